@@ -1,0 +1,327 @@
+package org.bootproxy.boot;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The boot decision, shared by every transport: "client X asks for name Y — what bytes?".
+ * TFTP asks {@link #tftpFile}, HTTP asks {@link #ipxe}, {@link #template} and the build reports.
+ * Nothing here knows about sockets, HTTP or FreeMarker.
+ */
+public final class BootService {
+
+    public static final String INTERMEDIATE = "ipxe/intermediate";
+    public static final String IPXE_LOCALBOOT = "ipxe/localboot";
+    public static final String PXELINUX_DEFAULT = "pxelinux/default";
+    public static final String PXELINUX_LOCALBOOT = "pxelinux/localboot";
+    public static final String GRUB2_DEFAULT = "grub2/default";
+    public static final String GRUB2_LOCALBOOT = "grub2/localboot";
+
+    /** pxelinux.cfg/01-aa-bb-…, pxelinux.cfg/default, with any directory prefix pxelinux put in front. */
+    private static final Pattern PXELINUX_CFG =
+            Pattern.compile("(?:.*/)?pxelinux\\.cfg/(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|default)");
+    /** grub2/grub.cfg-01-aa-bb-…, grub2/grub.cfg-aa:bb:…, grub2/grub.cfg */
+    private static final Pattern GRUB2_CFG =
+            Pattern.compile("(?:.*/)?grub2/grub\\.cfg(?:-(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}))?");
+
+    private final HostInventory inventory;
+    private final TemplateRenderer renderer;
+    private final BuildStateStore buildStates;
+    private final BootEvents events;
+    private final BootSettings settings;
+    private final BootUrls urls;
+    private final Clock clock;
+
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       BootEvents events, BootSettings settings, Clock clock) {
+        this.inventory = Objects.requireNonNull(inventory);
+        this.renderer = Objects.requireNonNull(renderer);
+        this.buildStates = Objects.requireNonNull(buildStates);
+        this.events = Objects.requireNonNull(events);
+        this.settings = Objects.requireNonNull(settings);
+        this.urls = new BootUrls(settings);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public BootSettings settings() {
+        return settings;
+    }
+
+    public BootUrls urls() {
+        return urls;
+    }
+
+    // ------------------------------------------------------------------ who is this client?
+
+    /**
+     * Finds the host in Foreman's order: the token if one was sent; else the MACs the client named;
+     * else the client IP. The build flag is corrected by the locally recorded build state.
+     *
+     * @throws HostNotFound        when nothing matches
+     * @throws UpstreamUnavailable when the inventory cannot answer
+     */
+    public Host identify(BootRequest request) {
+        return find(request).orElseThrow(() -> new HostNotFound(notFoundMessage(request)));
+    }
+
+    private Optional<Host> find(BootRequest request) {
+        Optional<Host> host;
+        if (!request.token().isEmpty()) {
+            host = inventory.findByToken(request.token());
+        } else if (!request.macs().isEmpty()) {
+            host = Optional.empty();
+            for (MacAddress mac : request.macs()) {
+                host = inventory.findByMac(mac);
+                if (host.isPresent()) {
+                    break;
+                }
+            }
+        } else if (!request.clientIp().isEmpty()) {
+            host = inventory.findByIp(request.clientIp());
+        } else {
+            host = Optional.empty();
+        }
+        return host.map(this::withRecordedBuildState);
+    }
+
+    private static String notFoundMessage(BootRequest r) {
+        if (!r.token().isEmpty()) {
+            return "no host has the token sent by " + r.clientIp();
+        }
+        if (!r.macs().isEmpty()) {
+            return "no host has MAC " + String.join(", ", r.macs().stream().map(MacAddress::colons).toList());
+        }
+        return "no host matches the request from " + r.clientIp() + " (no MAC or token sent, and no host has that IP)";
+    }
+
+    private Host withRecordedBuildState(Host host) {
+        if (!host.build()) {
+            return host;
+        }
+        return buildStates.get(host.name())
+                .filter(s -> s.appliesTo(host))
+                .map(s -> host.withBuild(false))
+                .orElse(host);
+    }
+
+    // ------------------------------------------------------------------ iPXE over HTTP
+
+    /**
+     * What iPXE gets from {@code /unattended/iPXE}: the intermediate script when asked to bootstrap or
+     * when nothing identifies the machine; the host's script when it is in build; local boot otherwise.
+     *
+     * @throws HostNotFound when the client named a MAC or token that no host has (iPXE moves to its next NIC)
+     */
+    public Answer ipxe(BootRequest request) {
+        if (request.bootstrap()) {
+            return intermediate(request);
+        }
+        Optional<Host> host;
+        if (request.token().isEmpty() && request.macs().isEmpty()) {
+            host = find(request);
+            if (host.isEmpty()) {
+                return intermediate(request);
+            }
+        } else {
+            host = Optional.of(identify(request));
+        }
+        Host h = host.get();
+        if (!h.build()) {
+            return answer(request, TemplateKind.IPXE, h, IPXE_LOCALBOOT, Answer.Reason.LOCAL_BOOT);
+        }
+        return answer(request, TemplateKind.IPXE, h, templateFor(h, TemplateKind.IPXE), Answer.Reason.HOST_TEMPLATE);
+    }
+
+    /** The script that tries net0…netN in turn and reports each NIC's MAC and the machine's identity. */
+    public Answer intermediate(BootRequest request) {
+        return answer(request, TemplateKind.IPXE, null, INTERMEDIATE, Answer.Reason.INTERMEDIATE);
+    }
+
+    /**
+     * The answer after the intermediate script ran out of NICs: the configured unknown-machine answer.
+     * The event carries everything the machine reported, so an operator can find it in the log.
+     */
+    public Answer unknownMachine(BootRequest request) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("macs", String.join(",", request.facts().macs().stream().map(MacAddress::colons).toList()));
+        f.put("serial", request.facts().serial());
+        f.put("manufacturer", request.facts().manufacturer());
+        f.put("product", request.facts().product());
+        f.put("answer", settings.unknownAnswer().name().toLowerCase(java.util.Locale.ROOT));
+        emit(request, "unknown-machine", settings.unknownAnswer().template(), "reported", f);
+        return answer(request, TemplateKind.IPXE, null, settings.unknownAnswer().template(), Answer.Reason.UNKNOWN_MACHINE);
+    }
+
+    // ------------------------------------------------------------------ answer files and other kinds
+
+    /**
+     * A host's template of the given kind (provision, finish, user_data, meta_data, PXELinux, …), or the
+     * named template when {@code templateName} is given.
+     *
+     * @throws HostNotFound     unknown client
+     * @throws NotInBuild       an installer file for a host that is not in build
+     * @throws TemplateNotFound no template of that kind for this host
+     * @throws TemplateFailed   the template did not render
+     */
+    public Answer template(BootRequest request, TemplateKind kind, Optional<String> templateName) {
+        if (kind == TemplateKind.IPXE && templateName.isEmpty()) {
+            return ipxe(request);
+        }
+        Host host = identify(request);
+        if (kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) {
+            return bootloaderConfig(request, kind, host);
+        }
+        if (!host.build() && requiresBuild(kind)) {
+            throw new NotInBuild("host " + host.name() + " is not in build mode, so it gets no " + kind.foremanName()
+                    + " (set build: true to install it again)");
+        }
+        String name = templateName.orElseGet(() -> templateFor(host, kind));
+        if (templateName.isPresent() && !renderer.exists(name)) {
+            throw new TemplateNotFound("no template named " + name);
+        }
+        return answer(request, kind, host, name, Answer.Reason.HOST_TEMPLATE);
+    }
+
+    private static boolean requiresBuild(TemplateKind kind) {
+        return kind == TemplateKind.PROVISION || kind == TemplateKind.FINISH
+                || kind == TemplateKind.USER_DATA || kind == TemplateKind.META_DATA || kind == TemplateKind.SCRIPT;
+    }
+
+    private Answer bootloaderConfig(BootRequest request, TemplateKind kind, Host host) {
+        if (!host.build()) {
+            String local = kind == TemplateKind.PXELINUX ? PXELINUX_LOCALBOOT : GRUB2_LOCALBOOT;
+            return answer(request, kind, host, local, Answer.Reason.LOCAL_BOOT);
+        }
+        return answer(request, kind, host, templateFor(host, kind), Answer.Reason.HOST_TEMPLATE);
+    }
+
+    /** The template a host gets for a kind: its own override, else its OS family's default. */
+    public String templateFor(Host host, TemplateKind kind) {
+        String name = Optional.ofNullable(host.templates().get(kind))
+                .or(() -> settings.defaultTemplate(host.os().family(), kind))
+                .orElseThrow(() -> new TemplateNotFound("unable to find " + kind.foremanName() + " template for "
+                        + host.name() + " running " + host.os().name() + " (family " + host.os().family()
+                        + "): set templates." + kind.foremanName() + " in its host file or a default for the family"));
+        if (!renderer.exists(name)) {
+            throw new TemplateNotFound("template " + name + " (" + kind.foremanName() + " for " + host.name()
+                    + ") does not exist in the templates folder");
+        }
+        return name;
+    }
+
+    // ------------------------------------------------------------------ TFTP
+
+    /**
+     * A file TFTP serves by rendering: {@code pxelinux.cfg/01-<mac>}, {@code pxelinux.cfg/default},
+     * {@code grub2/grub.cfg-01-<mac>}, {@code grub2/grub.cfg-<mac>}, {@code grub2/grub.cfg}.
+     *
+     * @return empty when the name is not a rendered file (serve it from the static root)
+     * @throws HostNotFound for a per-MAC name of an unknown MAC (answer "file not found", so pxelinux
+     *                      falls back to {@code default})
+     */
+    public Optional<Answer> tftpFile(String path, String clientIp) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        Matcher m = PXELINUX_CFG.matcher(p);
+        if (m.matches()) {
+            return Optional.of(bootloaderFile(m.group(1), clientIp, TemplateKind.PXELINUX, PXELINUX_DEFAULT));
+        }
+        m = GRUB2_CFG.matcher(p);
+        if (m.matches()) {
+            return Optional.of(bootloaderFile(m.group(1), clientIp, TemplateKind.PXEGRUB2, GRUB2_DEFAULT));
+        }
+        return Optional.empty();
+    }
+
+    private Answer bootloaderFile(String macPart, String clientIp, TemplateKind kind, String defaultTemplate) {
+        if (macPart == null || macPart.equals("default")) {
+            BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
+            return answer(r, kind, null, defaultTemplate, Answer.Reason.DEFAULT);
+        }
+        MacAddress mac = MacAddress.parse(macPart);
+        BootRequest r = BootRequest.forMac(mac, clientIp);
+        return bootloaderConfig(r, kind, identify(r));
+    }
+
+    // ------------------------------------------------------------------ build reports
+
+    /**
+     * The installer finished: record it durably, then tell upstream. The host boots locally from now on.
+     *
+     * @throws NotInBuild when the host is not in build (Foreman answers 409 then)
+     */
+    public BuildState built(BootRequest request) {
+        return report(request, BuildState.Status.BUILT, "");
+    }
+
+    /** The installer failed; its report (truncated to 64 KiB) is kept with the state. */
+    public BuildState failed(BootRequest request, String report) {
+        return report(request, BuildState.Status.FAILED, truncate(report == null ? "" : report));
+    }
+
+    private BuildState report(BootRequest request, BuildState.Status status, String report) {
+        Host host = identify(request);
+        String stage = status == BuildState.Status.BUILT ? "built" : "failed";
+        if (!host.build()) {
+            emit(request, stage, host.name(), "not-in-build", Map.of("host", host.name()));
+            throw new NotInBuild("host " + host.name() + " is not in build mode");
+        }
+        BuildState state = new BuildState(host.name(), host.revision(), status, clock.instant(), report);
+        buildStates.put(state);
+        String forwarded = "ok";
+        try {
+            if (status == BuildState.Status.BUILT) {
+                inventory.reportBuilt(host);
+            } else {
+                inventory.reportFailed(host, report);
+            }
+        } catch (RuntimeException e) {
+            // recorded locally all the same: the host must not reinstall because upstream was down
+            forwarded = "upstream-error: " + e.getMessage();
+        }
+        emit(request, stage, host.name(), "recorded", Map.of("host", host.name(), "upstream", forwarded,
+                "report_bytes", String.valueOf(report.length())));
+        return state;
+    }
+
+    private static String truncate(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (b.length <= BuildState.MAX_REPORT_BYTES) {
+            return s;
+        }
+        return new String(b, 0, BuildState.MAX_REPORT_BYTES, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    /** Renders any template for an optional host, as the given request; used by answers, preview and lint. */
+    public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request) {
+        return renderer.render(templateName, new RenderContext(host, request, kind, urls, settings));
+    }
+
+    /** The templates any machine may get without being known: checked by {@code lint} for an unknown MAC. */
+    public List<String> hostIndependentTemplates() {
+        return List.of(INTERMEDIATE, settings.unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);
+    }
+
+    private Answer answer(BootRequest request, TemplateKind kind, Host host, String template, Answer.Reason reason) {
+        String body = render(template, kind, Optional.ofNullable(host), request);
+        return new Answer(body, template, Optional.ofNullable(host), reason);
+    }
+
+    private void emit(BootRequest r, String stage, String detail, String outcome, Map<String, String> fields) {
+        try {
+            events.record(new BootEvent(clock.instant(), r.firstMac(), r.clientIp(), stage, detail, outcome, fields));
+        } catch (RuntimeException ignored) {
+            // an event sink must never break a boot
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.bootproxy.boot;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The part of the configuration the boot decision needs, already validated.
+ *
+ * @param publicUrl         base URL clients reach bootproxy's HTTP side at, e.g. http://192.0.2.1:8000
+ * @param intermediateNics  how many NICs (net0…netN-1) the intermediate script tries
+ * @param unknownAnswer     what a machine gets when none of its NICs is known
+ * @param familyDefaults    default template per OS family and kind, e.g. Redhat → {iPXE: ipxe/kickstart}
+ * @param retrySeconds      how long iPXE waits before asking again after a wait-it-out failure
+ */
+public record BootSettings(
+        URI publicUrl,
+        int intermediateNics,
+        UnknownMachineAnswer unknownAnswer,
+        Map<String, Map<TemplateKind, String>> familyDefaults,
+        int retrySeconds) {
+
+    public BootSettings {
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        String u = publicUrl.toString();
+        if (u.endsWith("/")) {
+            publicUrl = URI.create(u.substring(0, u.length() - 1));
+        }
+        if (intermediateNics < 1 || intermediateNics > 32) {
+            throw new IllegalArgumentException("intermediateNics must be 1..32, not " + intermediateNics);
+        }
+        Objects.requireNonNull(unknownAnswer, "unknownAnswer");
+        familyDefaults = familyDefaults == null ? Map.of() : Map.copyOf(familyDefaults);
+        if (retrySeconds < 1) {
+            throw new IllegalArgumentException("retrySeconds must be at least 1");
+        }
+    }
+
+    /** Default template for a family and kind; family names compare case-insensitively. */
+    public Optional<String> defaultTemplate(String family, TemplateKind kind) {
+        return familyDefaults.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(family))
+                .map(e -> e.getValue().get(kind))
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+}

@@ -1,0 +1,73 @@
+package org.bootproxy.boot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A host as an inventory backend describes it.
+ *
+ * @param name       fully qualified host name
+ * @param build      true while the host should (re)install; false means boot from local disk
+ * @param token      the build token (Foreman's), or "" for none
+ * @param interfaces all its NICs; the host is found by the MAC of any of them
+ * @param os         operating system to install
+ * @param medium     base URL of the install tree (already with $major/$minor/$arch filled in)
+ * @param subnet     provisioning subnet
+ * @param params     free parameters (kernelcmd, …), inherited ones included
+ * @param templates  per-kind template overrides, e.g. {iPXE: "ipxe/kickstart"}
+ * @param revision   an opaque string that changes whenever the upstream definition changes
+ *                   (content hash, token, updated_at): a local "built" mark applies only to the
+ *                   revision it was recorded against, so re-enabling build upstream is seen
+ * @param source     where the definition came from (a file path, a URL), for logs and errors
+ */
+public record Host(
+        String name,
+        boolean build,
+        String token,
+        List<Nic> interfaces,
+        OperatingSystem os,
+        String medium,
+        Subnet subnet,
+        Map<String, String> params,
+        Map<TemplateKind, String> templates,
+        String revision,
+        String source) {
+
+    public Host {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("host name is empty");
+        }
+        token = token == null ? "" : token;
+        interfaces = List.copyOf(Objects.requireNonNull(interfaces, "interfaces"));
+        if (interfaces.isEmpty()) {
+            throw new IllegalArgumentException("host " + name + " has no interfaces");
+        }
+        Objects.requireNonNull(os, "os");
+        medium = medium == null ? "" : medium;
+        subnet = subnet == null ? Subnet.DHCP : subnet;
+        params = params == null ? Map.of() : Map.copyOf(params);
+        templates = templates == null ? Map.of() : Map.copyOf(templates);
+        revision = revision == null ? "" : revision;
+        source = source == null ? "" : source;
+    }
+
+    /** The interface the host installs through: the one marked provision, else the first. */
+    public Nic provisionInterface() {
+        return interfaces.stream().filter(Nic::provision).findFirst().orElse(interfaces.get(0));
+    }
+
+    public boolean hasMac(MacAddress mac) {
+        return interfaces.stream().anyMatch(n -> n.mac().equals(mac));
+    }
+
+    public Optional<String> param(String key) {
+        return Optional.ofNullable(params.get(key));
+    }
+
+    public Host withBuild(boolean newBuild) {
+        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source);
+    }
+}

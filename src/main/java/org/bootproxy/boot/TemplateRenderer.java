@@ -1,0 +1,20 @@
+package org.bootproxy.boot;
+
+import java.util.List;
+
+/** Port: turns a named template plus what is known about the client into text. */
+public interface TemplateRenderer {
+
+    /**
+     * Renders {@code templateName} (e.g. "ipxe/kickstart").
+     *
+     * @throws TemplateFailed naming the template, line and missing value when it cannot be rendered
+     */
+    String render(String templateName, RenderContext context);
+
+    /** True when a template of that name exists. */
+    boolean exists(String templateName);
+
+    /** Every template name, sorted (for {@code lint}). */
+    List<String> names();
+}
