@@ -20,7 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class FileBuildStateStore implements BuildStateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileBuildStateStore.class);
+    private static final List<String> STATUSES =
+            Arrays.stream(BuildState.Status.values()).map(Enum::name).toList();
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
 
     private final Path dir;
@@ -92,9 +96,13 @@ public final class FileBuildStateStore implements BuildStateStore {
             if (!s.host().equals(hostName)) {
                 return unreadable(file, "it is the record of " + s.host() + ", not " + hostName);
             }
+            if (!STATUSES.contains(s.status())) {
+                return unreadable(file, "status '" + s.status() + "' is not one of " + STATUSES);
+            }
             return Optional.of(new BuildState(s.host(), s.revision(), BuildState.Status.valueOf(s.status()), s.at(), s.report()));
-        } catch (JacksonException | IllegalArgumentException e) {
-            return unreadable(file, e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            return unreadable(file, "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ") + where);
         } catch (IOException e) {
             return unreadable(file, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -35,7 +35,7 @@ final class YamlReader {
             if (p.nextToken() == null) {
                 throw new SyntaxError(0, "the file is empty (a host file needs at least name, interfaces and os)");
             }
-            YamlNode root = node(p);
+            YamlNode root = node(p, line(p));
             if (p.nextToken() != null) {
                 throw new SyntaxError(line(p), "a second YAML document ('---') in the file: one host per file");
             }
@@ -47,8 +47,11 @@ final class YamlReader {
         }
     }
 
-    private YamlNode node(YAMLParser p) throws IOException, SyntaxError {
-        int line = line(p);
+    /**
+     * @param line where the value counts as being: its own line, except that a map or list under a key is
+     *             "on" the key's line (so "os.family is missing" points at {@code os:}, not at os's first key)
+     */
+    private YamlNode node(YAMLParser p, int line) throws IOException, SyntaxError {
         JsonToken t = p.currentToken();
         if (p.isCurrentAlias()) {
             throw new SyntaxError(line, "YAML aliases (*" + p.getText() + ") are not supported in host files: write the value out");
@@ -59,7 +62,7 @@ final class YamlReader {
             case START_ARRAY:
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p));
+                    items.add(node(p, line(p)));
                 }
                 return new YamlNode.Sequence(items, line);
             case VALUE_NULL:
@@ -80,8 +83,8 @@ final class YamlReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             int keyLine = line(p);
-            p.nextToken();
-            YamlNode value = node(p);
+            JsonToken t = p.nextToken();
+            YamlNode value = node(p, t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? keyLine : line(p));
             YamlNode.Entry earlier = entries.get(key);
             if (earlier != null) {
                 throw new SyntaxError(keyLine, "key '" + key + "' appears twice (lines " + earlier.line() + " and "
