@@ -44,8 +44,9 @@ public final class FileInventory implements HostInventory {
     private volatile Snapshot snapshot;
     private volatile Instant nextCheck;
 
-    /** What lookups read: the index, every problem, and per file the host served from it. */
-    private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served) {
+    /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
+    private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
+                            boolean directoryUnreadable) {
         static Snapshot of(HostsDirectory directory) {
             Map<Path, Host> served = new LinkedHashMap<>();
             List<ParsedHost> parsed = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class FileInventory implements HostInventory {
             problems.addAll(index.clashes());
             problems.sort(Comparator.comparing((HostFileProblem p) -> p.file().toString())
                     .thenComparingInt(HostFileProblem::line));
-            return new Snapshot(index, List.copyOf(problems), Map.copyOf(served));
+            return new Snapshot(index, List.copyOf(problems), Map.copyOf(served),
+                    directory.listingProblem().isPresent());
         }
 
         long brokenFiles(Path dir) {
@@ -144,7 +146,7 @@ public final class FileInventory implements HostInventory {
         int hosts = s.index().hosts().size();
         return "host files in " + directory.dir() + " (" + hosts + (hosts == 1 ? " host" : " hosts")
                 + (broken > 0 ? ", " + broken + " broken" : "")
-                + (directory.listingProblem().isPresent() ? ", directory unreadable" : "") + ")";
+                + (s.directoryUnreadable() ? ", directory unreadable" : "") + ")";
     }
 
     private Snapshot current() {

@@ -24,8 +24,6 @@ import org.bootproxy.boot.MacAddress;
  * not served at all. Each file in a clash gets a problem naming the others.
  */
 final class HostIndex {
-    static final HostIndex EMPTY = of(List.of());
-
     private final Map<MacAddress, Host> byMac;
     private final Map<String, Host> byIp;
     private final Map<String, Host> byToken;
