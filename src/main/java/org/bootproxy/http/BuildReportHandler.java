@@ -1,7 +1,6 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +23,9 @@ final class BuildReportHandler {
 
     private final BootService boot;
     private final BootRequestReader reader;
-    private final Optional<Handler> fallback;
+    private final Fallback fallback;
 
-    BuildReportHandler(BootService boot, BootRequestReader reader, Optional<Handler> fallback) {
+    BuildReportHandler(BootService boot, BootRequestReader reader, Fallback fallback) {
         this.boot = boot;
         this.reader = reader;
         this.fallback = fallback;
@@ -39,7 +38,7 @@ final class BuildReportHandler {
         try {
             recorded(ctx, ex, boot.built(request));
         } catch (HostNotFound e) {
-            handOver(ctx, ex, e);
+            fallback.answerOrThrow(ctx, ex, e);
         }
     }
 
@@ -57,7 +56,7 @@ final class BuildReportHandler {
         try {
             recorded(ctx, ex, boot.failed(request, report.get()));
         } catch (HostNotFound e) {
-            handOver(ctx, ex, e);
+            fallback.answerOrThrow(ctx, ex, e);
         }
     }
 
@@ -66,14 +65,6 @@ final class BuildReportHandler {
         Exchange.of(ctx).is("failed", Exchange.Style.REPORT).failure("GET instead of POST");
         ctx.header("Allow", "POST");
         Text.answer(ctx, 405, "send the failure report with POST /unattended/failed (the body is the installer's log)");
-    }
-
-    private void handOver(Context ctx, Exchange ex, HostNotFound e) throws Exception {
-        if (fallback.isEmpty()) {
-            throw e;
-        }
-        ex.failure(e.getMessage() + " (handed to the fallback)");
-        fallback.get().handle(ctx);
     }
 
     private static void recorded(Context ctx, Exchange ex, BuildState state) {

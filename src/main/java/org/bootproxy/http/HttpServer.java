@@ -58,8 +58,9 @@ public final class HttpServer {
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
         ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds());
         RequestLog requestLog = new RequestLog(events, clock);
-        UnattendedHandler unattended = new UnattendedHandler(boot, reader, extensions.unattendedFallback());
-        BuildReportHandler reports = new BuildReportHandler(boot, reader, extensions.unattendedFallback());
+        Fallback fallback = new Fallback(extensions.unattendedFallback());
+        UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
+        BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback);
         AssetsHandler pub = new AssetsHandler(assets);
         HealthHandler health = new HealthHandler();
 

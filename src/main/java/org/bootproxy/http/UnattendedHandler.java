@@ -1,7 +1,6 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.util.Optional;
 import org.bootproxy.boot.Answer;
 import org.bootproxy.boot.BadRequest;
@@ -27,9 +26,9 @@ import org.bootproxy.boot.TemplateNotFound;
 final class UnattendedHandler {
     private final BootService boot;
     private final BootRequestReader reader;
-    private final Optional<Handler> fallback;
+    private final Fallback fallback;
 
-    UnattendedHandler(BootService boot, BootRequestReader reader, Optional<Handler> fallback) {
+    UnattendedHandler(BootService boot, BootRequestReader reader, Fallback fallback) {
         this.boot = boot;
         this.reader = reader;
         this.fallback = fallback;
@@ -77,11 +76,7 @@ final class UnattendedHandler {
         try {
             answer = boot.template(request, kind, template);
         } catch (HostNotFound | TemplateNotFound e) {
-            if (fallback.isEmpty()) {
-                throw e;
-            }
-            ex.failure(e.getMessage() + " (handed to the fallback)");
-            fallback.get().handle(ctx);
+            fallback.answerOrThrow(ctx, ex, e);
             return;
         }
         answer(ctx, ex, answer);

@@ -9,6 +9,8 @@ import static org.bootproxy.http.TestHosts.WEB01_MAC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whatever goes wrong, and wherever (routes, Javalin, Jetty), the answer is one line of text. */
 class PlainTextErrorsTest {
@@ -45,23 +47,14 @@ class PlainTextErrorsTest {
         assertOneLineText(r, 404);
     }
 
-    @Test
-    void badPercentEncodingInThePathIsABadRequestAsText() throws Exception {
-        String answer = app.rawGet("/unattended/%zz");
-        assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: text/plain");
-        assertNoLeak(answer);
-    }
-
-    @Test
-    void badPercentEncodingInTheQueryIsABadRequestAsText() throws Exception {
-        String answer = app.rawGet("/unattended/provision?mac=%zz");
-        assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: text/plain");
-        assertNoLeak(answer);
-    }
-
-    @Test
-    void aRequestThatIsNotHttpGetsTextToo() throws Exception {
-        String answer = app.raw("HELLO\r\n\r\n");
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET /unattended/%zz HTTP/1.1\r\nHost: t\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+        "GET /unattended/provision?mac=%zz HTTP/1.1\r\nHost: t\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+        "GET /pub/%00 HTTP/1.1\r\nHost: t\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+        "HELLO\r\n\r\n"})
+    void malformedRequestIsABadRequestAsText(String request) throws Exception {
+        String answer = app.raw(request);
         assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: text/plain");
         assertNoLeak(answer);
     }
