@@ -60,12 +60,12 @@ final class ErrorMapper {
             Text.answer(ctx, ex.style() == Exchange.Style.REPORT ? 409 : 405, reason);
         } else if (ipxe && (e instanceof UpstreamUnavailable || e instanceof TemplateFailed
                 || e instanceof TemplateNotFound)) {
-            retryScript(ctx, reason);
+            retryScript(ctx, waitItOut(e, reason));
         } else if (e instanceof UpstreamUnavailable) {
             ctx.header("Retry-After", String.valueOf(retrySeconds));
-            Text.answer(ctx, 503, "inventory unavailable, retry in " + retrySeconds + " s: " + reason);
-        } else if (e instanceof TemplateFailed tf) {
-            Text.answer(ctx, 500, "template " + tf.template() + " failed: " + reason);
+            Text.answer(ctx, 503, waitItOut(e, reason) + " (retry in " + retrySeconds + " s)");
+        } else if (e instanceof TemplateFailed) {
+            Text.answer(ctx, 500, waitItOut(e, reason));
         } else if (e instanceof TemplateNotFound) {
             Text.answer(ctx, 404, reason);
         } else if (e instanceof HttpResponseException hre) {
@@ -80,6 +80,18 @@ final class ErrorMapper {
                 Text.answer(ctx, 500, "internal error " + id + " (see the bootproxy log)");
             }
         }
+    }
+
+    /** The reason of a failure worth waiting out, saying which kind it is. */
+    private static String waitItOut(Exception e, String reason) {
+        if (e instanceof UpstreamUnavailable) {
+            return "inventory unavailable: " + reason;
+        }
+        if (e instanceof TemplateFailed tf) {
+            // the renderer's message normally starts with the template name already
+            return reason.startsWith(tf.template()) ? "template " + reason : "template " + tf.template() + " failed: " + reason;
+        }
+        return reason;
     }
 
     private void retryScript(Context ctx, String reason) {
