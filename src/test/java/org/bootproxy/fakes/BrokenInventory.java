@@ -6,21 +6,23 @@ import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
 
-/** An inventory whose upstream is down: every lookup fails. */
+/** Upstream is down: every question fails with {@link UpstreamUnavailable}. */
 public final class BrokenInventory implements HostInventory {
-    @Override
-    public Optional<Host> findByMac(MacAddress mac) {
-        throw new UpstreamUnavailable("upstream at http://cmdb.invalid answered 500");
-    }
+    public static final String REASON = "foreman.example.com: connection refused";
 
     @Override
-    public Optional<Host> findByIp(String ip) {
-        throw new UpstreamUnavailable("upstream at http://cmdb.invalid answered 500");
+    public Optional<Host> findByMac(MacAddress mac) {
+        throw new UpstreamUnavailable(REASON);
     }
 
     @Override
     public Optional<Host> findByToken(String token) {
-        throw new UpstreamUnavailable("upstream at http://cmdb.invalid answered 500");
+        throw new UpstreamUnavailable(REASON);
+    }
+
+    @Override
+    public Optional<Host> findByIp(String ip) {
+        throw new UpstreamUnavailable(REASON);
     }
 
     @Override

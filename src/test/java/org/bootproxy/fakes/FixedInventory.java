@@ -9,7 +9,7 @@ import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
 
 /** An inventory holding exactly the hosts it was given; records what was reported upstream. */
-public final class FixedInventory implements HostInventory {
+public class FixedInventory implements HostInventory {
     private final List<Host> hosts;
     public final List<String> reports = new ArrayList<>();
 

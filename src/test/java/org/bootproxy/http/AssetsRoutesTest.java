@@ -1,5 +1,7 @@
 package org.bootproxy.http;
 
+import org.bootproxy.fakes.MemoryBuildStates;
+import org.bootproxy.fakes.EmptyInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.http.Answers.assertOneLineText;
 
@@ -40,7 +42,7 @@ class AssetsRoutesTest {
         Files.createSymbolicLink(assets.resolve("escape"), tmp.resolve("outside.txt"));
         Files.createSymbolicLink(assets.resolve("escape-dir"), tmp);
         Files.createSymbolicLink(assets.resolve("current"), assets.resolve("alma/9"));
-        app = new HttpFixture(new EmptyInventory(), new EchoRenderer(), new InMemoryBuildStates(),
+        app = new HttpFixture(new EmptyInventory(), new EchoRenderer(), new MemoryBuildStates(),
                 HttpSettings.loopback().withAssetsDir(assets), HttpExtensions.NONE);
     }
 
@@ -188,7 +190,7 @@ class AssetsRoutesTest {
     void missingAssetsDirectoryFailsAtStartWithAClearMessage() {
         var settings = HttpSettings.loopback().withAssetsDir(tmp.resolve("no-such-dir"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpFixture(new EmptyInventory(), new EchoRenderer(),
-                        new InMemoryBuildStates(), settings, HttpExtensions.NONE))
+                        new MemoryBuildStates(), settings, HttpExtensions.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-dir").hasMessageContaining("does not exist");
     }
 

@@ -1,5 +1,8 @@
 package org.bootproxy.http;
 
+import org.bootproxy.fakes.MemoryBuildStates;
+import org.bootproxy.fakes.BrokenInventory;
+import org.bootproxy.fakes.FixedInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.http.Answers.assertOneLineText;
 import static org.bootproxy.http.TestHosts.DB01;
@@ -19,14 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class BuildReportRoutesTest {
 
-    private static HttpFixture serverWith(InMemoryBuildStates states) {
+    private static HttpFixture serverWith(MemoryBuildStates states) {
         return new HttpFixture(new FixedInventory(WEB01, DB01), new EchoRenderer(), states, HttpSettings.loopback(),
                 HttpExtensions.NONE);
     }
 
     @Test
     void builtIsRecordedAndTheNextRequestsBootLocally() throws Exception {
-        var states = new InMemoryBuildStates();
+        var states = new MemoryBuildStates();
         try (var app = serverWith(states)) {
             var built = app.get("/unattended/built?token=tok-web01");
             assertOneLineText(built, 201);
@@ -40,7 +43,7 @@ class BuildReportRoutesTest {
 
     @Test
     void builtSurvivesARestart() throws Exception {
-        var states = new InMemoryBuildStates();
+        var states = new MemoryBuildStates();
         try (var before = serverWith(states)) {
             assertThat(before.post("/unattended/built?mac=" + WEB01_MAC, "").statusCode()).isEqualTo(201);
         }
@@ -52,7 +55,7 @@ class BuildReportRoutesTest {
 
     @Test
     void failedKeepsTheReportAndSurvivesARestart() throws Exception {
-        var states = new InMemoryBuildStates();
+        var states = new MemoryBuildStates();
         String report = "anaconda: no disk found\nline two ✓\n";
         try (var before = serverWith(states)) {
             var r = before.post("/unattended/failed?token=tok-web01", report, "Content-Type", "text/plain");
@@ -70,7 +73,7 @@ class BuildReportRoutesTest {
 
     @Test
     void longFailureReportIsCutAt64KiB() throws Exception {
-        var states = new InMemoryBuildStates();
+        var states = new MemoryBuildStates();
         byte[] body = new byte[200 * 1024];
         Arrays.fill(body, (byte) 'x');
         try (var app = serverWith(states)) {
@@ -82,7 +85,7 @@ class BuildReportRoutesTest {
 
     @Test
     void failureReportOverOneMebibyteIsRefused() throws Exception {
-        var states = new InMemoryBuildStates();
+        var states = new MemoryBuildStates();
         try (var app = serverWith(states)) {
             var r = app.post("/unattended/failed?mac=" + WEB01_MAC, new byte[BuildReportHandler.MAX_BODY_BYTES + 1]);
             assertOneLineText(r, 413);
@@ -92,7 +95,7 @@ class BuildReportRoutesTest {
 
     @Test
     void failedNeedsAPost() throws Exception {
-        try (var app = serverWith(new InMemoryBuildStates())) {
+        try (var app = serverWith(new MemoryBuildStates())) {
             var r = app.get("/unattended/failed?mac=" + WEB01_MAC);
             assertOneLineText(r, 405);
             assertThat(r.headers().firstValue("Allow")).contains("POST");
@@ -101,7 +104,7 @@ class BuildReportRoutesTest {
 
     @Test
     void headDoesNotReportABuild() throws Exception {
-        var states = new InMemoryBuildStates();
+        var states = new MemoryBuildStates();
         try (var app = serverWith(states)) {
             app.head("/unattended/built?mac=" + WEB01_MAC);
         }
@@ -110,7 +113,7 @@ class BuildReportRoutesTest {
 
     @Test
     void builtForAHostNotInBuildIsAConflict() throws Exception {
-        try (var app = serverWith(new InMemoryBuildStates())) {
+        try (var app = serverWith(new MemoryBuildStates())) {
             var r = app.get("/unattended/built?mac=" + DB01_MAC);
             assertOneLineText(r, 409);
             assertThat(r.body()).contains("db01.example.com");
@@ -119,7 +122,7 @@ class BuildReportRoutesTest {
 
     @Test
     void builtTwiceIsAConflictTheSecondTime() throws Exception {
-        try (var app = serverWith(new InMemoryBuildStates())) {
+        try (var app = serverWith(new MemoryBuildStates())) {
             assertThat(app.get("/unattended/built?mac=" + WEB01_MAC).statusCode()).isEqualTo(201);
             assertOneLineText(app.get("/unattended/built?mac=" + WEB01_MAC), 409);
         }
@@ -127,7 +130,7 @@ class BuildReportRoutesTest {
 
     @Test
     void builtForAnUnknownHostIsNotFound() throws Exception {
-        try (var app = serverWith(new InMemoryBuildStates())) {
+        try (var app = serverWith(new MemoryBuildStates())) {
             assertOneLineText(app.get("/unattended/built?mac=" + UNKNOWN_MAC), 404);
             assertOneLineText(app.post("/unattended/failed?token=nope", "log"), 404);
         }
@@ -144,7 +147,7 @@ class BuildReportRoutesTest {
 
     @Test
     void reportsAreRecordedAsBootEvents() throws Exception {
-        try (var app = serverWith(new InMemoryBuildStates())) {
+        try (var app = serverWith(new MemoryBuildStates())) {
             app.get("/unattended/built?mac=" + WEB01_MAC);
             var answered = app.events.await(e -> e.stage().equals("built") && e.outcome().equals("201"));
             assertThat(answered.mac()).isEqualTo(WEB01_MAC);

@@ -1,5 +1,7 @@
 package org.bootproxy.http;
 
+import org.bootproxy.fakes.MemoryBuildStates;
+import org.bootproxy.fakes.RecordingEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,11 +29,11 @@ final class HttpFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpFixture(HostInventory inventory) {
-        this(inventory, new EchoRenderer(), new InMemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
+        this(inventory, new EchoRenderer(), new MemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
     }
 
     HttpFixture(HostInventory inventory, TemplateRenderer renderer) {
-        this(inventory, renderer, new InMemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
+        this(inventory, renderer, new MemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
     }
 
     HttpFixture(HostInventory inventory, TemplateRenderer renderer, BuildStateStore states, HttpSettings settings,

@@ -1,5 +1,6 @@
 package org.bootproxy.http;
 
+import org.bootproxy.fakes.FixedInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.http.TestHosts.WEB01;
 import static org.bootproxy.http.TestHosts.WEB01_MAC;

@@ -1,4 +1,4 @@
-package org.bootproxy.http;
+package org.bootproxy.fakes;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -10,11 +10,11 @@ import org.bootproxy.boot.MacAddress;
  * Answers like {@link FixedInventory}, but a MAC lookup waits until the test opens the gate: a slow
  * upstream, without timing anything. {@link #entered} opens once a lookup is waiting.
  */
-final class SlowInventory extends FixedInventory {
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch gate = new CountDownLatch(1);
+public final class SlowInventory extends FixedInventory {
+    public final CountDownLatch entered = new CountDownLatch(1);
+    public final CountDownLatch gate = new CountDownLatch(1);
 
-    SlowInventory(Host... hosts) {
+    public SlowInventory(Host... hosts) {
         super(hosts);
     }
 

@@ -1,8 +1,8 @@
-package org.bootproxy.http;
+package org.bootproxy.fakes;
 
 /** Knows no host at all. */
-final class EmptyInventory extends FixedInventory {
-    EmptyInventory() {
+public final class EmptyInventory extends FixedInventory {
+    public EmptyInventory() {
         super();
     }
 

@@ -1,4 +1,4 @@
-package org.bootproxy.http;
+package org.bootproxy.fakes;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +8,8 @@ import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
 
 /** Keeps every boot event, for assertions. */
-final class RecordingEvents implements BootEvents {
-    final List<BootEvent> events = new CopyOnWriteArrayList<>();
+public final class RecordingEvents implements BootEvents {
+    public final List<BootEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void record(BootEvent event) {
@@ -20,7 +20,7 @@ final class RecordingEvents implements BootEvents {
      * The first event matching {@code wanted}, waiting for it up to 5 s. The per-request event is recorded
      * after the answer went out, so a test that just read the answer may have to wait a moment for it.
      */
-    BootEvent await(Predicate<BootEvent> wanted) throws InterruptedException {
+    public BootEvent await(Predicate<BootEvent> wanted) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             Optional<BootEvent> e = events.stream().filter(wanted).findFirst();
             if (e.isPresent()) {
@@ -32,7 +32,7 @@ final class RecordingEvents implements BootEvents {
     }
 
     /** The first event of {@code stage}, waiting for it like {@link #await}. */
-    BootEvent awaitStage(String stage) throws InterruptedException {
+    public BootEvent awaitStage(String stage) throws InterruptedException {
         return await(e -> e.stage().equals(stage));
     }
 }
