@@ -166,21 +166,25 @@ public final class UpstreamHttp implements AutoCloseable {
 
     private String reason(UnirestException e, String method, String url) {
         String host = hostOf(url);
+        // the JDK client wraps causes (a DNS failure is a ConnectException around UnresolvedAddressException):
+        // look through the whole chain, most specific first
+        if (hasCause(e, HttpConnectTimeoutException.class)) {
+            return "connect timeout after " + DurationText.format(settings.connectTimeout()) + " to " + host
+                    + " (" + settings.key() + ".connect_timeout; is the address reachable from here?)";
+        }
+        if (hasCause(e, HttpTimeoutException.class)) {
+            return "timeout after " + DurationText.format(settings.readTimeout()) + " waiting for " + method + " "
+                    + pathOf(url) + " (" + settings.key() + ".read_timeout)";
+        }
+        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+            return "DNS: cannot resolve " + host + " (check " + settings.key() + ".url and this machine's resolver)";
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException) {
-                return "connect timeout after " + DurationText.format(settings.connectTimeout()) + " to " + host
-                        + " (" + settings.key() + ".connect_timeout; is the address reachable from here?)";
-            }
-            if (t instanceof HttpTimeoutException) {
-                return "timeout after " + DurationText.format(settings.readTimeout()) + " waiting for " + method + " "
-                        + pathOf(url) + " (" + settings.key() + ".read_timeout)";
-            }
-            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return "DNS: cannot resolve " + host + " (check " + settings.key() + ".url and this machine's resolver)";
-            }
             if (t instanceof SSLException ssl) {
                 return tlsReason(ssl, host);
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return "cannot connect to " + host + ": " + (t.getMessage() == null ? "connection refused" : t.getMessage())
                         + " (is the service running, and is " + settings.key() + ".url right?)";

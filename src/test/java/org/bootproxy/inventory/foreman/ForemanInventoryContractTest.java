@@ -23,7 +23,7 @@ class ForemanInventoryContractTest extends HostInventoryContract {
     @Override
     protected HostInventory inventoryWith(List<Host> hosts) {
         foreman.resetAll();
-        new ForemanStubs(foreman.getRuntimeInfo().getWireMock()).serve(hosts);
+        new ForemanStubs(foreman::stubFor).serve(hosts);
         var inv = new ForemanInventory(ForemanConfig.of(foreman.baseUrl(), "admin", "changeme"));
         opened.add(inv);
         return inv;

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.Nic;
@@ -25,11 +25,12 @@ final class ForemanStubs {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final WireMock wm;
+    private final Consumer<MappingBuilder> wm;
     private int delayMs;
 
-    ForemanStubs(WireMock wm) {
-        this.wm = wm;
+    /** @param register adds a stub: {@code b -> server.stubFor(b)} */
+    ForemanStubs(Consumer<MappingBuilder> register) {
+        this.wm = register;
     }
 
     /** Every answer arrives after this many milliseconds. */
@@ -40,7 +41,7 @@ final class ForemanStubs {
 
     /** Stubs for these hosts, host i getting id i+1; unknown searches find nothing. */
     void serve(List<Host> hosts) {
-        wm.register(get(urlPathEqualTo("/api/v2/hosts")).atPriority(10).willReturn(json(page(List.of()))));
+        wm.accept(get(urlPathEqualTo("/api/v2/hosts")).atPriority(10).willReturn(json(page(List.of()))));
         for (int i = 0; i < hosts.size(); i++) {
             serve(hosts.get(i), i + 1);
         }
@@ -48,14 +49,14 @@ final class ForemanStubs {
 
     void serve(Host h, long id) {
         for (Nic n : h.interfaces()) {
-            wm.register(get(urlPathEqualTo("/api/v2/hosts")).atPriority(1)
+            wm.accept(get(urlPathEqualTo("/api/v2/hosts")).atPriority(1)
                     .withQueryParam("search", equalTo("has_mac=" + n.mac().colons()))
                     .willReturn(json(page(List.of(Map.entry(id, h.name()))))));
         }
-        wm.register(get(urlPathEqualTo("/api/v2/hosts/" + id)).willReturn(json(host(h, id))));
-        wm.register(get(urlPathEqualTo("/api/v2/operatingsystems/" + id)).willReturn(json(os(h, id))));
-        wm.register(get(urlPathEqualTo("/api/v2/media/" + id)).willReturn(json(medium(h, id))));
-        wm.register(get(urlPathEqualTo("/api/v2/subnets/" + id)).willReturn(json(subnet(h, id))));
+        wm.accept(get(urlPathEqualTo("/api/v2/hosts/" + id)).willReturn(json(host(h, id))));
+        wm.accept(get(urlPathEqualTo("/api/v2/operatingsystems/" + id)).willReturn(json(os(h, id))));
+        wm.accept(get(urlPathEqualTo("/api/v2/media/" + id)).willReturn(json(medium(h, id))));
+        wm.accept(get(urlPathEqualTo("/api/v2/subnets/" + id)).willReturn(json(subnet(h, id))));
     }
 
     private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(ObjectNode body) {
