@@ -23,7 +23,7 @@ class CmdbInventoryContractTest extends HostInventoryContract {
     @Override
     protected HostInventory inventoryWith(List<Host> hosts) {
         cmdb.resetAll();
-        HomegrownStubs.serve(cmdb.getRuntimeInfo().getWireMock(), hosts);
+        HomegrownStubs.serve(cmdb::stubFor, hosts);
         var inv = new CmdbInventory(DocExamples.cmdb("homegrown",
                 Map.of("https://hostdb.example.com", cmdb.baseUrl(), "${HOSTDB_TOKEN}", "s3cret")));
         opened.add(inv);

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import java.util.List;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.Nic;
@@ -21,12 +20,12 @@ final class HomegrownStubs {
     private HomegrownStubs() {
     }
 
-    static void serve(WireMock wm, List<Host> hosts) {
-        wm.register(get(urlPathEqualTo("/api/hosts")).atPriority(10).willReturn(notFound()
+    static void serve(java.util.function.Consumer<com.github.tomakehurst.wiremock.client.MappingBuilder> wm, List<Host> hosts) {
+        wm.accept(get(urlPathEqualTo("/api/hosts")).atPriority(10).willReturn(notFound()
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"no host with that MAC\"}")));
         for (Host h : hosts) {
             for (Nic n : h.interfaces()) {
-                wm.register(get(urlPathEqualTo("/api/hosts")).atPriority(1).withQueryParam("mac", equalTo(n.mac().colons()))
+                wm.accept(get(urlPathEqualTo("/api/hosts")).atPriority(1).withQueryParam("mac", equalTo(n.mac().colons()))
                         .willReturn(okJson(host(h).toString())));
             }
         }
