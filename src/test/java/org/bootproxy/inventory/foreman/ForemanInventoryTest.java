@@ -138,6 +138,15 @@ class ForemanInventoryTest {
     }
 
     @Test
+    void clientIpFindsTheHostThroughHasIp() {
+        stubs.serve(List.of(WEB01));
+        foreman.stubFor(get(urlPathEqualTo("/api/v2/hosts")).atPriority(1).withQueryParam("search", equalTo("has_ip=192.0.2.11"))
+                .willReturn(okJson(ForemanStubs.page(List.of(Map.entry(1L, WEB01.name()))).toString())));
+        assertThat(inventory.findByIp("192.0.2.11")).map(Host::name).contains("web01.example.com");
+        assertThat(inventory.findByIp("192.0.2.99")).isEmpty();
+    }
+
+    @Test
     void unknownMacIsNotFoundAfterBothSearches() {
         stubs.serve(List.of());
         assertThat(inventory.findByMac(MacAddress.parse("52:54:00:ff:ff:ff"))).isEmpty();
