@@ -100,8 +100,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     @Override
     public String render(String templateName, RenderContext context) {
         if (!exists(templateName)) {
-            throw new TemplateNotFound("no template named " + templateName + " (looked for "
-                    + folder.describe(templateName) + ")");
+            throw new TemplateNotFound(folder.whyNotFound(templateName));
         }
         Template template = load(templateName);
         StringWriter out = new StringWriter();
@@ -131,7 +130,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
         } catch (ParseException e) {
             throw new TemplateFailed(templateName, TemplateErrors.describe(templateName, e), e);
         } catch (IOException e) {
-            throw new TemplateFailed(templateName, templateName + ": cannot read " + folder.describe(templateName)
+            throw new TemplateFailed(templateName, templateName + ": cannot read " + folder.file(templateName)
                     + ": " + e.getMessage(), e);
         }
     }

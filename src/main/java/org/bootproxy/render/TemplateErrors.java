@@ -24,6 +24,12 @@ final class TemplateErrors {
 
     /** A failure while rendering: a missing value, a wrong type, a failed include or URL helper. */
     static String describe(String templateName, TemplateException e, boolean hasHost) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ParseException syntax) {
+                // a snippet that does not parse: point at the snippet's line, not at the <#include>
+                return describe(templateName, syntax);
+            }
+        }
         String where = where(templateName, e.getTemplateSourceName(), e.getLineNumber());
         if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
             String blamed = e.getBlamedExpressionString();

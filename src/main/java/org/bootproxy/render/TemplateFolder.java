@@ -45,10 +45,21 @@ final class TemplateFolder {
         return templateName + SUFFIX;
     }
 
-    /** Where a name's file would be, for error messages. */
-    String describe(String templateName) {
-        return isValidName(templateName) ? root.resolve(fileName(templateName)).toString()
-                : "an invalid name; names look like ipxe/kickstart";
+    /** The file of a valid name. */
+    Path file(String templateName) {
+        return root.resolve(fileName(templateName));
+    }
+
+    /** Why {@link #exists} is false, for the operator: bad name, snippet, or no such file. */
+    String whyNotFound(String templateName) {
+        if (!isValidName(templateName)) {
+            return "'" + templateName + "' is not a template name (names look like ipxe/kickstart: no .ftl, no ..)";
+        }
+        if (templateName.startsWith(SNIPPETS)) {
+            return templateName + " is a snippet, only for <#include> and <#import> in templates";
+        }
+        return "no template named " + templateName + " (looked for " + file(templateName)
+                + ", which does not exist or leads outside the templates folder)";
     }
 
     static boolean isValidName(String name) {
@@ -59,7 +70,7 @@ final class TemplateFolder {
         if (!isValidName(templateName) || templateName.startsWith(SNIPPETS)) {
             return false;
         }
-        Path file = root.resolve(fileName(templateName));
+        Path file = file(templateName);
         if (!Files.isRegularFile(file)) {
             return false;
         }

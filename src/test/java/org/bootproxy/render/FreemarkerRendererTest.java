@@ -83,6 +83,15 @@ class FreemarkerRendererTest {
     }
 
     @Test
+    void snippetsAndBadNamesAreNotRenderedDirectly() throws IOException {
+        write("snippets/lib.ftl", "x");
+        assertThatThrownBy(() -> renderer().render("snippets/lib", provisionFor()))
+                .isInstanceOf(TemplateNotFound.class).hasMessage("snippets/lib is a snippet, only for <#include> and <#import> in templates");
+        assertThatThrownBy(() -> renderer().render("../etc/passwd", provisionFor()))
+                .isInstanceOf(TemplateNotFound.class).hasMessageStartingWith("'../etc/passwd' is not a template name");
+    }
+
+    @Test
     void missingFolderIsRejectedAtStart() {
         assertThatThrownBy(() -> new FreemarkerRenderer(dir.resolve("missing")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -147,6 +156,16 @@ class FreemarkerRendererTest {
                 .hasMessageContaining("#if")
                 .hasMessageNotContaining("\n")
                 .hasMessageNotContaining("at freemarker");
+    }
+
+    @Test
+    void syntaxErrorInASnippetNamesTheSnippetsLine() throws IOException {
+        write("snippets/lib.ftl", "a\nb\n<#if has_host>\n");
+        write("provision/ks.ftl", "one\n<#import \"/snippets/lib.ftl\" as lib>\n");
+        assertThatThrownBy(() -> renderer().render("provision/ks", provisionFor()))
+                .isInstanceOf(TemplateFailed.class)
+                .hasMessageStartingWith("snippets/lib line 3 (included by provision/ks): syntax error: ")
+                .hasMessageContaining("#if");
     }
 
     @Test
