@@ -7,27 +7,27 @@
   <seed>/meta-data (provision/autoinstall-meta-data).
 
   Host parameters it reads:
-    iso_url     REQUIRED: the live-server ISO, e.g. http://mirror/ubuntu-24.04-live-server-amd64.iso
+    iso_url     the live-server ISO casper downloads, e.g.
+                http://mirror/ubuntu-24.04-live-server-amd64.iso. Without it there is no url=
+                and casper looks for the live system on local media (a BMC's virtual CD-ROM).
     kernel_url  kernel to boot instead of <medium>/casper/vmlinuz
     initrd_url  initrd to load instead of <medium>/casper/initrd
     kernelcmd   extra kernel arguments, e.g. "console=ttyS0"
     blacklist   kernel modules the installer must not load, comma separated
 
   Kernel arguments:
-    ip=dhcp url=<iso>            casper's network and the ISO it loads
+    ip=dhcp url=<iso>            casper's network and the ISO it loads (url= only with iso_url)
     autoinstall                  install without asking "Continue with autoinstall?"
     ds=nocloud-net;s=<seed>/     cloud-init's NoCloud seed (the URL ends in "/"; the ";" is fine
                                  on an iPXE kernel line, only GRUB would need it escaped)
     cloud-config-url=/dev/null   stops cloud-init from also reading url= (the ISO) as its config
 -->
 <#import "/snippets/installer.ftl" as installer>
-<#if !(params.iso_url)?has_content>
-<#stop "host " + host.name + " has no iso_url parameter: set it to the Ubuntu live-server ISO's URL (casper loads the whole ISO)">
-</#if>
 <#assign kernel = installer.boot_file("kernel_url", "/casper/vmlinuz")>
 <#assign initrd = installer.boot_file("initrd_url", "/casper/initrd")>
 echo bootproxy: installing [=host.name] ([=os.name] [=os.version]) with autoinstall
-kernel [=kernel] initrd=initrd [=installer.extra_args()]ip=dhcp url=[=params.iso_url] autoinstall ds=nocloud-net;s=[=userdata_url()] cloud-config-url=/dev/null BOOTIF=01-${netX/mac:hexhyp} || goto failed
+<#assign iso = (params.iso_url)?has_content?then("url=" + params.iso_url + " ", "")>
+kernel [=kernel] initrd=initrd [=installer.extra_args()]ip=dhcp [=iso]autoinstall ds=nocloud-net;s=[=userdata_url()] cloud-config-url=/dev/null BOOTIF=01-${netX/mac:hexhyp} || goto failed
 initrd --name initrd [=initrd] || goto failed
 boot || goto failed
 

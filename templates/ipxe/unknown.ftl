@@ -9,11 +9,12 @@
 <#assign pause = 15>
 echo
 echo bootproxy: this machine is not in the inventory
-echo   MACs:         [=ipxe.text(ipxe.macs())]
-echo   serial:       [=ipxe.text(request.serial)]
-echo   manufacturer: [=ipxe.text(request.manufacturer)]
-echo   product:      [=ipxe.text(request.product)]
-echo   address:      [=ipxe.text(request.client_ip)]
+<#-- iPXE's echo joins its words with single spaces: no point aligning columns -->
+echo MACs: [=ipxe.text(ipxe.macs())]
+echo serial: [=ipxe.text(request.serial)]
+echo manufacturer: [=ipxe.text(request.manufacturer)]
+echo product: [=ipxe.text(request.product)]
+echo address: [=ipxe.text(request.client_ip)]
 echo To install it: give a host one of these MACs, set build: true, and reboot the machine.
 echo Booting from local disk in [=pause] seconds.
 sleep [=pause] ||

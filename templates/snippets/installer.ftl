@@ -138,7 +138,7 @@
 <#macro failed kernel initrd>
 :failed
 echo bootproxy: could not boot the installer of [=host.name]:
-echo   kernel [=kernel]
-echo   initrd [=initrd]
+echo bootproxy: kernel [=kernel]
+echo bootproxy: initrd [=initrd]
 exit 1
 </#macro>

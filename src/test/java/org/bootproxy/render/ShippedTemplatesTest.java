@@ -179,12 +179,12 @@ class ShippedTemplatesTest {
     }
 
     @Test
-    void autoinstallWithoutIsoUrlSaysWhatToSet() {
+    void autoinstallWithoutIsoUrlLeavesTheLiveSystemToLocalMedia() {
         Host noIso = new Host("n2", true, "", ubuntu(true).interfaces(), ubuntu(true).os(), ubuntu(true).medium(),
                 null, Map.of(), Map.of(), "", "");
-        assertThatThrownBy(() -> render("ipxe/autoinstall", TemplateKind.IPXE, noIso))
-                .isInstanceOf(TemplateFailed.class)
-                .hasMessageMatching("ipxe/autoinstall line \\d+: host n2 has no iso_url parameter.*");
+        assertThat(render("ipxe/autoinstall", TemplateKind.IPXE, noIso))
+                .contains(" initrd=initrd ip=dhcp autoinstall ds=nocloud-net;s=" + PUBLIC_URL + "/userdata/")
+                .doesNotContain("url=http");
     }
 
     @Test
@@ -219,9 +219,9 @@ class ShippedTemplatesTest {
     void unknownMessageShowsWhatTheMachineReportedMadeSafeForIpxe() {
         String script = render("ipxe/unknown", TemplateKind.IPXE, null, unknownMachineReports());
         assertThat(script).contains("52:54:00:ff:ff:01 52:54:00:ff:ff:02")
-                .contains("serial:       SN __ reboot")
-                .contains("manufacturer: ACME __x_")
-                .contains("product:      Box _ 9")
+                .contains("echo serial: SN __ reboot\n")
+                .contains("echo manufacturer: ACME __x_\n")
+                .contains("echo product: Box _ 9\n")
                 .doesNotContain("&&").doesNotContain("${x}")
                 .endsWith("exit\n");
     }
