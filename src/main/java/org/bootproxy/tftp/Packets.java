@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -85,8 +86,8 @@ final class Packets {
         if (opcode == DATA || opcode == OACK) {
             return new Other(opcode);
         }
-        DatagramPacket copy = off == 0 ? datagram : new DatagramPacket(java.util.Arrays.copyOfRange(d, off, off + len), len,
-                datagram.getSocketAddress());
+        // an exact copy: Commons Net's option parser reads to the end of the buffer, not of the datagram
+        DatagramPacket copy = new DatagramPacket(Arrays.copyOfRange(d, off, off + len), len, datagram.getSocketAddress());
         try {
             TFTPPacket p = TFTPPacket.newTFTPPacket(copy);
             if (p instanceof TFTPRequestPacket r) {
