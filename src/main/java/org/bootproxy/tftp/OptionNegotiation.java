@@ -12,7 +12,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code blksize} (RFC 2348): 8–65464; the server grants at most its configured maximum.</li>
  *   <li>{@code tsize} (RFC 2349): the client sends 0 and gets the true size of what will be sent
- *       (rendered files and netascii conversion included). Its value is not checked: atftp sends words.</li>
+ *       (rendered files and netascii conversion included). Its value is not checked: atftp sends words.
+ *       An empty file gets no tsize: curl aborts on {@code tsize 0} in an OACK.</li>
  *   <li>{@code timeout} (RFC 2349): 1–255 seconds, echoed exactly; it caps our retransmission interval.</li>
  *   <li>{@code windowsize} (RFC 7440): 1–65535; the server grants at most its configured maximum.</li>
  * </ul>
@@ -57,7 +58,8 @@ final class OptionNegotiation {
             blksize = (int) Math.min(number("blksize", b, 8, 65464), maxBlksize);
             oack.put("blksize", Integer.toString(blksize));
         }
-        if (requested.containsKey("tsize")) {
+        if (requested.containsKey("tsize") && size > 0) {
+            // curl rejects "tsize 0" in an OACK (it takes 0 for "unknown"), so an empty file's OACK leaves it out
             oack.put("tsize", Long.toString(size));
         }
         String t = requested.get("timeout");

@@ -36,6 +36,12 @@ class OptionNegotiationTest {
     }
 
     @Test
+    void emptyFileGetsNoTsizeBecauseCurlRejectsZero() throws Exception {
+        var n = OptionNegotiation.negotiate(Map.of("tsize", "0", "blksize", "512"), 0, 1468, 64);
+        assertThat(n.oack()).containsOnlyKeys("blksize");
+    }
+
+    @Test
     void timeoutIsEchoedExactly() throws Exception {
         var n = negotiate(Map.of("timeout", "3"));
         assertThat(n.timeoutSeconds()).isEqualTo(3);
