@@ -138,7 +138,8 @@ public final class TftpServer implements AutoCloseable {
     private void dispatch(ReadRequest r) {
         Transfer running = active.get(r.client());
         if (running != null && running.request().sameAs(r)) {
-            return; // the client repeated its request: the transfer under way answers it
+            running.clientRepeatedRequest(); // lost our first reply: no second transfer, the first one answers again
+            return;
         }
         Transfer t = new Transfer(r, files, settings, log, done -> active.remove(done.request().client(), done));
         active.put(r.client(), t);

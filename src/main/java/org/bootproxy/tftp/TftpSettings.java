@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param maxTransfers   transfers running at once; further requests wait in a queue of the same length,
  *                       beyond that they are dropped and the client asks again
  * @param initialTimeout retransmission timeout before the first round trip is measured; afterwards it
- *                       follows the measured round trip (never below 20 ms) and doubles on each loss
- * @param maxRetries     retransmissions in a row without an answer before a transfer is given up
+ *                       follows the measured round trip (never below 20 ms) and doubles on each loss, up to
+ *                       one second more than the client's own timeout (its {@code timeout} option, else 5 s)
+ * @param maxRetries     retransmissions in a row without an answer before a transfer is given up (10: about
+ *                       20 s of silence on a LAN)
  * @param idleTimeout    a transfer that makes no progress for this long is ended whatever its retries
  * @param transferPorts  local ports for transfer sockets ({@link PortRange#ANY}: ephemeral)
  */
@@ -43,7 +45,7 @@ public record TftpSettings(
     public static final int DEFAULT_MAX_WINDOWSIZE = 64;
     public static final int DEFAULT_MAX_TRANSFERS = 500;
     public static final Duration DEFAULT_INITIAL_TIMEOUT = Duration.ofMillis(500);
-    public static final int DEFAULT_MAX_RETRIES = 8;
+    public static final int DEFAULT_MAX_RETRIES = 10;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public TftpSettings {

@@ -1,8 +1,10 @@
 package org.bootproxy.tftp;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.bootproxy.tftp.OptionNegotiation.Negotiated;
 
@@ -18,8 +20,15 @@ import org.bootproxy.tftp.OptionNegotiation.Negotiated;
  */
 final class Transfer implements Runnable {
 
-    /** Longest retransmission interval when the client sent no {@code timeout} option. */
-    static final long DEFAULT_CAP_NANOS = TimeUnit.SECONDS.toNanos(4);
+    /**
+     * Clients retransmit their last ACK after their own timeout (atftp: 5 s, curl: 6 s) counted from the last
+     * packet they received, and some only ever do that (atftp ignores repeated blocks it already has). So
+     * the backed-off interval must outgrow the client's timeout: one second more than the {@code timeout}
+     * option, or than 5 s when the client sent none.
+     */
+    static long capNanos(int timeoutOptionSeconds) {
+        return TimeUnit.SECONDS.toNanos(Math.max(timeoutOptionSeconds, 5) + 1L);
+    }
 
     /** Ends a transfer without sending anything more. */
     private static final class Stop extends Exception {
@@ -39,6 +48,10 @@ final class Transfer implements Runnable {
 
     private volatile Link link;
     private volatile boolean stopping;
+    /** The OACK, or DATA 1 when there is none: sent again when the client repeats its request. */
+    private volatile byte[] firstReply;
+    private volatile boolean acknowledged;
+    private final AtomicInteger repeats = new AtomicInteger();
     // results, for the log line; touched only by the transfer's thread
     private String file = "";
     private String source = "";
@@ -58,6 +71,24 @@ final class Transfer implements Runnable {
 
     ReadRequest request() {
         return request;
+    }
+
+    /**
+     * The client sent its request again (from the listener's thread): it did not get our first reply, so
+     * that reply goes out again at once, from the transfer's port. Later repeats are ignored.
+     */
+    void clientRepeatedRequest() {
+        byte[] reply = firstReply;
+        Link l = link;
+        if (reply == null || l == null || acknowledged) {
+            return;
+        }
+        try {
+            l.send(reply, reply.length);
+            repeats.incrementAndGet();
+        } catch (IOException | Link.ClientGone e) {
+            // the transfer's own timer deals with it
+        }
     }
 
     /** Ends the transfer from another thread (server stopping): its socket is closed under it. */
@@ -102,7 +133,8 @@ final class Transfer implements Runnable {
             done.accept(this);
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        log.record(new TransferLog.Entry(request, file, source, negotiatedText, bytes, ms, retransmits, outcome, reason, fields));
+        log.record(new TransferLog.Entry(request, file, source, negotiatedText, bytes, ms, retransmits + repeats.get(), outcome,
+                reason, fields));
     }
 
     private void serve(Link l) throws IOException, Stop {
@@ -121,10 +153,9 @@ final class Transfer implements Runnable {
             } catch (TftpFailure f) {
                 throw fail(l, f);
             }
-            RetransmitTimer timer = new RetransmitTimer(settings.initialTimeout().toNanos(),
-                    agreed.timeoutSeconds() > 0 ? TimeUnit.SECONDS.toNanos(agreed.timeoutSeconds()) : DEFAULT_CAP_NANOS);
+            RetransmitTimer timer = new RetransmitTimer(settings.initialTimeout().toNanos(), capNanos(agreed.timeoutSeconds()));
             if (agreed.hasOack()) {
-                awaitOptionAck(l, Packets.oack(agreed.oack()), timer);
+                awaitOptionAck(l, Packets.oack(agreed.oack()), timer, capNanos(agreed.timeoutSeconds()));
             }
             sendBlocks(l, opened.content(), agreed, timer);
         } finally {
@@ -167,13 +198,19 @@ final class Transfer implements Runnable {
         }
     }
 
-    /** RFC 2347: after an OACK the data starts only when the client sends ACK 0. */
-    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer) throws IOException, Stop {
+    /**
+     * RFC 2347: after an OACK the data starts only when the client sends ACK 0. Our own timer waits longer
+     * than the client's before sending the OACK again: a client that lost the OACK asks again (and gets it
+     * at once, see {@link #clientRepeatedRequest}); a client whose ACK 0 was lost sends it again after its
+     * timeout; and atftp gives up when it sees a second OACK.
+     */
+    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer, long waitNanos) throws IOException, Stop {
         int timeouts = 0;
         long sentAt = System.nanoTime();
         boolean resent = false;
+        firstReply = oack;
         send(l, oack, oack.length);
-        long deadline = sentAt + timer.currentNanos();
+        long deadline = sentAt + waitNanos;
         while (true) {
             Packets.Packet p;
             try {
@@ -186,13 +223,13 @@ final class Transfer implements Runnable {
                 if (++timeouts > settings.maxRetries() || now - sentAt > settings.idleTimeout().toNanos()) {
                     throw new Stop(Outcome.ABORTED, "no ACK for the OACK after " + timeouts + " tries");
                 }
-                timer.backoff();
                 send(l, oack, oack.length);
                 retransmits++;
                 resent = true;
-                deadline = now + timer.currentNanos();
+                deadline = now + waitNanos;
             } else if (p instanceof Packets.Ack a && a.block() == 0) {
-                if (!resent) {
+                acknowledged = true;
+                if (!resent && repeats.get() == 0) {
                     timer.sample(now - sentAt);
                 }
                 return;
@@ -225,6 +262,9 @@ final class Transfer implements Runnable {
                 long pos = (next - 1) * blksize;
                 int n = content.read(pos, buf, Packets.HEADER, (int) Math.min(blksize, Math.max(0, size - pos)));
                 Packets.dataHeader(buf, next);
+                if (next == 1 && firstReply == null) {
+                    firstReply = Arrays.copyOf(buf, Packets.HEADER + n);
+                }
                 send(l, buf, Packets.HEADER + n);
                 lastSend = System.nanoTime();
                 sentAt[(int) (next % window)] = lastSend;
@@ -247,6 +287,7 @@ final class Transfer implements Runnable {
             }
             long now = System.nanoTime();
             if (p == null) {
+                org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG timeout base {} next {} rto {}", base, next, timer.currentNanos());
                 if (++timeouts > settings.maxRetries() || now - lastProgress > idleNanos) {
                     throw new Stop(Outcome.ABORTED, highest == last && base == last
                             ? "no ACK for the last block (the client may have finished and lost its final ACK)"
@@ -264,10 +305,12 @@ final class Transfer implements Runnable {
                 continue;
             }
             long acked = unwrap(a.block(), base - 1, next - 1);
+            org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG ack {} base {} next {} -> {}", a.block(), base, next, acked);
             if (acked < base) {
                 continue; // duplicate or stale ACK: never resend because of it
             }
-            if (!ambiguous) {
+            acknowledged = true;
+            if (!ambiguous && !(acked == 1 && repeats.get() > 0)) {
                 timer.sample(now - sentAt[(int) (acked % window)]);
             } else {
                 timer.settle();

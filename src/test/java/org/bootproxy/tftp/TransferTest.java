@@ -29,4 +29,11 @@ class TransferTest {
         // a second wrap
         assertThat(Transfer.unwrap(3, 131070, 131075)).isEqualTo(131075);
     }
+
+    @Test
+    void retransmissionIntervalOutgrowsTheClientsOwnTimeout() {
+        assertThat(Transfer.capNanos(0)).isEqualTo(6_000_000_000L);
+        assertThat(Transfer.capNanos(6)).isEqualTo(7_000_000_000L); // curl sends timeout 6
+        assertThat(Transfer.capNanos(1)).isEqualTo(6_000_000_000L);
+    }
 }
