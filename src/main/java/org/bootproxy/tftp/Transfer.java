@@ -1,0 +1,347 @@
+package org.bootproxy.tftp;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.bootproxy.tftp.OptionNegotiation.Negotiated;
+
+/**
+ * One read request from start to end, on its own thread and its own socket: find the bytes, negotiate
+ * options, then send blocks in windows of {@code windowsize} (1 = RFC 1350 lock-step) until the last
+ * block is acknowledged.
+ *
+ * <p>Sending rules: a timeout resends from the block after the last ACK (RFC 7440 §4); an ACK inside the
+ * window means the client saw a gap, so sending restarts after it; a duplicate of the last ACK is
+ * ignored, never answered with a resend (the Sorcerer's Apprentice bug, RFC 1123 §4.2.3.1). Block numbers
+ * wrap from 65535 to 0. The retransmission interval follows the measured round trip.
+ */
+final class Transfer implements Runnable {
+
+    /**
+     * Clients retransmit their last ACK after their own timeout (atftp: 5 s, curl: 6 s) counted from the last
+     * packet they received, and some only ever do that (atftp ignores repeated blocks it already has). So
+     * the backed-off interval must outgrow the client's timeout: one second more than the {@code timeout}
+     * option, or than 5 s when the client sent none.
+     */
+    static long capNanos(int timeoutOptionSeconds) {
+        return TimeUnit.SECONDS.toNanos(Math.max(timeoutOptionSeconds, 5) + 1L);
+    }
+
+    /** Ends a transfer without sending anything more. */
+    private static final class Stop extends Exception {
+        final Outcome outcome;
+
+        Stop(Outcome outcome, String reason) {
+            super(reason);
+            this.outcome = outcome;
+        }
+    }
+
+    private final ReadRequest request;
+    private final TftpFiles files;
+    private final TftpSettings settings;
+    private final TransferLog log;
+    private final Consumer<Transfer> done;
+
+    private volatile Link link;
+    private volatile boolean stopping;
+    /** The OACK, or DATA 1 when there is none: sent again when the client repeats its request. */
+    private volatile byte[] firstReply;
+    private volatile boolean acknowledged;
+    private final AtomicInteger repeats = new AtomicInteger();
+    // results, for the log line; touched only by the transfer's thread
+    private String file = "";
+    private String source = "";
+    private String negotiatedText = "";
+    private Map<String, String> fields = Map.of();
+    private long bytes;
+    private int retransmits;
+
+    Transfer(ReadRequest request, TftpFiles files, TftpSettings settings, TransferLog log,
+             Consumer<Transfer> done) {
+        this.request = request;
+        this.files = files;
+        this.settings = settings;
+        this.log = log;
+        this.done = done;
+    }
+
+    ReadRequest request() {
+        return request;
+    }
+
+    /**
+     * The client sent its request again (from the listener's thread): it did not get our first reply, so
+     * that reply goes out again at once, from the transfer's port. Later repeats are ignored.
+     */
+    void clientRepeatedRequest() {
+        byte[] reply = firstReply;
+        Link l = link;
+        if (reply == null || l == null || acknowledged) {
+            return;
+        }
+        try {
+            l.send(reply, reply.length);
+            repeats.incrementAndGet();
+        } catch (IOException | Link.ClientGone e) {
+            // the transfer's own timer deals with it
+        }
+    }
+
+    /** Ends the transfer from another thread (server stopping): its socket is closed under it. */
+    void abort() {
+        stopping = true;
+        Link l = link;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        Outcome outcome;
+        String reason;
+        try {
+            file = Packets.printable(request.packet().name());
+            try (Link l = Link.open(request.local(), settings.transferPorts(), request.client())) {
+                link = l;
+                if (stopping) {
+                    throw new Stop(Outcome.ABORTED, "server stopping");
+                }
+                serve(l);
+                outcome = Outcome.OK;
+                reason = "";
+            }
+        } catch (Stop s) {
+            outcome = s.outcome;
+            reason = s.getMessage();
+        } catch (IOException e) {
+            outcome = stopping ? Outcome.ABORTED : Outcome.ERROR;
+            reason = stopping ? "server stopping" : "network error: " + e.getMessage();
+            if (link == null) {
+                sendFromListener(TftpFailure.NOT_DEFINED, "bootproxy: no transfer port free, try again");
+            }
+        } catch (RuntimeException e) {
+            outcome = Outcome.ERROR;
+            reason = "internal error: " + e;
+            log.bug(request, e);
+        } finally {
+            done.accept(this);
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        log.record(new TransferLog.Entry(request, file, source, negotiatedText, bytes, ms, retransmits + repeats.get(), outcome,
+                reason, fields));
+    }
+
+    private void serve(Link l) throws IOException, Stop {
+        TftpFiles.Opened opened = null;
+        try {
+            Negotiated agreed;
+            try {
+                String name = StaticRoot.clean(request.packet().nameBytes());
+                file = Packets.printable(name);
+                opened = files.open(name, request.client().getAddress().getHostAddress(), request.packet().netascii());
+                source = opened.source();
+                fields = opened.fields();
+                agreed = negotiate(opened.content().size());
+            } catch (StaticRoot.BadName e) {
+                throw fail(l, TftpFailure.denied(e.getMessage()));
+            } catch (TftpFailure f) {
+                throw fail(l, f);
+            }
+            RetransmitTimer timer = new RetransmitTimer(settings.initialTimeout().toNanos(), capNanos(agreed.timeoutSeconds()));
+            if (agreed.hasOack()) {
+                awaitOptionAck(l, Packets.oack(agreed.oack()), timer, capNanos(agreed.timeoutSeconds()));
+            }
+            sendBlocks(l, opened.content(), agreed, timer);
+        } finally {
+            if (opened != null) {
+                try {
+                    opened.content().close();
+                } catch (IOException ignored) {
+                    // read-only file: nothing lost
+                }
+            }
+        }
+    }
+
+    private Negotiated negotiate(long size) throws TftpFailure {
+        Map<String, String> asked = request.packet().options();
+        try {
+            Negotiated n = OptionNegotiation.negotiate(asked, size, settings.maxBlksize(), settings.maxWindowsize());
+            negotiatedText = n.hasOack() ? OptionNegotiation.describe(n.oack()) : "";
+            return n;
+        } catch (OptionNegotiation.Refused e) {
+            throw new TftpFailure(TftpFailure.OPTION_REFUSED, Packets.printable(e.getMessage()), Outcome.DENIED,
+                    "options refused: " + e.getMessage());
+        }
+    }
+
+    private Stop fail(Link l, TftpFailure f) throws IOException {
+        try {
+            l.send(Packets.error(l.client(), f.code(), f.clientMessage()));
+        } catch (Link.ClientGone gone) {
+            // nobody to tell
+        }
+        return new Stop(f.outcome(), f.getMessage());
+    }
+
+    private void sendFromListener(int code, String message) {
+        try {
+            request.listener().send(Packets.error(request.client(), code, message));
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the client will ask again
+        }
+    }
+
+    /**
+     * RFC 2347: after an OACK the data starts only when the client sends ACK 0. Our own timer waits longer
+     * than the client's before sending the OACK again: a client that lost the OACK asks again (and gets it
+     * at once, see {@link #clientRepeatedRequest}); a client whose ACK 0 was lost sends it again after its
+     * timeout; and atftp gives up when it sees a second OACK.
+     */
+    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer, long waitNanos) throws IOException, Stop {
+        int timeouts = 0;
+        long sentAt = System.nanoTime();
+        boolean resent = false;
+        firstReply = oack;
+        send(l, oack, oack.length);
+        long deadline = sentAt + waitNanos;
+        while (true) {
+            Packets.Packet p;
+            try {
+                p = l.receive(deadline);
+            } catch (Link.ClientGone gone) {
+                throw new Stop(Outcome.ABORTED, "the client went away before acknowledging the OACK");
+            }
+            long now = System.nanoTime();
+            if (p == null) {
+                if (++timeouts > settings.maxRetries() || now - sentAt > settings.idleTimeout().toNanos()) {
+                    throw new Stop(Outcome.ABORTED, "no ACK for the OACK after " + timeouts + " tries");
+                }
+                send(l, oack, oack.length);
+                retransmits++;
+                resent = true;
+                deadline = now + waitNanos;
+            } else if (p instanceof Packets.Ack a && a.block() == 0) {
+                acknowledged = true;
+                if (!resent && repeats.get() == 0) {
+                    timer.sample(now - sentAt);
+                }
+                return;
+            } else if (p instanceof Packets.Error e) {
+                // EDK2 always does this after an OACK, then asks again with fewer options: normal
+                throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'");
+            }
+        }
+    }
+
+    private void sendBlocks(Link l, Content content, Negotiated agreed, RetransmitTimer timer) throws IOException, Stop {
+        final int blksize = agreed.blksize();
+        final int window = agreed.windowsize();
+        final long size = content.size();
+        final long last = size / blksize + 1; // the last block is shorter than blksize, possibly empty
+        final long idleNanos = settings.idleTimeout().toNanos();
+        final byte[] buf = new byte[Packets.HEADER + blksize];
+        final long[] sentAt = new long[window];
+
+        long base = 1;          // oldest block not yet acknowledged
+        long next = 1;          // next block to send
+        long highest = 0;       // highest block sent so far (to count retransmissions)
+        long lastSend = System.nanoTime();
+        long lastProgress = lastSend;
+        boolean ambiguous = false; // Karn: blocks were resent since the last progress, so no RTT sample
+        int timeouts = 0;
+
+        while (base <= last) {
+            while (next < base + window && next <= last) {
+                long pos = (next - 1) * blksize;
+                int n = content.read(pos, buf, Packets.HEADER, (int) Math.min(blksize, Math.max(0, size - pos)));
+                Packets.dataHeader(buf, next);
+                if (next == 1 && firstReply == null) {
+                    firstReply = Arrays.copyOf(buf, Packets.HEADER + n);
+                }
+                send(l, buf, Packets.HEADER + n);
+                lastSend = System.nanoTime();
+                sentAt[(int) (next % window)] = lastSend;
+                if (next <= highest) {
+                    retransmits++;
+                } else {
+                    highest = next;
+                }
+                next++;
+            }
+            Packets.Packet p;
+            try {
+                p = l.receive(lastSend + timer.currentNanos());
+            } catch (Link.ClientGone gone) {
+                if (highest == last) {
+                    bytes = size;
+                    throw new Stop(Outcome.OK, "the client left after the last block: its final ACK was lost");
+                }
+                throw new Stop(Outcome.ABORTED, "the client went away after block " + (base - 1) + " of " + last);
+            }
+            long now = System.nanoTime();
+            if (p == null) {
+                org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG timeout base {} next {} rto {}", base, next, timer.currentNanos());
+                if (++timeouts > settings.maxRetries() || now - lastProgress > idleNanos) {
+                    throw new Stop(Outcome.ABORTED, highest == last && base == last
+                            ? "no ACK for the last block (the client may have finished and lost its final ACK)"
+                            : "no ACK after block " + (base - 1) + " of " + last + " (" + (timeouts - 1) + " retransmissions)");
+                }
+                timer.backoff();
+                ambiguous = true;
+                next = base; // RFC 7440: the next window starts after the last ACK received
+                continue;
+            }
+            if (p instanceof Packets.Error e) {
+                throw new Stop(Outcome.ABORTED, "client sent ERROR " + e.code() + " '" + e.message() + "' after block " + (base - 1));
+            }
+            if (!(p instanceof Packets.Ack a)) {
+                continue;
+            }
+            long acked = unwrap(a.block(), base - 1, next - 1);
+            org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG ack {} base {} next {} -> {}", a.block(), base, next, acked);
+            if (acked < base) {
+                continue; // duplicate or stale ACK: never resend because of it
+            }
+            acknowledged = true;
+            if (!ambiguous && !(acked == 1 && repeats.get() > 0)) {
+                timer.sample(now - sentAt[(int) (acked % window)]);
+            } else {
+                timer.settle();
+            }
+            ambiguous = acked < next - 1; // a gap: what follows is resent
+            base = acked + 1;
+            bytes = Math.min(size, acked * blksize);
+            timeouts = 0;
+            lastProgress = now;
+            if (acked < next - 1) {
+                next = base; // RFC 7440: the client missed a block, restart after its ACK
+            }
+        }
+        bytes = size;
+    }
+
+    /**
+     * The 64-bit block number a 16-bit ACK refers to, searched in {@code [low, high]} (at most 65536 apart);
+     * {@code low - 1} when it matches none of them.
+     */
+    static long unwrap(int ack, long low, long high) {
+        long n = low + ((ack - low) & 0xffff);
+        return n <= high ? n : low - 1;
+    }
+
+    private void send(Link l, byte[] buf, int len) throws IOException, Stop {
+        try {
+            l.send(buf, len);
+        } catch (Link.ClientGone gone) {
+            throw new Stop(Outcome.ABORTED, "the client went away");
+        }
+    }
+
+}

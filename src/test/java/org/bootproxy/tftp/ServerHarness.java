@@ -1,0 +1,79 @@
+package org.bootproxy.tftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.bootproxy.boot.BootEvent;
+import org.bootproxy.boot.BootService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A TFTP server on 127.0.0.1 and a free port, serving a temporary root with the test hosts. */
+abstract class ServerHarness {
+
+    @TempDir
+    Path root;
+
+    final TestBoot.RecordingEvents events = new TestBoot.RecordingEvents();
+    TftpServer server;
+
+    /** Short timers so tests about losses and give-ups finish quickly. */
+    TftpSettings settings() {
+        return TftpSettings.defaults().withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root)
+                .withTimers(Duration.ofMillis(200), 3, Duration.ofSeconds(10));
+    }
+
+    TftpServer start(BootService boot, TftpSettings settings) throws Exception {
+        server = new TftpServer(boot, events, settings);
+        server.start();
+        return server;
+    }
+
+    TftpServer start() throws Exception {
+        return start(TestBoot.boot(), settings());
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    RawClient client() throws Exception {
+        return new RawClient(server.port());
+    }
+
+    byte[] file(String name, int size) throws Exception {
+        byte[] b = new byte[size];
+        new Random(size * 31L + name.hashCode()).nextBytes(b);
+        Path p = root.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.write(p, b);
+        return b;
+    }
+
+    /** Waits (up to 10 s) for the event about {@code file}: events are recorded once the transfer thread ends. */
+    BootEvent eventFor(String file) throws InterruptedException {
+        return awaitEvent(e -> e.detail().equals(file));
+    }
+
+    BootEvent awaitEvent(Predicate<BootEvent> which) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            List<BootEvent> found = events.events.stream().filter(which).toList();
+            if (!found.isEmpty()) {
+                return found.get(found.size() - 1);
+            }
+            Thread.sleep(10);
+        }
+        assertThat(events.events).as("no matching event arrived").anyMatch(which);
+        return null;
+    }
+}
