@@ -65,6 +65,10 @@ public final class ConfigLoader {
                     + (key.isEmpty() ? " (a YAML mapping of keys such as http_address, hosts, templates)" : ""));
         } catch (JsonMappingException e) {
             Throwable root = e.getCause() != null ? e.getCause() : e;
+            if (root instanceof IllegalArgumentException) {
+                // the config records validate themselves and name their key already
+                throw new ConfigException(name + line(tokenLocation(e)) + ": " + root.getMessage());
+            }
             throw new ConfigException(name + line(e.getLocation()) + ": " + keyPath(e) + ": " + root.getMessage());
         } catch (JsonProcessingException e) {
             throw new ConfigException(name + line(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());

@@ -84,8 +84,8 @@ public record Settings(
                 range("tftp.max_blksize", t.maxBlksize(), 1468, 8, 65464),
                 range("tftp.max_windowsize", t.maxWindowsize(), 64, 1, 65535),
                 range("tftp.max_transfers", t.maxTransfers(), 500, 1, 100_000),
-                range("tftp.timeout_ms", t.timeoutMs(), 1000, 50, 255_000),
-                range("tftp.retries", t.retries(), 6, 1, 100),
+                range("tftp.timeout_ms", t.timeoutMs(), 500, 1, 255_000),
+                range("tftp.retries", t.retries(), 10, 1, 100),
                 t.enabled() == null || t.enabled());
 
         InventoryConfig inv = file.inventory();
@@ -94,7 +94,7 @@ public record Settings(
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
         return new Settings(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
-                List.copyOf(proxies), boot, tftpCfg, new InventoryConfig(type));
+                List.copyOf(proxies), boot, tftpCfg, inv.withType(type));
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */
