@@ -82,6 +82,27 @@ class BootServiceTest {
     }
 
     @Test
+    void aTokenTheBackendCannotSearchIsAcceptedFromTheHostFoundByTheSentMacs() {
+        HostInventory noTokenSearch = new HostInventory() {
+            @Override
+            public Optional<Host> findByMac(MacAddress m) {
+                return inventory.findByMac(m);
+            }
+
+            @Override
+            public String describe() {
+                return "mac only";
+            }
+        };
+        var svc = new BootService(noTokenSearch, NamingRenderer.standard(), states, BootEvents.NONE, SETTINGS, CLOCK);
+        var withMac = new BootRequest("198.51.100.7", List.of(MacAddress.parse("52:54:00:aa:00:02")), "tok-web01", false, null);
+        assertThat(svc.template(withMac, TemplateKind.PROVISION, Optional.empty()).hostName()).isEqualTo("web01.example.com");
+        var wrongToken = new BootRequest("198.51.100.7", List.of(MacAddress.parse("52:54:00:aa:00:02")), "stolen", false, null);
+        assertThatThrownBy(() -> svc.template(wrongToken, TemplateKind.PROVISION, Optional.empty()))
+                .isInstanceOf(HostNotFound.class);
+    }
+
+    @Test
     void builtIsRecordedAndTheNextRequestBootsLocally() {
         boot.built(mac("52:54:00:aa:00:01"));
         assertThat(inventory.reports).containsExactly("built web01.example.com");
