@@ -2,6 +2,10 @@ package org.bootproxy.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,7 +24,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {
             "Render every template for every host, and the templates any unknown machine can get for an unknown MAC,",
-            "check each host's assigned templates exist, and report broken host files.",
+            "check each host's assigned templates exist, and report broken host files. A template fails lint when it",
+            "does not render for a host that gets it; one no host gets fails only if it renders for no host at all",
+            "(a Debian preseed may rightly refuse a Redhat host).",
             "Lists each failure with template, line and missing value; exit code 1 when anything failed, 0 when all is well.",
             "Run it in CI on the git repository that holds your hosts and templates."})
 final class LintCommand implements Callable<Integer> {
@@ -41,24 +47,39 @@ final class LintCommand implements Callable<Integer> {
         List<Host> hosts = c.inventory().all();
         List<String> templates = c.renderer().names();
         int renders = 0;
+        // a template no host gets (a preseed when all hosts are Redhat) is still rendered for every host, and
+        // fails lint only when it renders for none of them: a Debian template may rightly refuse a Redhat host
+        Map<String, String> unusedFailures = new LinkedHashMap<>();
+        Set<String> renderedSomewhere = new HashSet<>();
+        Set<String> used = new HashSet<>(c.boot().hostIndependentTemplates());
         for (Host host : hosts) {
+            used.addAll(templatesOf(c, host, failures));
+        }
+        for (Host host : hosts) {
+            Set<String> own = templatesOf(c, host, new ArrayList<>());
+            own.addAll(c.boot().hostIndependentTemplates());
             BootRequest req = BootRequest.forMac(host.provisionInterface().mac(), host.provisionInterface().ip());
             for (String t : templates) {
                 renders++;
                 try {
                     c.boot().render(t, kindOf(t), Optional.of(host), req);
+                    renderedSomewhere.add(t);
                 } catch (BootException e) {
-                    failures.add(host.name() + ": " + e.getMessage());
-                }
-            }
-            for (TemplateKind k : List.of(TemplateKind.IPXE, TemplateKind.PXELINUX, TemplateKind.PROVISION)) {
-                try {
-                    c.boot().templateFor(host, k);
-                } catch (BootException e) {
-                    failures.add(host.name() + ": " + e.getMessage());
+                    if (own.contains(t) || used.contains(t)) {
+                        if (own.contains(t)) {
+                            failures.add(host.name() + ": " + e.getMessage());
+                        }
+                    } else {
+                        unusedFailures.putIfAbsent(t, host.name() + ": " + e.getMessage());
+                    }
                 }
             }
         }
+        unusedFailures.forEach((t, f) -> {
+            if (!renderedSomewhere.contains(t)) {
+                failures.add(f + " (" + t + " is used by no host and renders for none)");
+            }
+        });
         BootRequest unknown = new BootRequest("192.0.2.254", List.of(UNKNOWN), "", false,
                 new MachineFacts("SERIAL-LINT", "bootproxy", "lint", List.of(UNKNOWN)));
         for (String t : c.boot().hostIndependentTemplates()) {
@@ -73,6 +94,21 @@ final class LintCommand implements Callable<Integer> {
         out.printf("lint: %d hosts, %d templates, %d renders: %s%n", hosts.size(), templates.size(), renders,
                 failures.isEmpty() ? "all ok" : failures.size() + " failure(s)");
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** The templates a host gets for any kind; a kind whose template is missing is a failure for IPXE/PXELinux. */
+    private static Set<String> templatesOf(Components c, Host host, List<String> failures) {
+        Set<String> names = new HashSet<>();
+        for (TemplateKind k : TemplateKind.values()) {
+            try {
+                names.add(c.boot().templateFor(host, k));
+            } catch (BootException e) {
+                if (k == TemplateKind.IPXE || k == TemplateKind.PXELINUX || host.templates().containsKey(k)) {
+                    failures.add(host.name() + ": " + e.getMessage());
+                }
+            }
+        }
+        return names;
     }
 
     /** The kind a template is rendered as, from its folder: ipxe/… is iPXE, pxelinux/… PXELinux, and so on. */

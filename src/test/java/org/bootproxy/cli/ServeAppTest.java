@@ -1,0 +1,136 @@
+package org.bootproxy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bootproxy.config.ConfigFile;
+import org.bootproxy.config.Overrides;
+import org.bootproxy.config.Settings;
+import org.bootproxy.events.EventLog;
+import org.bootproxy.http.HttpServer;
+import org.bootproxy.tftp.TftpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole server as {@code serve} wires it, on the shipped example hosts and templates: what a fresh clone
+ * answers. TFTP is read with curl (Debian package curl, installed by .ci/run).
+ */
+class ServeAppTest {
+    static final String WEB01_MAC = "52:54:00:00:01:01";
+    static final String WEB01_SECOND_MAC = "52:54:00:00:01:02";
+    static final String DB01_MAC = "52:54:00:00:02:01";
+
+    @TempDir
+    Path state;
+    @TempDir
+    Path tftpRoot;
+
+    final HttpClient client = HttpClient.newHttpClient();
+    HttpServer http;
+    TftpServer tftp;
+
+    void start() throws IOException {
+        Settings s = Settings.resolve(ConfigFile.EMPTY, Path.of("."), new Overrides("127.0.0.1:0", "127.0.0.1:0",
+                tftpRoot.toString(), "templates", "hosts", null, state.toString(), "http://192.0.2.1:8000"));
+        EventLog events = new EventLog(100, 100);
+        Components c = Components.build(s, events);
+        assertThat(c.problems()).isEmpty();
+        http = new HttpServer(c.boot(), ServeCommand.httpSettings(s), events);
+        http.start();
+        tftp = new TftpServer(c.boot(), events, ServeCommand.tftpSettings(s));
+        tftp.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (tftp != null) {
+            tftp.stop();
+        }
+        if (http != null) {
+            http.stop();
+        }
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String tftpGet(String file) throws Exception {
+        Process p = new ProcessBuilder("curl", "-sS", "--max-time", "10", "tftp://127.0.0.1:" + tftp.port() + "/" + file)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    @Test
+    void aShippedHostGetsItsIpxeBootScript() throws Exception {
+        start();
+        var r = get("/unattended/iPXE?mac=" + WEB01_MAC);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("#!ipxe").contains("web01.example.com")
+                .contains("inst.ks=http://192.0.2.1:8000/unattended/provision?token=");
+        assertThat(get("/unattended/iPXE?mac=" + WEB01_SECOND_MAC.replace(':', '-')).body()).contains("web01.example.com");
+    }
+
+    @Test
+    void bootstrapGetsTheIntermediateScriptAndAnUnknownMacA404() throws Exception {
+        start();
+        var r = get("/unattended/iPXE?bootstrap=1");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("#!ipxe").contains("isset ${net0/mac}").contains("dhcp net7")
+                .contains("chain http://192.0.2.1:8000/unattended/iPXE?mac=${net0/mac}");
+        assertThat(get("/unattended/iPXE?mac=52:54:00:ff:ff:ff").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void provisionIsAKickstartNamingTheHostAndItsMedium() throws Exception {
+        start();
+        var r = get("/unattended/provision?mac=" + WEB01_MAC);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("web01.example.com")
+                .contains("url --url=http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os")
+                .contains("http://192.0.2.1:8000/unattended/built?");
+    }
+
+    @Test
+    void tftpServesTheRenderedPerMacConfigAndTheDefault() throws Exception {
+        start();
+        assertThat(tftpGet("pxelinux.cfg/01-" + WEB01_MAC.replace(':', '-')))
+                .contains("KERNEL ipxe.lkrn").contains("chain http://192.0.2.1:8000/unattended/iPXE?").contains("IPAPPEND 2");
+        assertThat(tftpGet("pxelinux.cfg/default")).contains("bootstrap=1");
+        // curl exit code 68 = "TFTP: file not found" (its message text varies between versions)
+        assertThat(tftpGet("pxelinux.cfg/01-52-54-00-ff-ff-ff")).contains("(68)");
+    }
+
+    @Test
+    void builtAndFailedSurviveARestartWithTheFileStore() throws Exception {
+        start();
+        assertThat(get("/unattended/built?mac=" + WEB01_MAC).statusCode()).isEqualTo(201);
+        assertThat(post("/unattended/failed?mac=" + DB01_MAC, "disk sda not found").statusCode()).isEqualTo(201);
+        stop();
+
+        start();
+        var ipxe = get("/unattended/iPXE?mac=" + WEB01_MAC);
+        assertThat(ipxe.statusCode()).isEqualTo(200);
+        assertThat(ipxe.body()).startsWith("#!ipxe").doesNotContain("inst.ks=");
+        assertThat(get("/unattended/provision?mac=" + WEB01_MAC).statusCode()).isEqualTo(405);
+        assertThat(tftpGet("pxelinux.cfg/01-" + WEB01_MAC.replace(':', '-'))).doesNotContain("ipxe.lkrn");
+        assertThat(Files.readString(state.resolve("build-state/db01.example.com.json"))).contains("disk sda not found");
+    }
+}
