@@ -1,5 +1,8 @@
 package org.bootproxy.inventory;
 
+import org.bootproxy.fakes.MemoryBuildStates;
+import org.bootproxy.fakes.NamingRenderer;
+import org.bootproxy.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,45 +32,14 @@ import org.junit.jupiter.api.Test;
 /** The cache behind the real boot decision: what a machine gets while upstream is down. */
 class CachedBootTest {
 
-    /** Renders "template for host" so a test sees which branch was taken. */
-    static final class NamingRenderer implements TemplateRenderer {
-        @Override
-        public String render(String templateName, RenderContext context) {
-            return "#!ipxe\n# " + templateName + " for " + context.host().map(h -> h.name()).orElse("-") + "\n";
-        }
-
-        @Override
-        public boolean exists(String templateName) {
-            return true;
-        }
-
-        @Override
-        public List<String> names() {
-            return List.of();
-        }
-    }
-
-    static final class MemoryBuildStates implements BuildStateStore {
-        final Map<String, BuildState> states = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<BuildState> get(String hostName) {
-            return Optional.ofNullable(states.get(hostName));
-        }
-
-        @Override
-        public void put(BuildState state) {
-            states.put(state.hostName(), state);
-        }
-    }
 
     final MutableClock clock = new MutableClock();
     final SwitchableInventory upstream = new SwitchableInventory(List.of(HostInventoryContract.WEB01));
     final CachingInventory cache = new CachingInventory(upstream, CacheConfig.defaults(), clock);
     final MemoryBuildStates states = new MemoryBuildStates();
-    final BootService boot = new BootService(cache, new NamingRenderer(), states, BootEvents.NONE,
+    final BootService boot = new BootService(cache, NamingRenderer.standard(), states, BootEvents.NONE,
             new BootSettings(URI.create("http://192.0.2.1:8000"), 4, UnknownMachineAnswer.MESSAGE,
-                    Map.of("Redhat", Map.of(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "kickstart/default")), 10),
+                    Map.of("Redhat", Map.of(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "provision/kickstart")), 10),
             clock);
 
     static BootRequest ipxe(String mac) {
@@ -81,7 +53,7 @@ class CachedBootTest {
         upstream.goDown();
         Answer a = boot.ipxe(ipxe("52:54:00:aa:00:02"));
         assertThat(a.reason()).isEqualTo(Answer.Reason.HOST_TEMPLATE);
-        assertThat(a.body()).contains("ipxe/kickstart for web01.example.com");
+        assertThat(a.body()).contains("template=ipxe/kickstart host=web01.example.com");
         assertThat(cache.stats().stale()).isEqualTo(1);
     }
 
@@ -97,7 +69,7 @@ class CachedBootTest {
         boot.ipxe(ipxe("52:54:00:aa:00:01"));
         var byToken = new BootRequest("192.0.2.11", List.of(), "tok-web01", false, MachineFacts.NONE);
         assertThat(boot.template(byToken, TemplateKind.PROVISION, Optional.empty()).body())
-                .contains("kickstart/default for web01.example.com");
+                .contains("template=provision/kickstart host=web01.example.com");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.bootproxy.inventory;
 
+import org.bootproxy.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.bootproxy.render;
 
+import org.bootproxy.fakes.FixedInventory;
+import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.boot.Answer;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootRequest;
@@ -36,42 +38,10 @@ import static org.bootproxy.render.TemplateFixtures.ubuntu;
 /** The domain's boot decisions answered with the shipped templates: every name BootService uses exists. */
 class ShippedTemplatesBootTest {
 
-    /** Serves exactly the hosts it was given. */
-    private static final class FixedInventory implements HostInventory {
-        private final List<Host> hosts;
 
-        FixedInventory(Host... hosts) {
-            this.hosts = List.of(hosts);
-        }
-
-        @Override
-        public Optional<Host> findByMac(MacAddress mac) {
-            return hosts.stream().filter(h -> h.hasMac(mac)).findFirst();
-        }
-
-        @Override
-        public String describe() {
-            return "fixed";
-        }
-    }
-
-    /** Remembers build states in memory. */
-    private static final class InMemoryBuildStates implements BuildStateStore {
-        private final Map<String, BuildState> states = new HashMap<>();
-
-        @Override
-        public Optional<BuildState> get(String hostName) {
-            return Optional.ofNullable(states.get(hostName));
-        }
-
-        @Override
-        public void put(BuildState state) {
-            states.put(state.hostName(), state);
-        }
-    }
 
     private static BootService boot(UnknownMachineAnswer unknown, Host... hosts) {
-        return new BootService(new FixedInventory(hosts), ShippedTemplates.renderer(), new InMemoryBuildStates(),
+        return new BootService(new FixedInventory(hosts), ShippedTemplates.renderer(), new MemoryBuildStates(),
                 BootEvents.NONE, TemplateFixtures.settings(unknown), Clock.systemUTC());
     }
 

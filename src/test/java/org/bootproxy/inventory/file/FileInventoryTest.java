@@ -1,5 +1,6 @@
 package org.bootproxy.inventory.file;
 
+import org.bootproxy.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class FileInventoryTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = MutableClock.now();
 
     private static String host(String name, String mac, String extra) {
         return """

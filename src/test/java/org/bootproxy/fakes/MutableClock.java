@@ -1,4 +1,4 @@
-package org.bootproxy.inventory;
+package org.bootproxy.fakes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand; {@link #now()} starts it at the real time (file timestamps look recent). */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
 
     public MutableClock() {
         this(Instant.parse("2026-11-21T02:00:00Z"));
+    }
+
+    public static MutableClock now() {
+        return new MutableClock(Instant.now());
     }
 
     public void advance(Duration d) {
