@@ -1,6 +1,8 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +74,8 @@ final class BootRequestReader {
             mac.ifPresent(macs::add);
         }
         macs.addAll(headerMacs(ctx.headerMap()));
-        MachineFacts facts = new MachineFacts(ctx.queryParam("serial"), ctx.queryParam("manufacturer"),
-                ctx.queryParam("product"), macList(ctx.queryParam("macs")));
+        MachineFacts facts = new MachineFacts(fact(ctx, "serial"), fact(ctx, "manufacturer"), fact(ctx, "product"),
+                macList(ctx.queryParam("macs")));
         return new BootRequest(clientIp, macs.stream().distinct().toList(), token, bootstrap(ctx.queryParam("bootstrap")), facts);
     }
 
@@ -88,6 +90,25 @@ final class BootRequestReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A machine fact as iPXE sent it. iPXE's {@code :uristring} percent-encodes a space as {@code %20} and leaves
+     * {@code +} as it is (RFC 3986), so a {@code +} is a plus: QEMU's product "Standard PC (i440FX + PIIX, 1996)"
+     * must not become "i440FX   PIIX". Form decoding (Javalin's) is used only when the raw value is not valid
+     * percent-encoding.
+     */
+    private static String fact(Context ctx, String name) {
+        return rawParam(ctx.queryString(), name).flatMap(BootRequestReader::percentDecoded).orElseGet(() -> ctx.queryParam(name));
+    }
+
+    /** RFC 3986 percent-decoding: {@code %XX} sequences only, {@code +} stays a plus; empty when malformed. */
+    static Optional<String> percentDecoded(String raw) {
+        try {
+            return Optional.of(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Anaconda's {@code inst.ks.sendmac} headers in their N order; unreadable values are skipped. */

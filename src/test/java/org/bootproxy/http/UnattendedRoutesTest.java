@@ -190,6 +190,15 @@ class UnattendedRoutesTest {
     }
 
     @Test
+    void plusInAMachineFactIsAPlusAsIpxeSendsIt() throws Exception {
+        // iPXE's ${product:uristring} for QEMU's i440FX machine type: spaces as %20, the plus left as it is
+        start(new HttpFixture(new FixedInventory(WEB01)));
+        var r = app.get("/unattended/iPXE?unknown=1&macs=52%3A54%3A00%3Aff%3Aff%3A01&product=Standard%20PC%20(i440FX%20+%20PIIX,%201996)");
+        assertThat(r.body()).contains("template=ipxe/unknown");
+        assertThat(app.events.awaitStage("unknown-machine").fields()).containsEntry("product", "Standard PC (i440FX + PIIX, 1996)");
+    }
+
+    @Test
     void machineWithNoKnownNicGetsTheUnknownMachineAnswerAndIsReported() throws Exception {
         start(new HttpFixture(new FixedInventory(WEB01)));
         var r = app.get("/unattended/iPXE?unknown=1&macs=52%3A54%3A00%3Aff%3Aff%3A01,,junk,52-54-00-ff-ff-02&serial=SN9");
