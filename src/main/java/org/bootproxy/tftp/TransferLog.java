@@ -15,7 +15,8 @@ import org.slf4j.MDC;
 
 /**
  * One log line and one {@link BootEvent} (stage "tftp") per request: client, file, options, bytes, time,
- * retransmissions and outcome, with the MAC when the file name carries one (pxelinux.cfg/01-…, grub.cfg-…).
+ * retransmissions and outcome, with the MAC when the file name carries one (pxelinux.cfg/01-…, grub.cfg-…),
+ * and for a rendered file the template and host, as the HTTP request log has them.
  */
 final class TransferLog {
 
@@ -52,9 +53,9 @@ final class TransferLog {
         MDC.put("mac", mac);
         MDC.put("client", ip);
         try {
-            String format = "tftp {} {} client={} bytes={} ms={} retransmits={} options=[{}] oack=[{}] source={}{}";
+            String format = "tftp {} {} client={} bytes={} ms={} retransmits={} options=[{}] oack=[{}] source={}{}{}";
             Object[] args = {e.outcome().label(), e.file(), endpoint(e.request().client()), e.bytes(), e.ms(), e.retransmits(),
-                    options, e.negotiated(), e.source().isEmpty() ? "-" : e.source(),
+                    options, e.negotiated(), e.source().isEmpty() ? "-" : e.source(), words(e.fields()),
                     e.reason().isEmpty() ? "" : " reason=\"" + e.reason() + "\""};
             switch (e.outcome()) {
                 case ERROR -> LOG.error(format, args);
@@ -111,6 +112,13 @@ final class TransferLog {
             return "";
         }
         return MacAddress.tryParse(m.group(1)).map(MacAddress::colons).orElse("");
+    }
+
+    /** " template=pxelinux/chain-ipxe host=web01.example.com": names and host names carry no spaces. */
+    private static String words(Map<String, String> fields) {
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append(' ').append(k).append('=').append(v.isEmpty() ? "-" : v));
+        return b.toString();
     }
 
     private static String endpoint(InetSocketAddress a) {
