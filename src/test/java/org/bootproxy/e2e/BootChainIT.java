@@ -1,0 +1,250 @@
+package org.bootproxy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bootproxy.e2e.PxeLab.NET0;
+import static org.bootproxy.e2e.PxeLab.NET1;
+import static org.bootproxy.e2e.PxeLab.inUrl;
+import static org.bootproxy.e2e.PxeLab.literal;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bootproxy.e2e.PxeLab.Boot;
+import org.bootproxy.e2e.PxeLab.Run;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Real VMs network-boot through bootproxy's packaged jar in pxe-lab (see {@link PxeLab}: needs root and the Debian
+ * packages .ci/run installs). Each case writes its own host files, boots one VM and waits for every stage, by
+ * bootproxy's own log lines (which request, which MAC, which template, which host) and by the serial console
+ * (iPXE's and the lab's test installer's markers). Run one case with
+ * {@code mvn -B verify -Pe2e -Dit.test='BootChainIT#ipxeDirectInstalls'}.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BootChainIT {
+    private static final String HOST = "web01.example.com";
+
+    private final Map<String, Double> poweronToBuilt = new LinkedHashMap<>();
+    private PxeLab lab;
+    private Path tftpRoot;
+    private Path pub;
+    private Site site;
+
+    @BeforeAll
+    void stageBootFilesAndInstaller() {
+        lab = PxeLab.beside(Site.basedir());
+        Path shared = Site.basedir().resolve("target/e2e/shared");
+        tftpRoot = shared.resolve("tftpboot");
+        pub = shared.resolve("pub");
+        Site.stageBootFiles(tftpRoot);
+        lab.installer(pub);
+    }
+
+    @BeforeEach
+    void freshSite(TestInfo test) {
+        site = Site.fresh(Site.basedir().resolve("target/e2e").resolve(test.getTestMethod().orElseThrow().getName()), tftpRoot, pub);
+    }
+
+    @AfterAll
+    void printTimes() {
+        StringBuilder b = new StringBuilder("\n=== end-to-end: power-on to bootproxy's 'built' event\n");
+        poweronToBuilt.forEach((name, s) -> b.append(String.format("  %-55s %6.1f s%n", name, s)));
+        System.out.println(b);
+    }
+
+    /**
+     * Firmware → TFTP pxelinux.0 → rendered pxelinux.cfg/01-&lt;mac&gt; (pxelinux/chain-ipxe) → ipxe.lkrn → the host's
+     * iPXE script → installer → built. Then the same VM boots again: bootproxy now renders pxelinux/localboot for it
+     * (the build record in the state folder) and pxelinux hands the machine back to the firmware's local disk.
+     */
+    @Test
+    @Order(1)
+    void pxelinuxChainInstallsThenBootsLocally() {
+        site.host(HOST, hostFile(HOST, true, NET0));
+        Boot install = installs(Boot.mode("pxelinux")
+                .expect(tftp("pxelinux.0", "source=static"))
+                .expect(tftp("pxelinux.cfg/01-52-54-00-12-34-56", "source=rendered template=pxelinux/chain-ipxe host=" + HOST))
+                .expect(tftp("ipxe.lkrn", "source=static"))
+                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0), 200, "ipxe/kickstart", HOST, "iPXE/"))
+                .expect(http("/pub/vmlinuz", 200, "vmlinuz", "-", "iPXE/")), NET0, "eth0");
+        built("pxelinux chain", lab.boot("pxelinux chain, 1st boot: install", site, install).assertPassed(), NET0);
+
+        Run again = lab.boot("pxelinux chain, 2nd boot: local disk", site, Boot.mode("pxelinux")
+                .expect(tftp("pxelinux.cfg/01-52-54-00-12-34-56", "source=rendered template=pxelinux/localboot host=" + HOST))
+                .expect("Booting from local disk\\.\\.\\.")
+                .expect("No bootable device")).assertPassed();
+        assertThat(again.serverLog()).as(again.context())
+                .noneMatch(l -> l.contains("tftp ok ipxe.lkrn") || l.contains("GET /unattended/"));
+    }
+
+    /** DHCP hands the NIC's iPXE ROM bootproxy's URL: intermediate script → the host's script → installer → built. */
+    @Test
+    @Order(2)
+    void ipxeDirectInstalls() {
+        site.host(HOST, hostFile(HOST, true, NET0));
+        Boot boot = installs(Boot.mode("ipxe")
+                .expect(literal("Filename: " + Site.PUBLIC_URL + "/unattended/iPXE?bootstrap=1"))
+                .expect(http("/unattended/iPXE\\?bootstrap=1", 200, "ipxe/intermediate", "-", "iPXE/"))
+                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/")),
+                NET0, "eth0");
+        built("iPXE direct", lab.boot("iPXE direct", site, boot).assertPassed(), NET0);
+    }
+
+    /**
+     * net0 is on a dead segment and only net1's MAC is in the inventory: the firmware gives up on net0's ROM, net1's
+     * ROM gets the intermediate script, whose {@code dhcp net0} fails, so it moves on and asks for net1's MAC.
+     */
+    @Test
+    @Order(3)
+    void deadFirstNicFallsThroughToTheKnownSecondNic() {
+        site.host(HOST, hostFile(HOST, true, NET1));
+        Boot boot = installs(Boot.mode("ipxe").nics(2, 1).timeout(180)
+                .expect(http("/unattended/iPXE\\?bootstrap=1", 200, "ipxe/intermediate", "-", "iPXE/"))
+                .expect(literal("bootproxy: trying net0 (" + NET0 + ")"))
+                .expect(literal("bootproxy: trying net1 (" + NET1 + ")"))
+                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET1) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/")),
+                NET1, "eth1");
+        Run run = lab.boot("multi-NIC: net0 dead, net1 known", site, boot).assertPassed();
+        built("multi-NIC, net0 dead (iPXE)", run, NET1);
+        assertThat(run.serverLog()).as("net0 never reached bootproxy\n" + run.context()).noneMatch(l -> l.contains("mac=" + NET0));
+    }
+
+    /**
+     * Both NICs are live and only net1's MAC is known. The firmware boots from net0: pxelinux finds no
+     * pxelinux.cfg/01-&lt;net0&gt; and takes pxelinux/default, which chains to the intermediate script; net0's chain gets
+     * bootproxy's 404, the script moves on to net1, whose MAC finds the host.
+     */
+    @Test
+    @Order(4)
+    void unknownFirstNicGets404AndTheSecondNicIsFound() {
+        site.host(HOST, hostFile(HOST, true, NET1));
+        Boot boot = installs(Boot.mode("pxelinux").nics(2, 0)
+                .expect("tftp not-found pxelinux\\.cfg/01-52-54-00-12-34-56 .*reason=\"no host has MAC " + NET0 + "\"")
+                .expect(tftp("pxelinux.cfg/default", "source=rendered template=pxelinux/default"))
+                .expect(http("/unattended/iPXE\\?bootstrap=1&mac=" + inUrl(NET0), 200, "ipxe/intermediate", "-", "iPXE/"))
+                .expect("GET /unattended/iPXE\\?mac=" + inUrl(NET0) + "&[^ ]* 404 - host=- .*reason=\"no host has MAC " + NET0 + "\"")
+                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET1) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/")),
+                NET1, "eth1");
+        built("multi-NIC, both live, net1 known (pxelinux)", lab.boot("multi-NIC: net0 unknown, net1 known", site, boot).assertPassed(), NET1);
+    }
+
+    /**
+     * No NIC of the machine is known: the intermediate script tries both, then reports every MAC with the machine's
+     * SMBIOS facts and gets the configured unknown-machine answer (ipxe/unknown: show the facts, boot locally).
+     */
+    @Test
+    @Order(5)
+    void unknownMachineIsReportedAndGetsTheUnknownAnswer() {
+        // the inventory is not empty: it holds another machine
+        site.host("db01.example.com", hostFile("db01.example.com", true, "52:54:00:00:02:01"));
+        String product = "Standard PC (i440FX + PIIX, 1996)"; // what QEMU's default BIOS machine type says in SMBIOS
+        String reported = "EventLog .* - unknown-machine .*detail=ipxe/unknown outcome=reported ";
+        Run run = lab.boot("unknown machine", site, Boot.mode("ipxe").nics(2, 0)
+                .expect("GET /unattended/iPXE\\?mac=" + inUrl(NET1) + "&[^ ]* 404 ")
+                .expect(reported + ".*macs=" + NET0 + "," + NET1 + "( |$)")
+                .expect(reported + ".*manufacturer=QEMU( |$)")
+                .expect(reported + ".*product=\"" + literal(product) + "\"")
+                .expect(reported + ".*serial=\"\"")
+                .expect(reported + ".*answer=message( |$)")
+                .expect(http("/unattended/iPXE\\?unknown=1&macs=" + inUrl(NET0) + "," + inUrl(NET1) + ",[^ ]*", 200, "ipxe/unknown", "-", "iPXE/"))
+                .expect(literal("bootproxy: this machine is not in the inventory"))
+                .expect(literal("MACs: " + NET0 + " " + NET1))
+                .expect(literal("product: " + product))
+                .expect("Booting from local disk in [0-9]+ seconds")).assertPassed();
+        assertThat(run.serverLog()).as(run.context()).noneMatch(l -> l.contains("/unattended/provision"));
+    }
+
+    /** A known host that is not in build gets ipxe/localboot: iPXE exits and the firmware goes on to its disk. */
+    @Test
+    @Order(6)
+    void hostNotInBuildBootsFromLocalDisk() {
+        site.host(HOST, hostFile(HOST, false, NET0));
+        Run run = lab.boot("not in build", site, Boot.mode("ipxe")
+                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0) + "&serial=[^ ]*", 200, "ipxe/localboot", HOST, "iPXE/"))
+                .expect(literal("bootproxy: " + HOST + " is not in build mode: booting from local disk"))
+                .expect("No bootable device")).assertPassed();
+        assertThat(run.serverLog()).as(run.context()).noneMatch(l -> l.contains("/pub/vmlinuz") || l.contains("/unattended/provision"));
+    }
+
+    /** OVMF's own PXE client (no iPXE ROM) → TFTP snponly.efi → iPXE → intermediate → host script → installer. */
+    @Test
+    @Order(7)
+    void uefiFirmwarePxeChainsSnponlyAndInstalls() {
+        site.host(HOST, hostFile(HOST, true, NET0));
+        Boot boot = installs(Boot.mode("uefi-pxe")
+                .expect("NBP filename is snponly\\.efi")
+                .expect(tftp("snponly.efi", "source=static"))
+                .expect(http("/unattended/iPXE\\?bootstrap=1", 200, "ipxe/intermediate", "-", "iPXE/"))
+                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/"))
+                // the UEFI kernel finds the initrd by the name the script gives it (initrd=initrd.img)
+                .expect("EFI stub: Loaded initrd"), NET0, "eth0");
+        built("UEFI PXE (snponly.efi)", lab.boot("UEFI: OVMF PXE, snponly.efi", site, boot).assertPassed(), NET0);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The installer's round trip for {@code mac}: answer file from bootproxy, then bootproxy records the build. */
+    private static Boot installs(Boot boot, String mac, String iface) {
+        return boot
+                .expect(literal("PXE-LAB-INSTALLER: network up iface=" + iface + " mac=" + mac + " "))
+                .expect(http("/unattended/provision\\?mac=" + inUrl(mac), 200, "provision/kickstart", HOST, "pxe-lab-installer/"))
+                .expect(literal("PXE-LAB-INSTALLER: answer-file url=" + Site.PUBLIC_URL + "/unattended/provision?mac=" + mac + " "))
+                .expect(builtEvent(mac))
+                .expect(literal("PXE-LAB-INSTALLER: built url=" + Site.PUBLIC_URL + "/unattended/built?mac=" + mac + " status=201"));
+    }
+
+    /** Records and prints the power-on-to-built time of a passed install run. */
+    private void built(String name, Run run, String mac) {
+        double s = run.secondsUntil(builtEvent(mac));
+        poweronToBuilt.put(name, s);
+        System.out.printf("=== %s: power-on to built %.1f s%n", name, s);
+    }
+
+    /** bootproxy's event line when the installer reports the host built. */
+    private static String builtEvent(String mac) {
+        return "EventLog mac=" + mac + " .* - built mac=" + mac + " .*detail=" + literal(HOST) + " outcome=recorded";
+    }
+
+    /** bootproxy's request log line: {@code GET <path> <status> <template> host=<host> ua=<user agent>…}. */
+    private static String http(String pathRegex, int status, String template, String host, String userAgent) {
+        return "http .* - GET " + pathRegex + " " + status + " " + literal(template) + " host=" + literal(host) + " ua=" + literal(userAgent);
+    }
+
+    /** bootproxy's TFTP log line for a transfer that completed. */
+    private static String tftp(String file, String tail) {
+        return "TransferLog .* - tftp ok " + literal(file) + " .*" + literal(tail) + "$";
+    }
+
+    /**
+     * A host file for the lab's VM: an AlmaLinux host whose iPXE script (ipxe/kickstart) boots the lab's test
+     * installer from bootproxy's /pub/ instead of an install tree, with the kernel console on the serial port.
+     */
+    private static String hostFile(String name, boolean build, String mac) {
+        return """
+                name: %s
+                build: %s
+                interfaces:
+                  - mac: %s
+                os:
+                  name: AlmaLinux
+                  family: Redhat
+                  major: 9
+                  minor: 4
+                params:
+                  kernel_url: %s/pub/vmlinuz
+                  initrd_url: %s/pub/initrd.img
+                  kernelcmd: console=ttyS0
+                """.formatted(name, build, mac, Site.PUBLIC_URL, Site.PUBLIC_URL);
+    }
+}

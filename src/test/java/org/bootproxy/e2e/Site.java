@@ -1,0 +1,145 @@
+package org.bootproxy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What bootproxy serves in one end-to-end case, laid out as an operator would: its own host files, a copy of the
+ * shipped {@code templates/}, its own build-state folder, and the TFTP root and {@code /pub/} folder all cases
+ * share. {@link #serve} is the {@code bootproxy serve} command line for it, run from the packaged jar.
+ */
+final class Site {
+    /** Where the lab's segment reaches bootproxy (pxe-lab's br0 address, Foreman's port). */
+    static final String PUBLIC_URL = "http://192.0.2.1:8000";
+
+    /**
+     * Boot files from Debian's packages (ipxe, pxelinux, syslinux-common), under the names bootproxy's templates use.
+     * undionly.kpxe is served as undionly-ipxe.0 because pxelinux only loads a PXE program whose name ends in .0.
+     */
+    private static final Map<String, String> BOOT_FILES = Map.of(
+            "pxelinux.0", "/usr/lib/PXELINUX/pxelinux.0",
+            "ldlinux.c32", "/usr/lib/syslinux/modules/bios/ldlinux.c32",
+            "ipxe.lkrn", "/usr/lib/ipxe/ipxe.lkrn",
+            "undionly-ipxe.0", "/usr/lib/ipxe/undionly.kpxe",
+            "ipxe.efi", "/usr/lib/ipxe/ipxe.efi",
+            "snponly.efi", "/usr/lib/ipxe/snponly.efi");
+
+    private final Path dir;
+    private final Path tftpRoot;
+    private final Path pub;
+
+    private Site(Path dir, Path tftpRoot, Path pub) {
+        this.dir = dir;
+        this.tftpRoot = tftpRoot;
+        this.pub = pub;
+    }
+
+    /** An empty site in {@code dir} (whatever was there is removed) with a copy of the shipped templates. */
+    static Site fresh(Path dir, Path tftpRoot, Path pub) {
+        deleteTree(dir);
+        copyTree(basedir().resolve("templates"), dir.resolve("templates"));
+        createDirectories(dir.resolve("hosts"));
+        createDirectories(dir.resolve("state"));
+        return new Site(dir, tftpRoot, pub);
+    }
+
+    /** Writes {@code hosts/<name>.yaml}. */
+    Site host(String name, String yaml) {
+        try {
+            Files.writeString(dir.resolve("hosts").resolve(name + ".yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** {@code java -jar target/bootproxy.jar serve …} for this site. */
+    List<String> serve(String httpAddress, String tftpAddress, String publicUrl) {
+        return List.of(javaBinary(), "-jar", jar().toString(), "serve",
+                "--http-address", httpAddress, "--tftp-address", tftpAddress, "--public-url", publicUrl,
+                "--tftp-root", tftpRoot.toString(), "--assets", pub.toString(),
+                "--hosts", dir.resolve("hosts").toString(), "--templates", dir.resolve("templates").toString(),
+                "--state-dir", dir.resolve("state").toString());
+    }
+
+    /** The boot files machines fetch over TFTP, copied from the Debian packages into {@code tftpRoot}. */
+    static void stageBootFiles(Path tftpRoot) {
+        createDirectories(tftpRoot);
+        BOOT_FILES.forEach((name, source) -> {
+            Path from = Path.of(source);
+            assertThat(from).as(source + " is missing: apt-get install ipxe pxelinux syslinux-common").isRegularFile();
+            try {
+                Files.copy(from, tftpRoot.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The checkout (Maven's basedir; failsafe runs the tests there). */
+    static Path basedir() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize();
+    }
+
+    /** The packaged jar: the e2e tests run in Maven's integration-test phase, after package. */
+    static Path jar() {
+        Path jar = basedir().resolve("target/bootproxy.jar");
+        assertThat(jar).as(jar + " is missing: run the end-to-end tests with 'mvn verify', which packages the jar first")
+                .isRegularFile();
+        return jar;
+    }
+
+    /** The java of the JVM running the tests, so bootproxy runs on the same JDK. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void createDirectories(Path p) {
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
