@@ -157,8 +157,8 @@ final class ServeCommand implements Callable<Integer> {
         states.set(Feature.TEMPLATES, ModuleStates.State.RUNNING);
         LOG.info("HTTP:      listening on {}{}", s.httpAddress(), https.map(h -> ", HTTPS on " + h.host() + ":" + http.httpsPort()).orElse(""));
         LOG.info("Foreman:   smart-proxy API up, forwarding to {}; {}", s.smartProxy().foremanUrl().map(Object::toString)
-                .orElse("nobody (no foreman_url)"), https.map(h -> "register it with: hammer proxy create --name "
-                + s.publicUrl().getHost() + " --url https://" + s.publicUrl().getHost() + ":" + http.httpsPort())
+                .orElse("nobody (no foreman_url)"), https.map(h -> "register it with: hammer proxy create --name NAME"
+                + " --url https://<the name in ssl_certificate>:" + http.httpsPort())
                 .orElse("no HTTPS (set ssl_certificate, ssl_private_key and ssl_ca_file for Foreman to register it)"));
 
         TftpServer tftp = null;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -274,10 +275,13 @@ class ForemanDrivesBootproxyTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).isEqualTo(script);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-        foreman.verify(getRequestedFor(urlPathEqualTo("/unattended/iPXE"))
-                .withQueryParam("mac", equalTo("52:54:00:99:99:99"))
-                .withQueryParam("url", equalTo("http://proxy.example.com:8000"))
-                .withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
+        foreman.verify(forwardedGet("/unattended/iPXE").withQueryParam("mac", equalTo("52:54:00:99:99:99")));
+    }
+
+    /** A GET as bootproxy forwards it: our URL as {@code url=}, the client's address as X-Forwarded-For. */
+    static RequestPatternBuilder forwardedGet(String path) {
+        return getRequestedFor(urlPathEqualTo(path)).withQueryParam("url", equalTo("http://proxy.example.com:8000"))
+                .withHeader("X-Forwarded-For", equalTo("127.0.0.1"));
     }
 
     @Test
@@ -290,10 +294,8 @@ class ForemanDrivesBootproxyTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("# kickstart\n");
-        foreman.verify(getRequestedFor(urlPathEqualTo("/unattended/provision"))
-                .withHeader("X-RHN-Provisioning-MAC-0", equalTo("eth0 52:54:00:88:88:88"))
-                .withQueryParam("url", equalTo("http://proxy.example.com:8000"))
-                .withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
+        foreman.verify(forwardedGet("/unattended/provision")
+                .withHeader("X-RHN-Provisioning-MAC-0", equalTo("eth0 52:54:00:88:88:88")));
     }
 
     @Test
