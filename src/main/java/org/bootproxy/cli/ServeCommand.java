@@ -3,17 +3,26 @@ package org.bootproxy.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.Overrides;
 import org.bootproxy.config.Settings;
 import org.bootproxy.events.EventLog;
 import org.bootproxy.http.Cidr;
+import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
+import org.bootproxy.http.HttpsSettings;
+import org.bootproxy.smartproxy.Feature;
+import org.bootproxy.smartproxy.ModuleStates;
+import org.bootproxy.smartproxy.SmartProxy;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
 import org.slf4j.Logger;
@@ -26,7 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve TFTP (pxelinux.0, rendered pxelinux.cfg/01-<mac>, …) and HTTP (/unattended/iPXE, /unattended/provision,",
-            "/unattended/built, /userdata, /pub, /healthz) for one provisioning segment until stopped (Ctrl-C or SIGTERM).",
+            "/unattended/built, /userdata, /pub, /healthz) for one provisioning segment until stopped (Ctrl-C or SIGTERM),",
+            "with Foreman's smart-proxy API (/features, /v2/features, /tftp, /unattended/templateServer, /httpboot; HTTPS",
+            "when ssl_certificate, ssl_private_key and ssl_ca_file are set).",
             "Settings come from --config FILE, overridden by these flags. Binding TFTP port 69 needs root or",
             "CAP_NET_BIND_SERVICE; if TFTP cannot start, HTTP keeps running and the error says why."})
 final class ServeCommand implements Callable<Integer> {
@@ -77,46 +88,98 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("public URL: {}", s.publicUrl());
         }
 
-        HttpServer http = new HttpServer(c.boot(), httpSettings(s), events);
+        Running running;
+        try {
+            running = start(s, c, events);
+        } catch (HttpCannotListen e) {
+            LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
+                    + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
+                    rootMessage(e));
+            return 2;
+        }
+        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {})",
+                s.publicUrl(), s.tftpAddress().host());
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            running.stop();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
+    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy) {
+        void stop() {
+            tftp.ifPresent(TftpServer::stop);
+            http.stop();
+            proxy.close();
+        }
+    }
+
+    /** HTTP could not bind its port(s). */
+    static final class HttpCannotListen extends RuntimeException {
+        HttpCannotListen(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
+     * keep running; only HTTP failing to listen stops bootproxy.
+     */
+    static Running start(Settings s, Components c, EventLog events) {
+        ModuleStates states = new ModuleStates();
+        Optional<SSLContext> tls = SmartProxyWiring.tls(s);
+        SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
+        HttpSettings httpSettings = httpSettings(s);
+        Optional<HttpsSettings> https = SmartProxyWiring.https(s, tls);
+        if (https.isPresent()) {
+            httpSettings = httpSettings.withHttps(https.get());
+        }
+        if (Files.isDirectory(s.tftpRoot())) {
+            httpSettings = httpSettings.withHttpbootDir(s.tftpRoot());
+            states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
+        } else {
+            LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
+            states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
+        }
+        HttpServer http = new HttpServer(c.boot(), httpSettings, events, Clock.systemUTC(),
+                new HttpExtensions(List.of(proxy::routes), proxy.unattendedFallback()));
         try {
             http.start();
         } catch (RuntimeException e) {
-            LOG.error("HTTP cannot listen on {}: {} (is another process using the port? choose another with --http-address)",
-                    s.httpAddress(), rootMessage(e));
-            return 2;
+            proxy.close();
+            throw new HttpCannotListen(e);
         }
-        LOG.info("HTTP:      listening on {}", s.httpAddress());
+        states.set(Feature.TEMPLATES, ModuleStates.State.RUNNING);
+        LOG.info("HTTP:      listening on {}{}", s.httpAddress(), https.map(h -> ", HTTPS on " + h.host() + ":" + http.httpsPort()).orElse(""));
+        LOG.info("Foreman:   smart-proxy API up, forwarding to {}; {}", s.smartProxy().foremanUrl().map(Object::toString)
+                .orElse("nobody (no foreman_url)"), https.map(h -> "register it with: hammer proxy create --name NAME"
+                + " --url https://<the name in ssl_certificate>:" + http.httpsPort())
+                .orElse("no HTTPS (set ssl_certificate, ssl_private_key and ssl_ca_file for Foreman to register it)"));
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {
             tftp = new TftpServer(c.boot(), events, tftpSettings(s));
             try {
                 tftp.start();
+                states.set(Feature.TFTP, ModuleStates.State.RUNNING);
                 LOG.info("TFTP:      listening on {}, root {}", s.tftpAddress(), s.tftpRoot().toAbsolutePath());
             } catch (IOException | RuntimeException e) {
                 LOG.error("TFTP cannot listen on {}: {}. Port 69 needs root or CAP_NET_BIND_SERVICE"
                         + " (setcap 'cap_net_bind_service=+ep' on java), or test with --tftp-address 0.0.0.0:6969."
                         + " HTTP keeps running.", s.tftpAddress(), rootMessage(e));
+                states.set(Feature.TFTP, ModuleStates.State.FAILED);
                 tftp = null;
             }
         } else {
             LOG.info("TFTP:      disabled (tftp.enabled: false)");
+            states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
-        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {})",
-                s.publicUrl(), s.tftpAddress().host());
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        TftpServer tftpToStop = tftp;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
-            if (tftpToStop != null) {
-                tftpToStop.stop();
-            }
-            http.stop();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
-        return 0;
+        return new Running(http, Optional.ofNullable(tftp), proxy);
     }
 
     static HttpSettings httpSettings(Settings s) {

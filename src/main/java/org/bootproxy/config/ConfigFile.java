@@ -19,18 +19,26 @@ public record ConfigFile(
         @JsonProperty("state_dir") String stateDir,
         @JsonProperty("template_url") String templateUrl,
         @JsonProperty("trusted_proxies") List<String> trustedProxies,
+        @JsonProperty("tftp_servername") String tftpServername,
+        @JsonProperty("foreman_url") String foremanUrl,
+        @JsonProperty("trusted_hosts") List<String> trustedHosts,
+        @JsonProperty("https_address") String httpsAddress,
+        @JsonProperty("ssl_certificate") String sslCertificate,
+        @JsonProperty("ssl_private_key") String sslPrivateKey,
+        @JsonProperty("ssl_ca_file") String sslCaFile,
         @JsonProperty("template_defaults") Map<String, Map<String, String>> templateDefaults,
         @JsonProperty("ipxe") IpxeConfig ipxe,
         @JsonProperty("tftp") TftpConfig tftp,
         @JsonProperty("inventory") InventoryConfig inventory) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
         tftp = tftp == null ? TftpConfig.EMPTY : tftp;
         inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
         trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
+        trustedHosts = trustedHosts == null ? null : List.copyOf(trustedHosts);
     }
 }

@@ -22,6 +22,7 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  * The validated, resolved configuration: defaults, then the config file, then flags.
  *
  * @param publicUrlDerived true when no template_url/--public-url was given and it was guessed
+ * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
  */
 public record Settings(
         HostPort httpAddress,
@@ -36,7 +37,8 @@ public record Settings(
         List<String> trustedProxies,
         BootSettings boot,
         TftpConfig tftp,
-        InventoryConfig inventory) {
+        InventoryConfig inventory,
+        SmartProxyConfig smartProxy) {
 
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
@@ -94,7 +96,7 @@ public record Settings(
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
         return new Settings(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
-                List.copyOf(proxies), boot, tftpCfg, inv.withType(type));
+                List.copyOf(proxies), boot, tftpCfg, inv.withType(type), SmartProxyConfig.resolve(file, baseDir));
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */

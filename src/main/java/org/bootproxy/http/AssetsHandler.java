@@ -25,17 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET|HEAD /pub/<path>}: files from the assets directory (kernels, initrds, ISOs), streamed from
- * disk, never loaded whole. Single byte ranges are honoured (206, or 416 past the end), with
+ * {@code GET|HEAD /pub/<path>}: files from the assets directory (kernels, initrds, ISOs), and
+ * {@code GET|HEAD /httpboot/<path>}: the TFTP root for UEFI HTTP boot; streamed from disk, never loaded whole. Single byte ranges are honoured (206, or 416 past the end), with
  * {@code Last-Modified}, {@code If-Modified-Since} and {@code If-Range}.
  *
  * <p>Every path is checked twice (DESIGN rule 9): its decoded segments may not be {@code .}, {@code ..}
  * or hide a separator, and the file's real path (all symlinks followed) must still lie under the real
- * assets directory. Hidden files (a segment starting with a dot) and directories are not served.
+ * directory served. Hidden files (a segment starting with a dot: lock and part files too) and directories
+ * are not served.
  */
 final class AssetsHandler {
     private static final Logger log = LoggerFactory.getLogger(AssetsHandler.class);
-    private static final String PREFIX = "/pub/";
     private static final int CHUNK = 64 * 1024;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -46,11 +46,30 @@ final class AssetsHandler {
             Map.entry("iso", "application/x-iso9660-image"), Map.entry("gz", "application/gzip"),
             Map.entry("xz", "application/x-xz"), Map.entry("tar", "application/x-tar"));
 
-    /** The real path of the assets directory, or empty when none is configured. */
+    /** The URL prefix, e.g. {@code /pub/}. */
+    private final String prefix;
+    /** The boot-timeline stage, e.g. {@code pub}. */
+    private final String stage;
+    /** What the directory is called in answers, e.g. "assets directory". */
+    private final String what;
+    /** The real path of the directory, or empty when none is configured. */
     private final Optional<Path> root;
 
-    AssetsHandler(Optional<Path> root) {
+    AssetsHandler(String prefix, String stage, String what, Optional<Path> root) {
+        this.prefix = prefix;
+        this.stage = stage;
+        this.what = what;
         this.root = root;
+    }
+
+    /** {@code /pub/}: the assets directory. */
+    static AssetsHandler pub(Optional<Path> assets) {
+        return new AssetsHandler("/pub/", "pub", "assets directory", assets);
+    }
+
+    /** {@code /httpboot/}: the TFTP root, as smart-proxy's httpboot module serves it. */
+    static AssetsHandler httpboot(Optional<Path> tftpRoot) {
+        return new AssetsHandler("/httpboot/", "httpboot", "TFTP root", tftpRoot);
     }
 
     void get(Context ctx) {
@@ -62,17 +81,17 @@ final class AssetsHandler {
     }
 
     private void serve(Context ctx, boolean withBody) {
-        Exchange ex = Exchange.of(ctx).is("pub", Exchange.Style.PLAIN);
+        Exchange ex = Exchange.of(ctx).is(stage, Exchange.Style.PLAIN);
         String raw = ctx.req().getRequestURI();
-        String rel = raw.startsWith(PREFIX) ? raw.substring(PREFIX.length()) : "";
+        String rel = raw.startsWith(prefix) ? raw.substring(prefix.length()) : "";
         ex.detail(Text.oneLine(rel, 200));
         if (root.isEmpty()) {
-            refuse(ctx, ex, 404, "no assets directory is configured, so /pub/ serves nothing");
+            refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
             return;
         }
         Optional<List<String>> segments = segments(rel);
         if (segments.isEmpty()) {
-            refuse(ctx, ex, 403, "refused: the path leaves the assets directory or hides a separator");
+            refuse(ctx, ex, 403, "refused: the path leaves the " + what + " or hides a separator");
             return;
         }
         if (segments.get().stream().anyMatch(s -> s.startsWith("."))) {
@@ -82,11 +101,11 @@ final class AssetsHandler {
         Path base = root.get();
         Path file = base.resolve(String.join("/", segments.get())).normalize();
         if (!file.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: the path leaves the assets directory");
+            refuse(ctx, ex, 403, "refused: the path leaves the " + what);
             return;
         }
         if (!Files.exists(file)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the assets directory");
+            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the " + what);
             return;
         }
         Path real;
@@ -97,7 +116,7 @@ final class AssetsHandler {
             return;
         }
         if (!real.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: " + Text.oneLine(rel, 200) + " is a symlink leading outside the assets directory");
+            refuse(ctx, ex, 403, "refused: " + Text.oneLine(rel, 200) + " is a symlink leading outside the " + what);
             return;
         }
         if (!Files.isRegularFile(real)) {

@@ -46,7 +46,7 @@ final class BuildReportHandler {
         Exchange ex = Exchange.of(ctx).is("failed", Exchange.Style.REPORT);
         BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
         ex.mac(request.firstMac());
-        Optional<String> report = body(ctx);
+        Optional<byte[]> report = body(ctx);
         if (report.isEmpty()) {
             ex.failure("report over " + MAX_BODY_BYTES + " bytes refused");
             Text.answer(ctx, 413, "failure report too large: send at most " + MAX_BODY_BYTES
@@ -54,8 +54,10 @@ final class BuildReportHandler {
             return;
         }
         try {
-            recorded(ctx, ex, boot.failed(request, report.get()));
+            recorded(ctx, ex, boot.failed(request, new String(report.get(), StandardCharsets.UTF_8)));
         } catch (HostNotFound e) {
+            // the body stream is spent: hand the report over as the fallback's contract says
+            ctx.attribute(HttpExtensions.BODY_ATTRIBUTE, report.get());
             fallback.answerOrThrow(ctx, ex, e);
         }
     }
@@ -73,8 +75,8 @@ final class BuildReportHandler {
         Text.answer(ctx, 201, state.hostName() + " recorded as " + ex.detail());
     }
 
-    /** The request body as UTF-8 (bad bytes replaced), or empty when it is larger than {@link #MAX_BODY_BYTES}. */
-    private static Optional<String> body(Context ctx) throws IOException {
+    /** The request body, or empty when it is larger than {@link #MAX_BODY_BYTES}. */
+    private static Optional<byte[]> body(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             return Optional.empty();
@@ -90,6 +92,6 @@ final class BuildReportHandler {
                 }
             }
         }
-        return Optional.of(out.toString(StandardCharsets.UTF_8));
+        return Optional.of(out.toByteArray());
     }
 }

@@ -21,7 +21,8 @@ final class Fallback {
         if (handler.isEmpty()) {
             throw notHere;
         }
-        ex.failure(notHere.getMessage() + " (handed to the fallback)");
+        // not a failure yet: the fallback answers (Foreman, say); what it throws is mapped and logged as usual
+        ex.detail("fallback: " + Text.oneLine(notHere.getMessage(), 300));
         handler.get().handle(ctx);
     }
 }

@@ -15,11 +15,19 @@ import java.util.function.Consumer;
  *                           {@code /unattended/templateServer} wins over {@code /unattended/{kind}}
  * @param unattendedFallback called instead of answering "not found" when {@code /unattended/*} or a
  *                           build report names no host bootproxy knows, or a host whose template is
- *                           missing here (e.g. to forward the request to Foreman). It answers the
- *                           request itself; what it throws is mapped like any other failure
+ *                           missing here, or a kind it has no templates for (e.g. to forward the
+ *                           request to Foreman). It answers the request itself; what it throws is
+ *                           mapped like any other failure. When bootproxy has already read the request
+ *                           body, the body is in the request attribute {@link #BODY_ATTRIBUTE}
  */
 public record HttpExtensions(List<Consumer<RoutesConfig>> modules, Optional<Handler> unattendedFallback) {
     public static final HttpExtensions NONE = new HttpExtensions(List.of(), Optional.empty());
+
+    /**
+     * The request attribute (a {@code byte[]}) holding the body of a request handed to the fallback after
+     * bootproxy read it (a {@code POST /unattended/failed} report); absent when the body is still unread.
+     */
+    public static final String BODY_ATTRIBUTE = "org.bootproxy.http.body";
 
     public HttpExtensions {
         modules = modules == null ? List.of() : List.copyOf(modules);

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
  * GET      /userdata[/{mac}]/meta-data
  * GET|HEAD /pub/{path}                       files from the assets directory, with Range
+ * GET|HEAD /httpboot/{path}                  files from the TFTP root (UEFI HTTP boot), with Range
  * </pre>
  *
+ * The same routes answer on HTTPS too when {@link HttpSettings#https()} is set.
  * Anything else is a one-line 404. Extra routes come from {@link HttpExtensions}. Failures are turned
  * into answers in one place ({@link ErrorMapper}); each request is logged on one line and recorded as a
  * boot event ({@link RequestLog}).
@@ -40,13 +42,14 @@ public final class HttpServer {
     private final HttpSettings settings;
     private final BootService boot;
     private final Javalin app;
+    private final Listeners listeners = new Listeners();
 
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events) {
         this(boot, settings, events, Clock.systemUTC(), HttpExtensions.NONE);
     }
 
     /**
-     * @throws IllegalArgumentException when the assets directory does not exist or is not a directory
+     * @throws IllegalArgumentException when the assets or httpboot directory does not exist or is not a directory
      */
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
         this.boot = Objects.requireNonNull(boot, "boot");
@@ -54,20 +57,23 @@ public final class HttpServer {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(extensions, "extensions");
-        Optional<Path> assets = settings.assetsDir().map(HttpServer::realDirectory);
+        Optional<Path> assets = settings.assetsDir().map(d -> realDirectory("HTTP assets directory", d));
+        Optional<Path> httpbootDir = settings.httpbootDir().map(d -> realDirectory("TFTP root (served under /httpboot/)", d));
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
         ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds());
         RequestLog requestLog = new RequestLog(events, clock);
         Fallback fallback = new Fallback(extensions.unattendedFallback());
         UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
         BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback);
-        AssetsHandler pub = new AssetsHandler(assets);
+        AssetsHandler pub = AssetsHandler.pub(assets);
+        AssetsHandler httpboot = AssetsHandler.httpboot(httpbootDir);
         HealthHandler health = new HealthHandler();
 
         this.app = Javalin.create(cfg -> {
             quiet(cfg);
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
+            settings.https().ifPresent(https -> listeners.addHttpAndHttps(cfg, settings, https));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new TextErrorHandler()));
             cfg.requestLogger.http(requestLog::end);
 
@@ -88,6 +94,8 @@ public final class HttpServer {
             r.get("/userdata/meta-data", unattended::metaData);
             r.get("/pub/<path>", pub::get);
             r.head("/pub/<path>", pub::head);
+            r.get("/httpboot/<path>", httpboot::get);
+            r.head("/httpboot/<path>", httpboot::head);
             // Javalin answers its own HttpResponseExceptions (404 for unknown paths) unless told otherwise
             r.exception(HttpResponseException.class, errors::map);
             r.exception(Exception.class, errors::map);
@@ -100,15 +108,15 @@ public final class HttpServer {
         cfg.http.defaultContentType = Text.PLAIN;
     }
 
-    private static Path realDirectory(Path dir) {
+    private static Path realDirectory(String what, Path dir) {
         try {
             Path real = dir.toRealPath();
             if (!Files.isDirectory(real)) {
-                throw new IllegalArgumentException("HTTP assets directory " + dir + " is not a directory");
+                throw new IllegalArgumentException(what + " " + dir + " is not a directory");
             }
             return real;
         } catch (IOException e) {
-            throw new IllegalArgumentException("HTTP assets directory " + dir + " does not exist or cannot be read ("
+            throw new IllegalArgumentException(what + " " + dir + " does not exist or cannot be read ("
                     + e.getMessage() + ")", e);
         }
     }
@@ -119,6 +127,7 @@ public final class HttpServer {
         log.info("HTTP listening on {}:{} (public URL {}, assets {}, trusted proxies {})", settings.host(), port(),
                 boot.urls().base(), settings.assetsDir().map(Path::toString).orElse("none"),
                 settings.trustedProxies().isEmpty() ? "none" : settings.trustedProxies());
+        settings.https().ifPresent(https -> log.info("HTTPS listening on {}:{}", https.host(), httpsPort()));
     }
 
     public void stop() {
@@ -128,5 +137,10 @@ public final class HttpServer {
     /** The port actually bound (the chosen one when the settings say 0). */
     public int port() {
         return app.port();
+    }
+
+    /** The HTTPS port actually bound; -1 without HTTPS. */
+    public int httpsPort() {
+        return listeners.httpsPort();
     }
 }

@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed; from anyone else the
  *                       header is ignored and the socket's address is the client
  * @param assetsDir      directory served under {@code /pub/} (kernels, initrds); empty = {@code /pub/} answers 404
+ * @param httpbootDir    directory served under {@code /httpboot/} (the TFTP root, for UEFI HTTP boot); empty = 404
+ * @param https          an HTTPS listener as well, with the same routes; empty = plain HTTP only
  */
-public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir) {
+public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
+                           Optional<Path> httpbootDir, Optional<HttpsSettings> https) {
 
     public HttpSettings {
         host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
@@ -23,6 +26,13 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
         }
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         assetsDir = Objects.requireNonNullElse(assetsDir, Optional.empty());
+        httpbootDir = Objects.requireNonNullElse(httpbootDir, Optional.empty());
+        https = Objects.requireNonNullElse(https, Optional.empty());
+    }
+
+    /** Plain HTTP without {@code /httpboot/}. */
+    public HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir) {
+        this(host, port, trustedProxies, assetsDir, Optional.empty(), Optional.empty());
     }
 
     /** Loopback on a free port, nothing trusted, no assets: for tests and previews. */
@@ -31,10 +41,18 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
     }
 
     public HttpSettings withAssetsDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, Optional.of(dir));
+        return new HttpSettings(host, port, trustedProxies, Optional.of(dir), httpbootDir, https);
     }
 
     public HttpSettings withTrustedProxies(List<Cidr> proxies) {
-        return new HttpSettings(host, port, proxies, assetsDir);
+        return new HttpSettings(host, port, proxies, assetsDir, httpbootDir, https);
+    }
+
+    public HttpSettings withHttpbootDir(Path dir) {
+        return new HttpSettings(host, port, trustedProxies, assetsDir, Optional.of(dir), https);
+    }
+
+    public HttpSettings withHttps(HttpsSettings listener) {
+        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, Optional.of(listener));
     }
 }

@@ -36,8 +36,14 @@ final class UnattendedHandler {
 
     void unattended(Context ctx) throws Exception {
         String kindName = ctx.pathParam("kind");
-        TemplateKind kind = TemplateKind.fromName(kindName).orElseThrow(() -> new BadRequest("unknown template kind '"
-                + Text.oneLine(kindName, 40) + "'; allowed: " + TemplateKind.allowedNames()));
+        Optional<TemplateKind> known = TemplateKind.fromName(kindName);
+        if (known.isEmpty()) {
+            // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it
+            fallback.answerOrThrow(ctx, Exchange.of(ctx).is("unattended", Exchange.Style.INSTALLER), new BadRequest(
+                    "unknown template kind '" + Text.oneLine(kindName, 40) + "'; allowed: " + TemplateKind.allowedNames()));
+            return;
+        }
+        TemplateKind kind = known.get();
         Exchange ex = Exchange.of(ctx).is(stage(kind), kind == TemplateKind.IPXE ? Exchange.Style.IPXE : Exchange.Style.INSTALLER);
         Optional<String> template = Optional.ofNullable(ctx.queryParam("template")).map(String::trim).filter(t -> !t.isEmpty());
         template.ifPresent(UnattendedHandler::checkTemplateName);

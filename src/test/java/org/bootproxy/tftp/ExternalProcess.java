@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real client (curl, atftp, tftp-hpa's tftp) and keeps its exit code and output. */
-record ExternalProcess(int exitCode, String output) {
+public record ExternalProcess(int exitCode, String output) {
 
-    static ExternalProcess run(Path workDir, List<String> command) throws IOException, InterruptedException {
+    public static ExternalProcess run(Path workDir, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(workDir, "client", ".log");
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -24,7 +24,7 @@ record ExternalProcess(int exitCode, String output) {
     }
 
     /** Fails with the Debian package to install when a client program is missing. */
-    static void requireProgram(String path, String debianPackage) {
+    public static void requireProgram(String path, String debianPackage) {
         assertThat(Path.of(path)).as(path + " is missing: apt-get install -y " + debianPackage).isExecutable();
     }
 }

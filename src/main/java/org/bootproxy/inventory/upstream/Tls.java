@@ -48,11 +48,20 @@ public final class Tls {
         if (caFile.isEmpty() && clientCert.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(context(key + ".ca_file", caFile, key + ".client_cert", clientCert, key + ".client_key", clientKey));
+    }
+
+    /**
+     * A context from settings with names of their own, such as the proxy's ssl_ca_file, ssl_certificate and
+     * ssl_private_key (used both to serve HTTPS and to present to Foreman); "" leaves a part out.
+     */
+    public static SSLContext context(String caKey, String caFile, String certKey, String certFile, String keyKey,
+                                     String keyFile) {
         try {
             TrustManagerFactory tmf = null;
             if (!caFile.isEmpty()) {
                 KeyStore trust = emptyStore();
-                List<Certificate> cas = certificates(key + ".ca_file", caFile);
+                List<Certificate> cas = certificates(caKey, caFile);
                 for (int i = 0; i < cas.size(); i++) {
                     trust.setCertificateEntry("ca" + i, cas.get(i));
                 }
@@ -60,9 +69,9 @@ public final class Tls {
                 tmf.init(trust);
             }
             KeyManagerFactory kmf = null;
-            if (!clientCert.isEmpty()) {
-                List<Certificate> chain = certificates(key + ".client_cert", clientCert);
-                PrivateKey pk = privateKey(key + ".client_key", clientKey);
+            if (!certFile.isEmpty()) {
+                List<Certificate> chain = certificates(certKey, certFile);
+                PrivateKey pk = privateKey(keyKey, keyFile);
                 KeyStore ks = emptyStore();
                 ks.setKeyEntry("client", pk, NO_PASSWORD, chain.toArray(new Certificate[0]));
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -70,9 +79,9 @@ public final class Tls {
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
-            return Optional.of(ctx);
+            return ctx;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException(key + ": cannot set up TLS: " + e.getMessage(), e);
+            throw new IllegalArgumentException((certFile.isEmpty() ? caKey : certKey) + ": cannot set up TLS: " + e.getMessage(), e);
         }
     }
 

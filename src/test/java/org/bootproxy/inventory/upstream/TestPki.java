@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * A throw-away PKI made with the JDK's keytool: a CA, a server certificate for localhost/127.0.0.1 signed by
- * it (in a PKCS#12 keystore for WireMock), a client certificate signed by it, and PEM files of the CA, the
- * client certificate and the client key, as an operator would have them.
+ * it (in a PKCS#12 keystore for WireMock, and as PEM files for bootproxy's own HTTPS), a client certificate
+ * signed by it, and PEM files of the CA, the client certificate and the client key, as an operator would have
+ * them. {@link #client} signs more client certificates.
  */
 public final class TestPki {
 
@@ -27,9 +28,19 @@ public final class TestPki {
     public final Path clientCertPem;
     public final Path clientKeyPem;
     public final Path otherCaPem;
+    public final Path serverCertPem;
+    public final Path serverKeyPem;
+
+    private final Path dir;
+    private final Path ca;
+
+    /** A client certificate and its key, PEM files. */
+    public record ClientPem(Path cert, Path key) {
+    }
 
     public TestPki(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
-        Path ca = dir.resolve("ca.p12");
+        this.dir = dir;
+        ca = dir.resolve("ca.p12");
         serverKeystore = dir.resolve("server.p12");
         truststore = dir.resolve("trust.p12");
         Path client = dir.resolve("client.p12");
@@ -43,6 +54,10 @@ public final class TestPki {
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-file", caPem.toString());
 
         signed("server", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", ca, serverKeystore, dir);
+        serverCertPem = dir.resolve("server.pem");
+        serverKeyPem = dir.resolve("server.key");
+        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", serverKeystore.toString(), "-file", serverCertPem.toString());
+        writeKeyPem(serverKeystore, "server", serverKeyPem);
         signed("client", "CN=bootproxy", null, ca, client, dir);
         keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", client.toString(), "-file", clientCertPem.toString());
         writeKeyPem(client, "client", clientKeyPem);
@@ -52,6 +67,16 @@ public final class TestPki {
         keytool("-genkeypair", "-alias", "other", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=some other CA",
                 "-ext", "bc:c", "-validity", "2", "-keystore", other.toString());
         keytool("-exportcert", "-rfc", "-alias", "other", "-keystore", other.toString(), "-file", otherCaPem.toString());
+    }
+
+    /** A client certificate for {@code CN=<cn>} signed by this CA. */
+    public ClientPem client(String alias, String cn) throws IOException, InterruptedException, GeneralSecurityException {
+        Path store = dir.resolve(alias + ".p12");
+        signed(alias, "CN=" + cn, null, ca, store, dir);
+        ClientPem pem = new ClientPem(dir.resolve(alias + ".pem"), dir.resolve(alias + ".key"));
+        keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", store.toString(), "-file", pem.cert().toString());
+        writeKeyPem(store, alias, pem.key());
+        return pem;
     }
 
     private void signed(String alias, String dname, String san, Path ca, Path store, Path dir)

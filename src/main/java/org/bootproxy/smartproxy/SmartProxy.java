@@ -1,0 +1,94 @@
+package org.bootproxy.smartproxy;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The Foreman Smart Proxy API: what lets Foreman register bootproxy as a proxy with the TFTP, Templates and
+ * HTTPBoot features and drive it as it drives smart-proxy. The composition root adds {@link #routes} to the
+ * HTTP server and hands {@link #unattendedFallback()} the unattended requests bootproxy cannot answer itself.
+ *
+ * <ul>
+ *   <li>{@link RootApi}: {@code /features}, {@code /version}, {@code /v2/features}</li>
+ *   <li>{@link TftpApi}: {@code /tftp/*}, files into the TFTP root, boot file downloads</li>
+ *   <li>{@link TemplatesApi} and {@link ForemanForwarder}: {@code /unattended/templateServer}, forwarding</li>
+ *   <li>{@link Access}: the management routes only for trusted clients, 403 otherwise</li>
+ * </ul>
+ *
+ * HTTP boot ({@code /httpboot/*}) is served by the HTTP side from the TFTP root; this reports its state.
+ */
+public final class SmartProxy implements AutoCloseable {
+    private static final int DOWNLOAD_THREADS = 4;
+
+    private final ModuleStates states;
+    private final Access access;
+    private final RootApi root;
+    private final TftpApi tftp;
+    private final TemplatesApi templates;
+    private final Optional<ForemanForwarder> forwarder;
+    private final ExecutorService downloads;
+
+    /**
+     * @param tls the proxy's certificate and CA (ssl_*), presented to an https {@code foreman_url}; empty = the
+     *            JVM's trust store and no client certificate
+     */
+    public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls) {
+        Objects.requireNonNull(settings, "settings");
+        this.states = Objects.requireNonNull(states, "states");
+        SmartProxySettings.Timeouts t = settings.timeouts();
+        AtomicInteger n = new AtomicInteger();
+        this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, r -> {
+            Thread thread = new Thread(r, "boot-file-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        HttpClient downloadClient = HttpClient.newBuilder().connectTimeout(t.connect())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        TftpRootFiles files = new TftpRootFiles(settings.tftpRoot());
+        this.access = new Access(settings.trustedHosts());
+        this.root = new RootApi(settings, states);
+        this.tftp = new TftpApi(files, new BootFileFetcher(files, downloadClient, t, downloads), settings.tftpServername(), states);
+        this.forwarder = settings.foremanUrl().map(url -> new ForemanForwarder(url, settings.templateUrl(),
+                foremanClient(url, tls, t), t.foremanAnswer()));
+        this.templates = new TemplatesApi(settings.templateUrl(), forwarder);
+    }
+
+    private static HttpClient foremanClient(URI url, Optional<SSLContext> tls, SmartProxySettings.Timeouts t) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(t.connect()).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("https".equalsIgnoreCase(url.getScheme())) {
+            tls.ifPresent(b::sslContext);
+        }
+        return b.build();
+    }
+
+    /** Adds the smart-proxy routes; they must come before bootproxy's own ({@code /unattended/{kind}}). */
+    public void routes(RoutesConfig r) {
+        root.routes(r, access);
+        tftp.routes(r, access);
+        templates.routes(r, access);
+    }
+
+    /** Forwards to Foreman what bootproxy cannot answer; empty when no foreman_url is set. */
+    public Optional<Handler> unattendedFallback() {
+        return forwarder.map(f -> f);
+    }
+
+    public ModuleStates states() {
+        return states;
+    }
+
+    /** Stops running downloads. */
+    @Override
+    public void close() {
+        downloads.shutdownNow();
+    }
+}
