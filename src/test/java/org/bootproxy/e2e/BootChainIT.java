@@ -72,13 +72,12 @@ class BootChainIT {
     @Order(1)
     void pxelinuxChainInstallsThenBootsLocally() {
         site.host(HOST, hostFile(HOST, true, NET0));
-        Boot install = installs(Boot.mode("pxelinux")
+        install("pxelinux chain, 1st boot: install", Boot.mode("pxelinux")
                 .expect(tftp("pxelinux.0", "source=static"))
                 .expect(tftp("pxelinux.cfg/01-52-54-00-12-34-56", "source=rendered template=pxelinux/chain-ipxe host=" + HOST))
                 .expect(tftp("ipxe.lkrn", "source=static"))
                 .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0), 200, "ipxe/kickstart", HOST, "iPXE/"))
                 .expect(http("/pub/vmlinuz", 200, "vmlinuz", "-", "iPXE/")), NET0, "eth0");
-        built("pxelinux chain", lab.boot("pxelinux chain, 1st boot: install", site, install).assertPassed(), NET0);
 
         Run again = lab.boot("pxelinux chain, 2nd boot: local disk", site, Boot.mode("pxelinux")
                 .expect(tftp("pxelinux.cfg/01-52-54-00-12-34-56", "source=rendered template=pxelinux/localboot host=" + HOST))
@@ -93,12 +92,10 @@ class BootChainIT {
     @Order(2)
     void ipxeDirectInstalls() {
         site.host(HOST, hostFile(HOST, true, NET0));
-        Boot boot = installs(Boot.mode("ipxe")
+        install("iPXE direct", Boot.mode("ipxe")
                 .expect(literal("Filename: " + Site.PUBLIC_URL + "/unattended/iPXE?bootstrap=1"))
-                .expect(http("/unattended/iPXE\\?bootstrap=1", 200, "ipxe/intermediate", "-", "iPXE/"))
-                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/")),
-                NET0, "eth0");
-        built("iPXE direct", lab.boot("iPXE direct", site, boot).assertPassed(), NET0);
+                .expect(intermediateScript("bootstrap=1"))
+                .expect(nicChain(NET0, "ipxe/kickstart")), NET0, "eth0");
     }
 
     /**
@@ -109,14 +106,11 @@ class BootChainIT {
     @Order(3)
     void deadFirstNicFallsThroughToTheKnownSecondNic() {
         site.host(HOST, hostFile(HOST, true, NET1));
-        Boot boot = installs(Boot.mode("ipxe").nics(2, 1).timeout(180)
-                .expect(http("/unattended/iPXE\\?bootstrap=1", 200, "ipxe/intermediate", "-", "iPXE/"))
+        Run run = install("multi-NIC (iPXE): net0 dead, net1 known", Boot.mode("ipxe").nics(2, 1).timeout(180)
+                .expect(intermediateScript("bootstrap=1"))
                 .expect(literal("bootproxy: trying net0 (" + NET0 + ")"))
                 .expect(literal("bootproxy: trying net1 (" + NET1 + ")"))
-                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET1) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/")),
-                NET1, "eth1");
-        Run run = lab.boot("multi-NIC: net0 dead, net1 known", site, boot).assertPassed();
-        built("multi-NIC, net0 dead (iPXE)", run, NET1);
+                .expect(nicChain(NET1, "ipxe/kickstart")), NET1, "eth1");
         assertThat(run.serverLog()).as("net0 never reached bootproxy\n" + run.context()).noneMatch(l -> l.contains("mac=" + NET0));
     }
 
@@ -129,14 +123,12 @@ class BootChainIT {
     @Order(4)
     void unknownFirstNicGets404AndTheSecondNicIsFound() {
         site.host(HOST, hostFile(HOST, true, NET1));
-        Boot boot = installs(Boot.mode("pxelinux").nics(2, 0)
+        install("multi-NIC (pxelinux): net0 unknown, net1 known", Boot.mode("pxelinux").nics(2, 0)
                 .expect("tftp not-found pxelinux\\.cfg/01-52-54-00-12-34-56 .*reason=\"no host has MAC " + NET0 + "\"")
                 .expect(tftp("pxelinux.cfg/default", "source=rendered template=pxelinux/default"))
-                .expect(http("/unattended/iPXE\\?bootstrap=1&mac=" + inUrl(NET0), 200, "ipxe/intermediate", "-", "iPXE/"))
+                .expect(intermediateScript("bootstrap=1&mac=" + inUrl(NET0)))
                 .expect("GET /unattended/iPXE\\?mac=" + inUrl(NET0) + "&[^ ]* 404 - host=- .*reason=\"no host has MAC " + NET0 + "\"")
-                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET1) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/")),
-                NET1, "eth1");
-        built("multi-NIC, both live, net1 known (pxelinux)", lab.boot("multi-NIC: net0 unknown, net1 known", site, boot).assertPassed(), NET1);
+                .expect(nicChain(NET1, "ipxe/kickstart")), NET1, "eth1");
     }
 
     /**
@@ -171,7 +163,7 @@ class BootChainIT {
     void hostNotInBuildBootsFromLocalDisk() {
         site.host(HOST, hostFile(HOST, false, NET0));
         Run run = lab.boot("not in build", site, Boot.mode("ipxe")
-                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0) + "&serial=[^ ]*", 200, "ipxe/localboot", HOST, "iPXE/"))
+                .expect(nicChain(NET0, "ipxe/localboot"))
                 .expect(literal("bootproxy: " + HOST + " is not in build mode: booting from local disk"))
                 .expect("No bootable device")).assertPassed();
         assertThat(run.serverLog()).as(run.context()).noneMatch(l -> l.contains("/pub/vmlinuz") || l.contains("/unattended/provision"));
@@ -182,38 +174,48 @@ class BootChainIT {
     @Order(7)
     void uefiFirmwarePxeChainsSnponlyAndInstalls() {
         site.host(HOST, hostFile(HOST, true, NET0));
-        Boot boot = installs(Boot.mode("uefi-pxe")
+        install("UEFI: OVMF PXE, snponly.efi", Boot.mode("uefi-pxe")
                 .expect("NBP filename is snponly\\.efi")
                 .expect(tftp("snponly.efi", "source=static"))
-                .expect(http("/unattended/iPXE\\?bootstrap=1", 200, "ipxe/intermediate", "-", "iPXE/"))
-                .expect(http("/unattended/iPXE\\?mac=" + inUrl(NET0) + "&serial=[^ ]*", 200, "ipxe/kickstart", HOST, "iPXE/"))
+                .expect(intermediateScript("bootstrap=1"))
+                .expect(nicChain(NET0, "ipxe/kickstart"))
                 // the UEFI kernel finds the initrd by the name the script gives it (initrd=initrd.img)
                 .expect("EFI stub: Loaded initrd"), NET0, "eth0");
-        built("UEFI PXE (snponly.efi)", lab.boot("UEFI: OVMF PXE, snponly.efi", site, boot).assertPassed(), NET0);
     }
 
     // ------------------------------------------------------------------ helpers
 
-    /** The installer's round trip for {@code mac}: answer file from bootproxy, then bootproxy records the build. */
-    private static Boot installs(Boot boot, String mac, String iface) {
-        return boot
+    /**
+     * Boots with {@code boot}'s expects and the installer's round trip on {@code mac} (DHCP on {@code iface}, answer
+     * file from bootproxy, bootproxy records the build); keeps and prints the power-on-to-built time.
+     */
+    private Run install(String title, Boot boot, String mac, String iface) {
+        Run run = lab.boot(title, site, boot
                 .expect(literal("PXE-LAB-INSTALLER: network up iface=" + iface + " mac=" + mac + " "))
                 .expect(http("/unattended/provision\\?mac=" + inUrl(mac), 200, "provision/kickstart", HOST, "pxe-lab-installer/"))
                 .expect(literal("PXE-LAB-INSTALLER: answer-file url=" + Site.PUBLIC_URL + "/unattended/provision?mac=" + mac + " "))
                 .expect(builtEvent(mac))
-                .expect(literal("PXE-LAB-INSTALLER: built url=" + Site.PUBLIC_URL + "/unattended/built?mac=" + mac + " status=201"));
-    }
-
-    /** Records and prints the power-on-to-built time of a passed install run. */
-    private void built(String name, Run run, String mac) {
-        double s = run.secondsUntil(builtEvent(mac));
-        poweronToBuilt.put(name, s);
-        System.out.printf("=== %s: power-on to built %.1f s%n", name, s);
+                .expect(literal("PXE-LAB-INSTALLER: built url=" + Site.PUBLIC_URL + "/unattended/built?mac=" + mac + " status=201")))
+                .assertPassed();
+        double seconds = run.secondsUntil(builtEvent(mac));
+        poweronToBuilt.put(title, seconds);
+        System.out.printf("=== %s: power-on to built %.1f s%n", title, seconds);
+        return run;
     }
 
     /** bootproxy's event line when the installer reports the host built. */
     private static String builtEvent(String mac) {
         return "EventLog mac=" + mac + " .* - built mac=" + mac + " .*detail=" + literal(HOST) + " outcome=recorded";
+    }
+
+    /** iPXE asks for the intermediate script ({@code /unattended/iPXE?<query>}). */
+    private static String intermediateScript(String query) {
+        return http("/unattended/iPXE\\?" + query, 200, "ipxe/intermediate", "-", "iPXE/");
+    }
+
+    /** The intermediate script's chain for one NIC (its MAC and the machine's SMBIOS facts), answered for the host. */
+    private static String nicChain(String mac, String template) {
+        return http("/unattended/iPXE\\?mac=" + inUrl(mac) + "&serial=[^ ]*", 200, template, HOST, "iPXE/");
     }
 
     /** bootproxy's request log line: {@code GET <path> <status> <template> host=<host> ua=<user agent>…}. */
@@ -226,25 +228,13 @@ class BootChainIT {
         return "TransferLog .* - tftp ok " + literal(file) + " .*" + literal(tail) + "$";
     }
 
-    /**
-     * A host file for the lab's VM: an AlmaLinux host whose iPXE script (ipxe/kickstart) boots the lab's test
-     * installer from bootproxy's /pub/ instead of an install tree, with the kernel console on the serial port.
-     */
+    /** A host for the lab's VM whose iPXE script (ipxe/kickstart) boots the lab's test installer from bootproxy's /pub/. */
     private static String hostFile(String name, boolean build, String mac) {
-        return """
-                name: %s
-                build: %s
-                interfaces:
-                  - mac: %s
-                os:
-                  name: AlmaLinux
-                  family: Redhat
-                  major: 9
-                  minor: 4
+        return Site.hostFile(name, build, mac, """
                 params:
                   kernel_url: %s/pub/vmlinuz
                   initrd_url: %s/pub/initrd.img
                   kernelcmd: console=ttyS0
-                """.formatted(name, build, mac, Site.PUBLIC_URL, Site.PUBLIC_URL);
+                """.formatted(Site.PUBLIC_URL, Site.PUBLIC_URL));
     }
 }

@@ -62,6 +62,21 @@ final class Site {
         return this;
     }
 
+    /** A host file for an AlmaLinux 9.4 machine with one NIC; {@code more} adds keys (params, templates, medium). */
+    static String hostFile(String name, boolean build, String mac, String more) {
+        return """
+                name: %s
+                build: %s
+                interfaces:
+                  - mac: %s
+                os:
+                  name: AlmaLinux
+                  family: Redhat
+                  major: 9
+                  minor: 4
+                """.formatted(name, build, mac) + more;
+    }
+
     Path dir() {
         return dir;
     }

@@ -48,20 +48,11 @@ class UndiChainConfigIT {
         Site.stageBootFiles(shared.resolve("tftpboot"));
         Files.createDirectories(shared.resolve("pub"));
         Site site = Site.fresh(Site.basedir().resolve("target/e2e/undi"), shared.resolve("tftpboot"), shared.resolve("pub"))
-                .host(HOST, """
-                        name: %s
-                        build: true
-                        interfaces:
-                          - mac: %s
-                        os:
-                          name: AlmaLinux
-                          family: Redhat
-                          major: 9
-                          minor: 4
+                .host(HOST, Site.hostFile(HOST, true, MAC, """
                         medium: http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os
                         templates:
                           PXELinux: pxelinux/chain-ipxe-undi
-                        """.formatted(HOST, MAC));
+                        """));
         int tftpPort = freeUdpPort();
         int httpPort = freeTcpPort();
         start(site.serve("127.0.0.1:" + httpPort, "127.0.0.1:" + tftpPort, "http://192.0.2.1:8000"));
