@@ -14,9 +14,9 @@ import javax.net.ssl.SSLContext;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.Overrides;
 import org.bootproxy.config.Settings;
-import org.bootproxy.events.EventLog;
 import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpExtensions;
+import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
 import org.bootproxy.http.HttpsSettings;
@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
-        EventLog events = new EventLog(4096, 100);
+        Observability events = Observability.create();
         Components c = Components.build(s, events);
 
         LOG.info("bootproxy {} starting", VersionProvider.version());
@@ -130,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
      * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
      * keep running; only HTTP failing to listen stops bootproxy.
      */
-    static Running start(Settings s, Components c, EventLog events) {
+    static Running start(Settings s, Components c, Observability events) {
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
@@ -147,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
         HttpServer http = new HttpServer(c.boot(), httpSettings, events, Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes), proxy.unattendedFallback()));
+                new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -180,6 +180,10 @@ final class ServeCommand implements Callable<Integer> {
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
         return new Running(http, Optional.ofNullable(tftp), proxy);
+    }
+
+    private static OpsRoutes ops(Observability o) {
+        return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
     }
 
     static HttpSettings httpSettings(Settings s) {

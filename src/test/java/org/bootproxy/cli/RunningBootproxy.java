@@ -6,7 +6,6 @@ import java.util.List;
 import org.bootproxy.config.ConfigLoader;
 import org.bootproxy.config.Overrides;
 import org.bootproxy.config.Settings;
-import org.bootproxy.events.EventLog;
 import org.bootproxy.tftp.ExternalProcess;
 
 /**
@@ -22,7 +21,7 @@ final class RunningBootproxy implements AutoCloseable {
     RunningBootproxy(Path baseDir, String yaml) {
         this.baseDir = baseDir;
         this.settings = Settings.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
-        EventLog events = new EventLog(4096, 100);
+        Observability events = Observability.create();
         this.running = ServeCommand.start(settings, Components.build(settings, events), events);
     }
 

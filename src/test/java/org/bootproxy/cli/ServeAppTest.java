@@ -2,20 +2,12 @@ package org.bootproxy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bootproxy.config.ConfigFile;
-import org.bootproxy.config.Overrides;
-import org.bootproxy.config.Settings;
-import org.bootproxy.events.EventLog;
-import org.bootproxy.http.HttpServer;
-import org.bootproxy.tftp.TftpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,43 +27,39 @@ class ServeAppTest {
     Path tftpRoot;
 
     final HttpClient client = HttpClient.newHttpClient();
-    HttpServer http;
-    TftpServer tftp;
+    RunningBootproxy app;
 
-    void start() throws IOException {
-        Settings s = Settings.resolve(ConfigFile.EMPTY, Path.of("."), new Overrides("127.0.0.1:0", "127.0.0.1:0",
-                tftpRoot.toString(), "templates", "hosts", null, state.toString(), "http://192.0.2.1:8000"));
-        EventLog events = new EventLog(100, 100);
-        Components c = Components.build(s, events);
-        assertThat(c.problems()).isEmpty();
-        http = new HttpServer(c.boot(), ServeCommand.httpSettings(s), events);
-        http.start();
-        tftp = new TftpServer(c.boot(), events, ServeCommand.tftpSettings(s));
-        tftp.start();
+    void start() {
+        app = new RunningBootproxy(Path.of("."), String.join("\n",
+                "http_address: 127.0.0.1:0",
+                "tftp_address: 127.0.0.1:0",
+                "template_url: http://192.0.2.1:8000",
+                "hosts: " + Path.of("hosts").toAbsolutePath(),
+                "templates: " + Path.of("templates").toAbsolutePath(),
+                "state_dir: " + state,
+                "tftproot: " + tftpRoot));
     }
 
     @AfterEach
     void stop() {
-        if (tftp != null) {
-            tftp.stop();
-        }
-        if (http != null) {
-            http.stop();
+        if (app != null) {
+            app.close();
+            app = null;
         }
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(HttpRequest.newBuilder(app.http(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
+        return client.send(HttpRequest.newBuilder(app.http(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String tftpGet(String file) throws Exception {
-        Process p = new ProcessBuilder("curl", "-sS", "--max-time", "10", "tftp://127.0.0.1:" + tftp.port() + "/" + file)
+        int port = app.running.tftp().orElseThrow().port();
+        Process p = new ProcessBuilder("curl", "-sS", "--max-time", "10", "tftp://127.0.0.1:" + port + "/" + file)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
@@ -116,6 +104,20 @@ class ServeAppTest {
         assertThat(tftpGet("pxelinux.cfg/default")).contains("bootstrap=1");
         // curl exit code 68 = "TFTP: file not found" (its message text varies between versions)
         assertThat(tftpGet("pxelinux.cfg/01-52-54-00-ff-ff-ff")).contains("(68)");
+    }
+
+    @Test
+    void oneMachinesTimelineAndTheMetricsAreOneUrlAway() throws Exception {
+        start();
+        get("/unattended/iPXE?mac=" + WEB01_MAC);
+        tftpGet("pxelinux.cfg/01-" + WEB01_MAC.replace(':', '-'));
+        var timeline = get("/events/" + WEB01_MAC.replace(':', '-'));
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        assertThat(timeline.body()).contains("\"mac\" : \"" + WEB01_MAC + "\"").contains("\"stage\" : \"ipxe\"")
+                .contains("\"stage\" : \"tftp\"").contains("ipxe/kickstart");
+        assertThat(get("/events/not-a-mac").statusCode()).isEqualTo(400);
+        assertThat(get("/metrics").body()).contains("bootproxy_events_total{outcome=\"200\",stage=\"ipxe\"}")
+                .contains("bootproxy_tftp_sent_bytes_total");
     }
 
     @Test
