@@ -5,7 +5,8 @@
 
   It tries the machine's NICs in turn, net0 … net[N-1], N = bootproxy.intermediate_nics (config):
     isset ${netX/mac}   no such NIC: the machine has no more NICs, stop trying
-    dhcp netX           get an address on this NIC; on failure try the next NIC
+    dhcp netX           get an address on this NIC unless it has one already (the NIC the firmware
+                        booted from usually has: that saves a DHCP round); on failure try the next NIC
     chain …?mac=…       ask bootproxy for the host with this NIC's MAC. An unknown MAC gets a 404
                         and iPXE moves on to the next NIC; so does a host script that fails.
   Each request also carries the machine's serial, manufacturer and product (SMBIOS), for the log.
@@ -30,7 +31,7 @@ echo bootproxy: ${manufacturer} ${product} (serial ${serial}): looking for a kno
 :net[=i]
 isset ${net[=i]/mac} || goto unknown
 echo bootproxy: trying net[=i] (${net[=i]/mac})
-dhcp net[=i] || goto [=next]
+isset ${net[=i]/ip} || dhcp net[=i] || goto [=next]
 chain [=url("iPXE", {"mac": "${net[=i]/mac}"} + identity)] || goto [=next]
 <#-- the host's script returned without booting (e.g. ipxe/localboot): leave iPXE -->
 exit

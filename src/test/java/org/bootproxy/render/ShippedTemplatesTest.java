@@ -105,7 +105,7 @@ class ShippedTemplatesTest {
             assertThat(script).contains(":net" + i + "\n"
                     + "isset ${net" + i + "/mac} || goto unknown\n"
                     + "echo bootproxy: trying net" + i + " (${net" + i + "/mac})\n"
-                    + "dhcp net" + i + " || goto " + next + "\n"
+                    + "isset ${net" + i + "/ip} || dhcp net" + i + " || goto " + next + "\n"
                     + "chain " + PUBLIC_URL + "/unattended/iPXE?mac=${net" + i + "/mac}"
                     + "&serial=${serial:uristring}&manufacturer=${manufacturer:uristring}&product=${product:uristring}"
                     + " || goto " + next + "\nexit\n");
