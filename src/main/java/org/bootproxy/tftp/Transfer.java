@@ -155,7 +155,7 @@ final class Transfer implements Runnable {
             }
             RetransmitTimer timer = new RetransmitTimer(settings.initialTimeout().toNanos(), capNanos(agreed.timeoutSeconds()));
             if (agreed.hasOack()) {
-                awaitOptionAck(l, Packets.oack(agreed.oack()), timer, capNanos(agreed.timeoutSeconds()));
+                awaitOptionAck(l, Packets.oack(agreed.oack()), timer);
             }
             sendBlocks(l, opened.content(), agreed, timer);
         } finally {
@@ -199,18 +199,17 @@ final class Transfer implements Runnable {
     }
 
     /**
-     * RFC 2347: after an OACK the data starts only when the client sends ACK 0. Our own timer waits longer
-     * than the client's before sending the OACK again: a client that lost the OACK asks again (and gets it
-     * at once, see {@link #clientRepeatedRequest}); a client whose ACK 0 was lost sends it again after its
-     * timeout; and atftp gives up when it sees a second OACK.
+     * RFC 2347: after an OACK the data starts only when the client sends ACK 0; the OACK is sent again on
+     * timeout, as tftp-hpa does (atftp's client aborts when it sees a second OACK: its bug, with any server),
+     * and at once when the client repeats its request ({@link #clientRepeatedRequest}).
      */
-    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer, long waitNanos) throws IOException, Stop {
+    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer) throws IOException, Stop {
         int timeouts = 0;
         long sentAt = System.nanoTime();
         boolean resent = false;
         firstReply = oack;
         send(l, oack, oack.length);
-        long deadline = sentAt + waitNanos;
+        long deadline = sentAt + timer.currentNanos();
         while (true) {
             Packets.Packet p;
             try {
@@ -223,10 +222,11 @@ final class Transfer implements Runnable {
                 if (++timeouts > settings.maxRetries() || now - sentAt > settings.idleTimeout().toNanos()) {
                     throw new Stop(Outcome.ABORTED, "no ACK for the OACK after " + timeouts + " tries");
                 }
+                timer.backoff();
                 send(l, oack, oack.length);
                 retransmits++;
                 resent = true;
-                deadline = now + waitNanos;
+                deadline = now + timer.currentNanos();
             } else if (p instanceof Packets.Ack a && a.block() == 0) {
                 acknowledged = true;
                 if (!resent && repeats.get() == 0) {
