@@ -130,6 +130,11 @@ public final class TftpServer implements AutoCloseable {
         return listeners.stream().map(RequestListener::address).toList();
     }
 
+    /** Datagrams that reached the request port(s) since start, whatever they were. */
+    public synchronized long requestPortPackets() {
+        return listeners.stream().mapToLong(RequestListener::received).sum();
+    }
+
     /** Transfers running or waiting for a thread. */
     public int activeTransfers() {
         return active.size();

@@ -287,7 +287,6 @@ final class Transfer implements Runnable {
             }
             long now = System.nanoTime();
             if (p == null) {
-                org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG timeout base {} next {} rto {}", base, next, timer.currentNanos());
                 if (++timeouts > settings.maxRetries() || now - lastProgress > idleNanos) {
                     throw new Stop(Outcome.ABORTED, highest == last && base == last
                             ? "no ACK for the last block (the client may have finished and lost its final ACK)"
@@ -305,7 +304,6 @@ final class Transfer implements Runnable {
                 continue;
             }
             long acked = unwrap(a.block(), base - 1, next - 1);
-            org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG ack {} base {} next {} -> {}", a.block(), base, next, acked);
             if (acked < base) {
                 continue; // duplicate or stale ACK: never resend because of it
             }
