@@ -1,11 +1,27 @@
 package org.bootproxy;
 
-/** Composition root: the only place that names concrete adapter classes. */
+import org.bootproxy.cli.RootCommand;
+import org.bootproxy.config.ConfigException;
+import picocli.CommandLine;
+
+/** Entry point: parses the command line and runs the chosen command. Wiring lives in {@code cli/}. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("bootproxy: not wired yet");
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("bootproxy: configuration error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
     }
 }

@@ -73,21 +73,29 @@ public final class BootService {
     private Optional<Host> find(BootRequest request) {
         Optional<Host> host;
         if (!request.token().isEmpty()) {
-            host = inventory.findByToken(request.token());
+            // Foreman uses the token alone. Upstream backends cannot always search by token (Foreman's API
+            // cannot), so when the client also named its MACs (anaconda's X-RHN-Provisioning-MAC-N headers), a
+            // host found by MAC is accepted if it carries exactly that token: same answer, one cold cache fewer.
+            host = inventory.findByToken(request.token())
+                    .or(() -> byMacs(request).filter(h -> h.token().equals(request.token())));
         } else if (!request.macs().isEmpty()) {
-            host = Optional.empty();
-            for (MacAddress mac : request.macs()) {
-                host = inventory.findByMac(mac);
-                if (host.isPresent()) {
-                    break;
-                }
-            }
+            host = byMacs(request);
         } else if (!request.clientIp().isEmpty()) {
             host = inventory.findByIp(request.clientIp());
         } else {
             host = Optional.empty();
         }
         return host.map(this::withRecordedBuildState);
+    }
+
+    private Optional<Host> byMacs(BootRequest request) {
+        for (MacAddress mac : request.macs()) {
+            Optional<Host> host = inventory.findByMac(mac);
+            if (host.isPresent()) {
+                return host;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String notFoundMessage(BootRequest r) {

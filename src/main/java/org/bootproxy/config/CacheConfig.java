@@ -1,0 +1,54 @@
+package org.bootproxy.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.time.Duration;
+
+/**
+ * {@code inventory.cache:} how answers from Foreman or a CMDB are kept, so a segment keeps booting when
+ * upstream is slow or down and a rack powering on does not hammer it.
+ *
+ * @param ttl           how long a found host is served without asking upstream again (default 30s)
+ * @param missTtl       how long "unknown MAC" is remembered; at most {@code ttl} (default 10s)
+ * @param staleMaxAge   how old a last good answer may be and still be served when upstream fails (default 24h)
+ * @param maxConcurrent upstream calls in flight at once; further lookups queue (default 32)
+ * @param queueTimeout  how long a lookup waits in that queue before it counts as an upstream failure (default 10s)
+ */
+public record CacheConfig(
+        @JsonProperty("ttl") @JsonDeserialize(using = DurationText.Json.class) Duration ttl,
+        @JsonProperty("miss_ttl") @JsonDeserialize(using = DurationText.Json.class) Duration missTtl,
+        @JsonProperty("stale_max_age") @JsonDeserialize(using = DurationText.Json.class) Duration staleMaxAge,
+        @JsonProperty("max_concurrent") Integer maxConcurrent,
+        @JsonProperty("queue_timeout") @JsonDeserialize(using = DurationText.Json.class) Duration queueTimeout) {
+
+    static final String KEY = "inventory.cache";
+
+    public CacheConfig {
+        ttl = ConfigChecks.duration(KEY + ".ttl", ttl, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1));
+        missTtl = ConfigChecks.duration(KEY + ".miss_ttl", missTtl, ttl.compareTo(Duration.ofSeconds(10)) < 0 ? ttl
+                : Duration.ofSeconds(10), Duration.ZERO, Duration.ofDays(1));
+        if (missTtl.compareTo(ttl) > 0) {
+            throw new IllegalArgumentException(KEY + ".miss_ttl (" + DurationText.format(missTtl) + ") must not be longer than "
+                    + KEY + ".ttl (" + DurationText.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
+        }
+        staleMaxAge = ConfigChecks.duration(KEY + ".stale_max_age", staleMaxAge, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30));
+        int mc = maxConcurrent == null ? 32 : maxConcurrent;
+        if (mc < 1 || mc > 1024) {
+            throw new IllegalArgumentException(KEY + ".max_concurrent: " + mc + " is out of range; allowed 1..1024 (default 32)");
+        }
+        maxConcurrent = mc;
+        queueTimeout = ConfigChecks.duration(KEY + ".queue_timeout", queueTimeout, Duration.ofSeconds(10),
+                Duration.ofMillis(1), Duration.ofMinutes(10));
+    }
+
+    public static CacheConfig defaults() {
+        return new CacheConfig(null, null, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "ttl " + DurationText.format(ttl) + ", miss_ttl " + DurationText.format(missTtl) + ", stale_max_age "
+                + DurationText.format(staleMaxAge) + ", max_concurrent " + maxConcurrent + ", queue_timeout "
+                + DurationText.format(queueTimeout);
+    }
+}

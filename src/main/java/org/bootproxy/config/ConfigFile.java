@@ -1,0 +1,36 @@
+package org.bootproxy.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML config file as written; every field may be absent (null). Key names follow Foreman's
+ * smart-proxy where they mean the same thing ({@code tftproot}, {@code template_url}, …).
+ * {@link Settings#resolve} merges it with command-line flags and defaults and validates it.
+ */
+public record ConfigFile(
+        @JsonProperty("http_address") String httpAddress,
+        @JsonProperty("tftp_address") String tftpAddress,
+        @JsonProperty("tftproot") String tftproot,
+        @JsonProperty("templates") String templates,
+        @JsonProperty("hosts") String hosts,
+        @JsonProperty("assets") String assets,
+        @JsonProperty("state_dir") String stateDir,
+        @JsonProperty("template_url") String templateUrl,
+        @JsonProperty("trusted_proxies") List<String> trustedProxies,
+        @JsonProperty("template_defaults") Map<String, Map<String, String>> templateDefaults,
+        @JsonProperty("ipxe") IpxeConfig ipxe,
+        @JsonProperty("tftp") TftpConfig tftp,
+        @JsonProperty("inventory") InventoryConfig inventory) {
+
+    public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
+    public ConfigFile {
+        ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
+        tftp = tftp == null ? TftpConfig.EMPTY : tftp;
+        inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
+        trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
+    }
+}

@@ -1,0 +1,24 @@
+package org.bootproxy.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code tftp:} section (the root and address are top-level: {@code tftproot}, {@code tftp_address}).
+ *
+ * @param maxBlksize     largest blksize granted (RFC 2348); default 1468 = Ethernet MTU minus headers
+ * @param maxWindowsize  largest windowsize granted (RFC 7440)
+ * @param maxTransfers   concurrent transfers; further requests get "server busy"
+ * @param timeoutMs      first retransmission timeout when the client asked for none, in ms
+ * @param retries        retransmissions before a transfer is given up
+ * @param enabled        false turns the TFTP server off (HTTP only)
+ */
+public record TftpConfig(
+        @JsonProperty("max_blksize") Integer maxBlksize,
+        @JsonProperty("max_windowsize") Integer maxWindowsize,
+        @JsonProperty("max_transfers") Integer maxTransfers,
+        @JsonProperty("timeout_ms") Integer timeoutMs,
+        @JsonProperty("retries") Integer retries,
+        @JsonProperty("enabled") Boolean enabled) {
+
+    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null);
+}

@@ -1,0 +1,126 @@
+package org.bootproxy.http;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bootproxy.boot.BootRequest;
+import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.MachineFacts;
+
+/**
+ * Turns an HTTP request into the domain's {@link BootRequest}, the way Foreman reads its unattended
+ * requests: {@code token} (a {@code .slax} suffix stripped); the MACs from {@code mac} and every
+ * {@code X-RHN-Provisioning-MAC-N: <ifname> <mac>} header; the client IP, with {@code X-Forwarded-For}
+ * believed only from trusted proxies.
+ */
+final class BootRequestReader {
+    private static final Pattern RHN_HEADER = Pattern.compile("(?i)x-rhn-provisioning-mac-(\\d{1,4})");
+
+    private final List<Cidr> trustedProxies;
+
+    BootRequestReader(List<Cidr> trustedProxies) {
+        this.trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /**
+     * The client's address: the socket's peer, or the first {@code X-Forwarded-For} entry when the peer is
+     * a trusted proxy and that entry is an IP literal.
+     */
+    String clientIp(Context ctx) {
+        String remote = IpLiteral.canonical(ctx.req().getRemoteAddr());
+        if (trustedProxies.stream().noneMatch(c -> c.contains(remote))) {
+            return remote;
+        }
+        String xff = ctx.header("X-Forwarded-For");
+        if (xff == null || xff.isBlank()) {
+            return remote;
+        }
+        String first = xff.split(",", 2)[0].trim();
+        return IpLiteral.parse(first).map(IpLiteral::format).orElse(remote);
+    }
+
+    /**
+     * The boot request of {@code ctx}.
+     *
+     * @param pathMac a MAC from the URL path ({@code /userdata/<mac>/…}), tried before any other
+     * @throws UnparsableMac when the {@code mac} parameter is not a MAC (unless a token was sent: then
+     *                       only the token counts, as in Foreman)
+     */
+    BootRequest read(Context ctx, String clientIp, Optional<MacAddress> pathMac) {
+        String token = Optional.ofNullable(ctx.queryParam("token")).orElse("").trim();
+        if (token.endsWith(".slax")) {
+            token = token.substring(0, token.length() - ".slax".length());
+        }
+        List<MacAddress> macs = new ArrayList<>();
+        pathMac.ifPresent(macs::add);
+        String macParam = ctx.queryParam("mac");
+        if ((macParam == null || macParam.isBlank()) && token.isEmpty()) {
+            rawParam(ctx.queryString(), "mac").ifPresent(raw -> {
+                throw new UnparsableMac(raw); // sent, but not decodable (bad percent-encoding)
+            });
+        }
+        if (macParam != null && !macParam.isBlank()) {
+            Optional<MacAddress> mac = MacAddress.tryParse(macParam);
+            if (mac.isEmpty() && token.isEmpty()) {
+                throw new UnparsableMac(macParam);
+            }
+            mac.ifPresent(macs::add);
+        }
+        macs.addAll(headerMacs(ctx.headerMap()));
+        MachineFacts facts = new MachineFacts(ctx.queryParam("serial"), ctx.queryParam("manufacturer"),
+                ctx.queryParam("product"), macList(ctx.queryParam("macs")));
+        return new BootRequest(clientIp, macs.stream().distinct().toList(), token, bootstrap(ctx.queryParam("bootstrap")), facts);
+    }
+
+    /** The undecoded value of {@code name} in a raw query string, when it is there and not empty. */
+    static Optional<String> rawParam(String query, String name) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=") && pair.length() > name.length() + 1) {
+                return Optional.of(pair.substring(name.length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Anaconda's {@code inst.ks.sendmac} headers in their N order; unreadable values are skipped. */
+    static List<MacAddress> headerMacs(Map<String, String> headers) {
+        TreeMap<Integer, MacAddress> byIndex = new TreeMap<>();
+        headers.forEach((name, value) -> {
+            Matcher m = RHN_HEADER.matcher(name);
+            if (m.matches() && value != null) {
+                String[] words = value.trim().split("\\s+");
+                MacAddress.tryParse(words[words.length - 1])
+                        .ifPresent(mac -> byIndex.putIfAbsent(Integer.parseInt(m.group(1)), mac));
+            }
+        });
+        return List.copyOf(byIndex.values());
+    }
+
+    /** {@code macs=a,b,,c}: what the intermediate script reports after its last NIC; empty and bad entries skipped. */
+    static List<MacAddress> macList(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<MacAddress> macs = new ArrayList<>();
+        for (String part : value.split(",")) {
+            MacAddress.tryParse(part).filter(m -> !macs.contains(m)).ifPresent(macs::add);
+        }
+        return macs;
+    }
+
+    private static boolean bootstrap(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        return !(v.equals("0") || v.equals("false") || v.equals("no"));
+    }
+}

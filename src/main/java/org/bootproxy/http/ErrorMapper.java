@@ -1,0 +1,113 @@
+package org.bootproxy.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bootproxy.boot.BadRequest;
+import org.bootproxy.boot.HostNotFound;
+import org.bootproxy.boot.NotInBuild;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.boot.UpstreamUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers, by what the client is ({@link Exchange.Style}):
+ *
+ * <pre>
+ *                      iPXE                     installer / cloud-init       built, failed
+ * HostNotFound         404 (next NIC)           404 one line                 404
+ * NotInBuild           –                        405 (Foreman)                409 (Foreman)
+ * TemplateNotFound     200 retry script         404                          404
+ * TemplateFailed       200 retry script         500 naming template/line     500
+ * UpstreamUnavailable  200 retry script         503 + Retry-After            503 + Retry-After
+ * BadRequest           400                      400 listing allowed kinds    400
+ * unparsable mac=      404 (next NIC)           400                          400
+ * anything else (bug)  200 retry script         500 "internal error"         500
+ * </pre>
+ *
+ * Bodies are one line of text; a stack trace only ever goes to the log.
+ */
+final class ErrorMapper {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private final int retrySeconds;
+
+    ErrorMapper(int retrySeconds) {
+        this.retrySeconds = retrySeconds;
+    }
+
+    void map(Exception e, Context ctx) {
+        Exchange ex = Exchange.of(ctx);
+        String reason = Text.oneLine(e.getMessage(), 1000);
+        ex.failure(reason);
+        if (e instanceof TemplateFailed tf) {
+            ex.detail(tf.template());
+        }
+        boolean ipxe = ex.style() == Exchange.Style.IPXE;
+        if (e instanceof HostNotFound) {
+            Text.answer(ctx, 404, ipxe ? reason : "unattended: unable to find a host that matches the request from "
+                    + ex.clientIp() + ": " + reason);
+        } else if (e instanceof UnparsableMac) {
+            Text.answer(ctx, ipxe ? 404 : 400, reason);
+        } else if (e instanceof BadRequest) {
+            Text.answer(ctx, 400, reason);
+        } else if (e instanceof NotInBuild) {
+            Text.answer(ctx, ex.style() == Exchange.Style.REPORT ? 409 : 405, reason);
+        } else if (ipxe && (e instanceof UpstreamUnavailable || e instanceof TemplateFailed
+                || e instanceof TemplateNotFound)) {
+            retryScript(ctx, waitItOut(e, reason));
+        } else if (e instanceof UpstreamUnavailable) {
+            ctx.header("Retry-After", String.valueOf(retrySeconds));
+            Text.answer(ctx, 503, waitItOut(e, reason) + " (retry in " + retrySeconds + " s)");
+        } else if (e instanceof TemplateFailed) {
+            Text.answer(ctx, 500, waitItOut(e, reason));
+        } else if (e instanceof TemplateNotFound) {
+            Text.answer(ctx, 404, reason);
+        } else if (e instanceof HttpResponseException hre) {
+            Text.answer(ctx, hre.getStatus(), httpMessage(hre, ctx));
+        } else {
+            String id = Long.toString(System.nanoTime() & 0xffffffL, 36);
+            log.error("internal error {} answering {} {}", id, ctx.method(), ctx.path(), e);
+            ex.failure("internal error " + id + ": " + reason);
+            if (ipxe) {
+                retryScript(ctx, "internal error " + id + " (see the bootproxy log)");
+            } else {
+                Text.answer(ctx, 500, "internal error " + id + " (see the bootproxy log)");
+            }
+        }
+    }
+
+    /** The reason of a failure worth waiting out, saying which kind it is. */
+    private static String waitItOut(Exception e, String reason) {
+        if (e instanceof UpstreamUnavailable) {
+            return "inventory unavailable: " + reason;
+        }
+        if (e instanceof TemplateFailed tf) {
+            // the renderer's message normally starts with the template name already
+            return reason.startsWith(tf.template()) ? "template " + reason : "template " + tf.template() + " failed: " + reason;
+        }
+        return reason;
+    }
+
+    private void retryScript(Context ctx, String reason) {
+        String path = ctx.path();
+        String target = path.substring(path.lastIndexOf('/') + 1);
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        ctx.queryParamMap().forEach((k, vs) -> vs.forEach(v -> query.add(Map.entry(k, v))));
+        ctx.status(200).contentType(Text.PLAIN).result(IpxeRetryScript.build(reason, retrySeconds, target, query));
+    }
+
+    private static String httpMessage(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> "not found: " + ctx.method() + " " + Text.oneLine(ctx.path(), 200) + " (bootproxy serves /unattended/<kind>, "
+                    + "/userdata/<mac>/user-data, /pub/<file>, /healthz; kinds: " + TemplateKind.allowedNames() + ")";
+            case 413 -> "request body too large";
+            default -> Text.oneLine(e.getMessage(), 200);
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package org.bootproxy.http;
+
+import io.javalin.http.Context;
+import org.slf4j.MDC;
+
+/**
+ * What one request turned out to be about, filled in by the handler as it learns it and read once at the
+ * end by the error mapping (which answer style?) and the request log (one line, one boot event).
+ * Lives for one request only.
+ */
+final class Exchange {
+    private static final String KEY = Exchange.class.getName();
+    /** Logging MDC keys: every log line written while a request is served carries its MAC and client IP. */
+    static final String MDC_MAC = "mac";
+    static final String MDC_CLIENT = "client";
+
+    /** How failures are answered for this request. */
+    enum Style {
+        /** iPXE runs the answer: wait-it-out failures become a 200 script that says why and asks again */
+        IPXE,
+        /** an installer or cloud-init reads it: real 4xx/5xx with a one-line text body */
+        INSTALLER,
+        /** built/failed reports: like INSTALLER, but "not in build" is Foreman's 409 */
+        REPORT,
+        /** anything else: plain one-line errors */
+        PLAIN
+    }
+
+    private final String clientIp;
+    private Style style = Style.PLAIN;
+    private String stage = "";
+    private String detail = "";
+    private String host = "";
+    private String mac = "";
+    private String failure = "";
+
+    private Exchange(String clientIp) {
+        this.clientIp = clientIp;
+    }
+
+    static Exchange begin(Context ctx, String clientIp) {
+        Exchange e = new Exchange(clientIp);
+        ctx.attribute(KEY, e);
+        return e;
+    }
+
+    /** The exchange of this request; one with an unknown client when the request never passed {@link #begin}. */
+    static Exchange of(Context ctx) {
+        Exchange e = ctx.attribute(KEY);
+        return e != null ? e : begin(ctx, "");
+    }
+
+    String clientIp() {
+        return clientIp;
+    }
+
+    Style style() {
+        return style;
+    }
+
+    /** Names the resource: {@code stage} for the boot timeline (ipxe, provision, built, pub…) and how it fails. */
+    Exchange is(String newStage, Style newStyle) {
+        this.stage = newStage;
+        this.style = newStyle;
+        return this;
+    }
+
+    String stage() {
+        return stage;
+    }
+
+    /** The template rendered or the file served. */
+    String detail() {
+        return detail;
+    }
+
+    void detail(String value) {
+        detail = value == null ? "" : value;
+    }
+
+    String host() {
+        return host;
+    }
+
+    void host(String value) {
+        host = value == null ? "" : value;
+    }
+
+    String mac() {
+        return mac;
+    }
+
+    /** Also puts the MAC in the logging MDC, so every log line of this request carries it. */
+    void mac(String value) {
+        mac = value == null ? "" : value;
+        if (!mac.isEmpty()) {
+            MDC.put(MDC_MAC, mac);
+        }
+    }
+
+    /** Why the answer is not what the client wanted, for the log line; "" when all went well. */
+    String failure() {
+        return failure;
+    }
+
+    void failure(String value) {
+        failure = value == null ? "" : value;
+    }
+}

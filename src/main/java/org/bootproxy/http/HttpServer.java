@@ -1,0 +1,132 @@
+package org.bootproxy.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.BootService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * bootproxy's HTTP side and its only route table. Foreman-compatible unattended endpoints, the
+ * cloud-init seed, the assets directory and a health check:
+ *
+ * <pre>
+ * GET      /healthz                          200 ok
+ * GET|POST /unattended/built                 the installer finished (201; 409 not in build)
+ * POST     /unattended/failed                the installer failed; body = its report (201)
+ * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, …
+ * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
+ * GET      /userdata[/{mac}]/meta-data
+ * GET|HEAD /pub/{path}                       files from the assets directory, with Range
+ * </pre>
+ *
+ * Anything else is a one-line 404. Extra routes come from {@link HttpExtensions}. Failures are turned
+ * into answers in one place ({@link ErrorMapper}); each request is logged on one line and recorded as a
+ * boot event ({@link RequestLog}).
+ */
+public final class HttpServer {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final HttpSettings settings;
+    private final BootService boot;
+    private final Javalin app;
+
+    public HttpServer(BootService boot, HttpSettings settings, BootEvents events) {
+        this(boot, settings, events, Clock.systemUTC(), HttpExtensions.NONE);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the assets directory does not exist or is not a directory
+     */
+    public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
+        this.boot = Objects.requireNonNull(boot, "boot");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(extensions, "extensions");
+        Optional<Path> assets = settings.assetsDir().map(HttpServer::realDirectory);
+        BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
+        ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds());
+        RequestLog requestLog = new RequestLog(events, clock);
+        Fallback fallback = new Fallback(extensions.unattendedFallback());
+        UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
+        BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback);
+        AssetsHandler pub = new AssetsHandler(assets);
+        HealthHandler health = new HealthHandler();
+
+        this.app = Javalin.create(cfg -> {
+            quiet(cfg);
+            cfg.jetty.host = settings.host();
+            cfg.jetty.port = settings.port();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new TextErrorHandler()));
+            cfg.requestLogger.http(requestLog::end);
+
+            RoutesConfig r = cfg.routes;
+            r.before(ctx -> RequestLog.begin(Exchange.begin(ctx, reader.clientIp(ctx))));
+            for (Consumer<RoutesConfig> module : extensions.modules()) {
+                module.accept(r);
+            }
+            r.get("/healthz", health::get);
+            r.get("/unattended/built", reports::built);
+            r.post("/unattended/built", reports::built);
+            r.post("/unattended/failed", reports::failed);
+            r.get("/unattended/failed", reports::failedNeedsPost);
+            r.get("/unattended/{kind}", unattended::unattended);
+            r.get("/userdata/{mac}/user-data", unattended::userData);
+            r.get("/userdata/{mac}/meta-data", unattended::metaData);
+            r.get("/userdata/user-data", unattended::userData);
+            r.get("/userdata/meta-data", unattended::metaData);
+            r.get("/pub/<path>", pub::get);
+            r.head("/pub/<path>", pub::head);
+            // Javalin answers its own HttpResponseExceptions (404 for unknown paths) unless told otherwise
+            r.exception(HttpResponseException.class, errors::map);
+            r.exception(Exception.class, errors::map);
+        });
+    }
+
+    private static void quiet(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.defaultContentType = Text.PLAIN;
+    }
+
+    private static Path realDirectory(Path dir) {
+        try {
+            Path real = dir.toRealPath();
+            if (!Files.isDirectory(real)) {
+                throw new IllegalArgumentException("HTTP assets directory " + dir + " is not a directory");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("HTTP assets directory " + dir + " does not exist or cannot be read ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Binds and starts answering; logs one line saying where. */
+    public void start() {
+        app.start();
+        log.info("HTTP listening on {}:{} (public URL {}, assets {}, trusted proxies {})", settings.host(), port(),
+                boot.urls().base(), settings.assetsDir().map(Path::toString).orElse("none"),
+                settings.trustedProxies().isEmpty() ? "none" : settings.trustedProxies());
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** The port actually bound (the chosen one when the settings say 0). */
+    public int port() {
+        return app.port();
+    }
+}

@@ -1,0 +1,85 @@
+package org.bootproxy.http;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bootproxy.boot.BootEvent;
+import org.bootproxy.boot.BootEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One log line and one boot event per answered request. The MAC and client IP are in the MDC (the log
+ * pattern puts them in front), the message says the rest, e.g.
+ * {@code GET /unattended/iPXE?mac=52:54:00:aa:00:01 200 ipxe/kickstart host=web01.example.com ua=iPXE/1.21.1 12ms},
+ * plus {@code reason="…"} when the answer is not what the client wanted. Build tokens are shortened in
+ * the logged query. {@code /healthz} is logged at debug only.
+ */
+final class RequestLog {
+    private static final Logger log = LoggerFactory.getLogger("http");
+
+    private final BootEvents events;
+    private final Clock clock;
+
+    RequestLog(BootEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Start of a request: the client is known, the MAC not yet. */
+    static void begin(Exchange ex) {
+        MDC.put(Exchange.MDC_CLIENT, ex.clientIp());
+        MDC.remove(Exchange.MDC_MAC);
+    }
+
+    void end(Context ctx, Float ms) {
+        try {
+            write(ctx, Exchange.of(ctx), ms == null ? 0 : Math.round(ms));
+        } finally {
+            MDC.remove(Exchange.MDC_MAC);
+            MDC.remove(Exchange.MDC_CLIENT);
+        }
+    }
+
+    private void write(Context ctx, Exchange ex, long ms) {
+        int status = ctx.statusCode();
+        String request = ctx.method() + " " + Text.oneLine(ctx.path(), 300) + query(ctx.queryString());
+        String detail = ex.detail().isEmpty() ? "-" : ex.detail();
+        String host = ex.host().isEmpty() ? "-" : ex.host();
+        String ua = ctx.userAgent() == null || ctx.userAgent().isBlank() ? "-" : Text.oneLine(ctx.userAgent(), 80);
+        String why = ex.failure().isEmpty() ? "" : " reason=\"" + Text.oneLine(ex.failure(), 500) + "\"";
+        if (ctx.path().equals("/healthz")) {
+            log.debug("{} {} {}ms", request, status, ms);
+        } else if (status >= 500 || (!ex.failure().isEmpty() && status < 300)) {
+            log.warn("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+        } else {
+            log.info("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+        }
+        if (!ex.stage().isEmpty()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("host", ex.host());
+            fields.put("ms", String.valueOf(ms));
+            fields.put("ua", ua);
+            if (!ex.failure().isEmpty()) {
+                fields.put("reason", Text.oneLine(ex.failure(), 500));
+            }
+            try {
+                events.record(new BootEvent(clock.instant(), ex.mac(), ex.clientIp(), ex.stage(), ex.detail(),
+                        String.valueOf(status), fields));
+            } catch (RuntimeException e) {
+                log.warn("boot event for {} not recorded: {}", request, e.toString());
+            }
+        }
+    }
+
+    /** {@code ?a=b&token=…}, with a token cut to its first four characters. */
+    static String query(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String q = raw.replaceAll("(?i)(^|&)(token=[^&]{0,4})[^&]*", "$1$2…");
+        return "?" + Text.oneLine(q, 300);
+    }
+}

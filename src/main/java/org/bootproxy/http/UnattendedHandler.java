@@ -1,0 +1,102 @@
+package org.bootproxy.http;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.bootproxy.boot.Answer;
+import org.bootproxy.boot.BadRequest;
+import org.bootproxy.boot.BootRequest;
+import org.bootproxy.boot.BootService;
+import org.bootproxy.boot.HostNotFound;
+import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.TemplateNotFound;
+
+/**
+ * {@code GET /unattended/<kind>} (iPXE, PXELinux, provision, finish, user_data, …) and the cloud-init
+ * NoCloud seed {@code GET /userdata/<mac>/user-data|meta-data}.
+ *
+ * <p>{@code ?template=NAME} renders the named template for the identified host instead of the host's own
+ * template of that kind. (A query parameter rather than Foreman's {@code /unattended/<kind>/<template>/<hostgroup>}
+ * path keeps that path free for a module that forwards it to Foreman.)
+ *
+ * <p>iPXE asks with {@code ?mac=${netX/mac}} per NIC (plus {@code serial}, {@code manufacturer},
+ * {@code product}), {@code ?bootstrap=1} for the intermediate script, and
+ * {@code ?unknown=1&macs=<m1>,<m2>,…} after its last NIC.
+ */
+final class UnattendedHandler {
+    private final BootService boot;
+    private final BootRequestReader reader;
+    private final Fallback fallback;
+
+    UnattendedHandler(BootService boot, BootRequestReader reader, Fallback fallback) {
+        this.boot = boot;
+        this.reader = reader;
+        this.fallback = fallback;
+    }
+
+    void unattended(Context ctx) throws Exception {
+        String kindName = ctx.pathParam("kind");
+        TemplateKind kind = TemplateKind.fromName(kindName).orElseThrow(() -> new BadRequest("unknown template kind '"
+                + Text.oneLine(kindName, 40) + "'; allowed: " + TemplateKind.allowedNames()));
+        Exchange ex = Exchange.of(ctx).is(stage(kind), kind == TemplateKind.IPXE ? Exchange.Style.IPXE : Exchange.Style.INSTALLER);
+        Optional<String> template = Optional.ofNullable(ctx.queryParam("template")).map(String::trim).filter(t -> !t.isEmpty());
+        template.ifPresent(UnattendedHandler::checkTemplateName);
+        BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
+        if (kind == TemplateKind.IPXE && template.isEmpty() && ctx.queryParam("unknown") != null) {
+            ex.mac(request.facts().macs().isEmpty() ? "" : request.facts().macs().get(0).colons());
+            answer(ctx, ex, boot.unknownMachine(request));
+            return;
+        }
+        answer(ctx, ex, kind, request, template);
+    }
+
+    void userData(Context ctx) throws Exception {
+        cloudInit(ctx, TemplateKind.USER_DATA);
+    }
+
+    void metaData(Context ctx) throws Exception {
+        cloudInit(ctx, TemplateKind.META_DATA);
+    }
+
+    /** {@code /userdata/<mac>/…}, or {@code /userdata/…} without a MAC: found by client IP, as in Foreman. */
+    private void cloudInit(Context ctx, TemplateKind kind) throws Exception {
+        Exchange ex = Exchange.of(ctx).is("userdata", Exchange.Style.INSTALLER);
+        Optional<MacAddress> pathMac = Optional.empty();
+        String macText = ctx.pathParamMap().get("mac");
+        if (macText != null) {
+            pathMac = Optional.of(MacAddress.tryParse(macText).orElseThrow(() -> new UnparsableMac(macText)));
+        }
+        answer(ctx, ex, kind, reader.read(ctx, ex.clientIp(), pathMac), Optional.empty());
+    }
+
+    private void answer(Context ctx, Exchange ex, TemplateKind kind, BootRequest request, Optional<String> template)
+            throws Exception {
+        ex.mac(request.firstMac());
+        Answer answer;
+        try {
+            answer = boot.template(request, kind, template);
+        } catch (HostNotFound | TemplateNotFound e) {
+            fallback.answerOrThrow(ctx, ex, e);
+            return;
+        }
+        answer(ctx, ex, answer);
+    }
+
+    private static void answer(Context ctx, Exchange ex, Answer answer) {
+        ex.detail(answer.template());
+        ex.host(answer.hostName());
+        ctx.status(200).contentType(Text.PLAIN).result(answer.body());
+    }
+
+    private static String stage(TemplateKind kind) {
+        return kind.foremanName().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+    }
+
+    /** Template names are folder/name paths inside the templates folder; the renderer confines them too. */
+    private static void checkTemplateName(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*") || name.contains("..")) {
+            throw new BadRequest("not a template name: '" + Text.oneLine(name, 80)
+                    + "' (expected folder/name such as kickstart/default)");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.bootproxy.inventory.file;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.bootproxy.boot.Host;
+import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.MacAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default inventory: one YAML file per host in a directory (format: docs/host-files.md).
+ *
+ * <p>Files are edited in git on a live server, so lookups check the directory for changes at most once per
+ * {@code rescanEvery} (1 s by default) and see an edit on the first lookup after that. Only changed files are
+ * read again. A file that becomes broken keeps serving its last good version (if it had one since start-up)
+ * and its problem is logged once, with path and line; other hosts are not affected.
+ *
+ * <p>Thread-safe: lookups read an immutable snapshot; a rescan builds the next one under a lock and swaps it in.
+ */
+public final class FileInventory implements HostInventory {
+
+    public static final Duration DEFAULT_RESCAN = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileInventory.class);
+
+    private final Clock clock;
+    private final Duration rescanEvery;
+    private final HostsDirectory directory;
+    private final ReentrantLock rescanning = new ReentrantLock();
+    private volatile Snapshot snapshot;
+    private volatile Instant nextCheck;
+
+    /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
+    private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
+                            boolean directoryUnreadable) {
+        static Snapshot of(HostsDirectory directory) {
+            Map<Path, Host> served = new LinkedHashMap<>();
+            List<ParsedHost> parsed = new ArrayList<>();
+            List<HostFileProblem> problems = new ArrayList<>();
+            directory.listingProblem().ifPresent(problems::add);
+            for (HostsDirectory.LoadedFile f : directory.files()) {
+                problems.addAll(f.problems());
+                f.served().ifPresent(p -> {
+                    parsed.add(p);
+                    served.put(f.path(), p.host());
+                });
+            }
+            HostIndex index = HostIndex.of(parsed);
+            problems.addAll(index.clashes());
+            problems.sort(Comparator.comparing((HostFileProblem p) -> p.file().toString())
+                    .thenComparingInt(HostFileProblem::line));
+            return new Snapshot(index, List.copyOf(problems), Map.copyOf(served),
+                    directory.listingProblem().isPresent());
+        }
+
+        long brokenFiles(Path dir) {
+            return problems.stream().map(HostFileProblem::file).filter(f -> !f.equals(dir)).distinct().count();
+        }
+    }
+
+    /** Reads every host file in {@code hostsDir} now, and checks for changes at most once a second. */
+    public FileInventory(Path hostsDir, Clock clock) {
+        this(hostsDir, clock, DEFAULT_RESCAN);
+    }
+
+    /**
+     * @param rescanEvery how long a lookup trusts the files read before looking at the directory again
+     *                    ({@link Duration#ZERO}: on every lookup)
+     * @throws HostsDirectoryMissing when {@code hostsDir} is not a directory
+     */
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery) {
+        Objects.requireNonNull(hostsDir, "hostsDir");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
+        if (rescanEvery.isNegative()) {
+            throw new IllegalArgumentException("rescanEvery must not be negative: " + rescanEvery);
+        }
+        if (!Files.isDirectory(hostsDir)) {
+            throw new HostsDirectoryMissing(hostsDir);
+        }
+        this.directory = new HostsDirectory(hostsDir, clock);
+        directory.rescan();
+        this.snapshot = Snapshot.of(directory);
+        this.nextCheck = clock.instant().plus(rescanEvery);
+        LOG.info("{}", describe(snapshot));
+        snapshot.problems().forEach(p -> LOG.error("{}{}", p, consequence(p)));
+    }
+
+    @Override
+    public Optional<Host> findByMac(MacAddress mac) {
+        return current().index().byMac(mac);
+    }
+
+    @Override
+    public Optional<Host> findByIp(String ip) {
+        return ip == null || ip.isBlank() ? Optional.empty() : current().index().byIp(ip.trim());
+    }
+
+    @Override
+    public Optional<Host> findByToken(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : current().index().byToken(token.trim());
+    }
+
+    @Override
+    public List<Host> all() {
+        return current().index().hosts();
+    }
+
+    /** Everything wrong with the host files now, by file and line (empty when all is well). */
+    public List<HostFileProblem> problems() {
+        return current().problems();
+    }
+
+    /** e.g. "host files in ./hosts (4 hosts, 1 broken)". */
+    @Override
+    public String describe() {
+        return describe(current());
+    }
+
+    /** Looks at the directory now, whatever the rescan interval (for {@code lint} and tests). */
+    public void rescan() {
+        rescanning.lock();
+        try {
+            reload();
+        } finally {
+            rescanning.unlock();
+        }
+    }
+
+    private String describe(Snapshot s) {
+        long broken = s.brokenFiles(directory.dir());
+        int hosts = s.index().hosts().size();
+        return "host files in " + directory.dir() + " (" + hosts + (hosts == 1 ? " host" : " hosts")
+                + (broken > 0 ? ", " + broken + " broken" : "")
+                + (s.directoryUnreadable() ? ", directory unreadable" : "") + ")";
+    }
+
+    private Snapshot current() {
+        if (!clock.instant().isBefore(nextCheck)) {
+            rescanning.lock();
+            try {
+                if (!clock.instant().isBefore(nextCheck)) {
+                    reload();
+                }
+            } finally {
+                rescanning.unlock();
+            }
+        }
+        return snapshot;
+    }
+
+    /** Under the lock: rescans, and swaps in a new snapshot when anything changed. */
+    private void reload() {
+        try {
+            if (directory.rescan()) {
+                Snapshot before = snapshot;
+                Snapshot after = Snapshot.of(directory);
+                logChanges(before, after);
+                snapshot = after;
+            }
+        } catch (RuntimeException e) {
+            // a bug in reading must not take lookups down: keep answering from what was read before
+            LOG.error("rescanning {} failed, still serving the hosts read before", directory.dir(), e);
+        } finally {
+            nextCheck = clock.instant().plus(rescanEvery);
+        }
+    }
+
+    /** One line per change: files added, changed, removed or fixed, and each new problem once. */
+    private void logChanges(Snapshot before, Snapshot after) {
+        after.served().forEach((file, host) -> {
+            Host old = before.served().get(file);
+            boolean stale = directory.file(file).map(HostsDirectory.LoadedFile::servesLastGood).orElse(false);
+            if (old == null) {
+                LOG.info("host file {} added: {}", file, host.name());
+            } else if (!old.revision().equals(host.revision()) && !stale) {
+                LOG.info("host file {} changed: {} reloaded", file, host.name());
+            }
+        });
+        before.served().forEach((file, host) -> {
+            if (!after.served().containsKey(file) && directory.file(file).isEmpty()) {
+                LOG.info("host file {} removed: {} is no longer served", file, host.name());
+            }
+        });
+        Set<HostFileProblem> known = new HashSet<>(before.problems());
+        after.problems().stream().filter(p -> !known.contains(p)).forEach(p -> LOG.error("{}{}", p, consequence(p)));
+        Set<Path> stillBroken = new HashSet<>();
+        after.problems().forEach(p -> stillBroken.add(p.file()));
+        before.problems().stream().map(HostFileProblem::file).distinct()
+                .filter(f -> !stillBroken.contains(f) && (directory.file(f).isPresent() || f.equals(directory.dir())))
+                .forEach(f -> LOG.info("{} is fine again", f));
+        LOG.info("{}", describe(after));
+    }
+
+    /** What a file's problem means for its host, for the log line. */
+    private String consequence(HostFileProblem p) {
+        return directory.file(p.file()).map(f -> {
+            if (f.servesLastGood()) {
+                return " (still serving the last good version of " + f.lastGood().orElseThrow().host().name() + ")";
+            }
+            return f.current().isEmpty() ? " (no host is served from this file)" : "";
+        }).orElse("");
+    }
+}

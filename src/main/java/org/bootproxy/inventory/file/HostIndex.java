@@ -1,0 +1,111 @@
+package org.bootproxy.inventory.file;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bootproxy.boot.Host;
+import org.bootproxy.boot.MacAddress;
+
+/**
+ * The hosts served at one moment, indexed for lookups. Immutable, so lookups from any thread read it
+ * while the next one is built.
+ *
+ * <p>A value that must point at one host (name, MAC, IP, token) but appears in several files is a clash:
+ * nobody can tell which file is right, and answering with the wrong host could reinstall the wrong machine.
+ * So a clashing MAC, IP or token finds no host until only one file has it, and hosts that share a name are
+ * not served at all. Each file in a clash gets a problem naming the others.
+ */
+final class HostIndex {
+    private final Map<MacAddress, Host> byMac;
+    private final Map<String, Host> byIp;
+    private final Map<String, Host> byToken;
+    private final List<Host> hosts;
+    private final List<HostFileProblem> clashes;
+
+    private HostIndex(Map<MacAddress, Host> byMac, Map<String, Host> byIp, Map<String, Host> byToken,
+                      List<Host> hosts, List<HostFileProblem> clashes) {
+        this.byMac = Map.copyOf(byMac);
+        this.byIp = Map.copyOf(byIp);
+        this.byToken = Map.copyOf(byToken);
+        this.hosts = List.copyOf(hosts);
+        this.clashes = List.copyOf(clashes);
+    }
+
+    /** Indexes the hosts read from the files, given in file order. */
+    static HostIndex of(List<ParsedHost> parsed) {
+        List<HostFileProblem> clashes = new ArrayList<>();
+        Map<String, Host> byName = unique(parsed, p -> Map.of(p.host().name(), p.nameLine()), Function.identity(),
+                "name", "no host is served from these files until the names differ", clashes);
+        List<ParsedHost> served = parsed.stream().filter(p -> byName.containsKey(p.host().name())).toList();
+        Map<MacAddress, Host> byMac = unique(served, ParsedHost::macLines, MacAddress::colons,
+                "MAC", "no host is found by this MAC until only one file has it", clashes);
+        Map<String, Host> byIp = unique(served, ParsedHost::ipLines, Function.identity(),
+                "IP", "no host is found by this IP until only one file has it", clashes);
+        Map<String, Host> byToken = unique(served,
+                p -> p.host().token().isEmpty() ? Map.of() : Map.of(p.host().token(), p.tokenLine()), token -> "",
+                "token", "no host is found by this token until only one file has it", clashes);
+        List<Host> hosts = served.stream().map(ParsedHost::host).sorted(Comparator.comparing(Host::name)).toList();
+        clashes.sort(Comparator.comparing((HostFileProblem p) -> p.file().toString()).thenComparingInt(HostFileProblem::line));
+        return new HostIndex(byMac, byIp, byToken, hosts, clashes);
+    }
+
+    /**
+     * Maps each key to its host when only one file has it; records a clash for every file of a key that
+     * several files have.
+     */
+    private static <K> Map<K, Host> unique(List<ParsedHost> parsed, Function<ParsedHost, Map<K, Integer>> keysWithLines,
+                                           Function<K, String> shown, String what, String consequence,
+                                           List<HostFileProblem> clashes) {
+        Map<K, Map<Path, ParsedHost>> claims = new LinkedHashMap<>();
+        for (ParsedHost p : parsed) {
+            for (K key : keysWithLines.apply(p).keySet()) {
+                claims.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(p.file(), p);
+            }
+        }
+        Map<K, Host> unique = new HashMap<>();
+        claims.forEach((key, files) -> {
+            if (files.size() == 1) {
+                unique.put(key, files.values().iterator().next().host());
+                return;
+            }
+            files.forEach((file, p) -> {
+                String others = new TreeSet<>(files.keySet()).stream().filter(f -> !f.equals(file))
+                        .map(Path::toString).collect(Collectors.joining(", "));
+                String value = shown.apply(key);
+                clashes.add(new HostFileProblem(file, keysWithLines.apply(p).get(key),
+                        what + (value.isEmpty() ? "" : " " + value) + " is also in " + others + ": " + consequence));
+            });
+        });
+        return unique;
+    }
+
+    Optional<Host> byMac(MacAddress mac) {
+        return Optional.ofNullable(byMac.get(mac));
+    }
+
+    Optional<Host> byIp(String ip) {
+        return Optional.ofNullable(byIp.get(ip));
+    }
+
+    Optional<Host> byToken(String token) {
+        return Optional.ofNullable(byToken.get(token));
+    }
+
+    /** The hosts served, by name. */
+    List<Host> hosts() {
+        return hosts;
+    }
+
+    /** Values that several files claim, one problem per file and value. */
+    List<HostFileProblem> clashes() {
+        return clashes;
+    }
+}

@@ -1,0 +1,105 @@
+package org.bootproxy.inventory.file;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bootproxy.inventory.file.YamlNode.Mapping;
+import org.bootproxy.inventory.file.YamlNode.Scalar;
+
+/**
+ * Typed access to the values of one YAML file that collects problems instead of stopping at the
+ * first: each getter records what is wrong (key path, line, what is allowed) and returns a harmless value.
+ */
+class YamlFields {
+    private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
+
+    private final Path file;
+    private final List<HostFileProblem> problems = new ArrayList<>();
+
+    YamlFields(Path file) {
+        this.file = file;
+    }
+
+    final List<HostFileProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    final void problem(int line, String message) {
+        problems.add(new HostFileProblem(file, line, message));
+    }
+
+    /** The value under key; empty when the key is missing or has no value. */
+    static Optional<YamlNode> get(Mapping m, String key) {
+        YamlNode.Entry e = m.entries().get(key);
+        if (e == null || e.value() instanceof Scalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(e.value());
+    }
+
+    /** The line of the key, or of the map holding it when the key is missing. */
+    static int lineOf(Mapping m, String key) {
+        YamlNode.Entry e = m.entries().get(key);
+        return e == null ? m.line() : e.line();
+    }
+
+    /** A plain value as text (numbers keep their spelling), "" when absent. */
+    final String text(Mapping m, String key, String path) {
+        return get(m, key).map(v -> scalarText(v, path)).orElse("");
+    }
+
+    final String scalarText(YamlNode value, String path) {
+        if (value instanceof Scalar s) {
+            return s.text().trim();
+        }
+        problem(value.line(), path + ": expected a plain value (text, number or true/false), found " + value.kindName());
+        return "";
+    }
+
+    /** An IPv4 address, "" when absent. */
+    final String ipv4(Mapping m, String key, String path) {
+        String ip = text(m, key, path);
+        if (!ip.isEmpty() && !IPV4.matcher(ip).matches()) {
+            problem(lineOf(m, key), path + ": '" + ip + "' is not an IPv4 address (e.g. 192.0.2.10)");
+        }
+        return ip;
+    }
+
+    final boolean bool(Mapping m, String key, String path, boolean otherwise) {
+        Optional<YamlNode> value = get(m, key);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        if (value.get() instanceof Scalar s && s.type() == Scalar.Type.BOOLEAN) {
+            return s.text().equals("true");
+        }
+        String found = value.get() instanceof Scalar s ? "'" + s.text() + "'" : value.get().kindName();
+        problem(value.get().line(), path + ": expected true or false, found " + found);
+        return otherwise;
+    }
+
+    /** A nested map; empty when absent, or (with a problem recorded) when the value is not a map. */
+    final Optional<Mapping> mapping(Mapping m, String key, String path) {
+        Optional<YamlNode> value = get(m, key);
+        if (value.isPresent() && !(value.get() instanceof Mapping)) {
+            problem(value.get().line(), path + ": expected a map of keys, found " + value.get().kindName());
+            return Optional.empty();
+        }
+        return value.map(Mapping.class::cast);
+    }
+
+    /** Records every key of the map that is not allowed, suggesting the allowed key it is probably a typo of. */
+    final void allowOnly(Mapping m, String where, List<String> allowed) {
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!allowed.contains(e.key())) {
+                String key = where.isEmpty() ? e.key() : where + "." + e.key();
+                problem(e.line(), "unknown key '" + key + "'"
+                        + KeySuggestion.closest(e.key(), allowed).map(s -> ", did you mean '" + s + "'?").orElse("")
+                        + " (allowed" + (where.isEmpty() ? "" : " in " + where) + ": " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+}

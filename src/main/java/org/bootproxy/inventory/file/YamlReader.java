@@ -1,0 +1,116 @@
+package org.bootproxy.inventory.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/** Reads one YAML document into {@link YamlNode}s that remember their lines. */
+final class YamlReader {
+
+    /** A file that is not valid YAML (or uses YAML we do not accept); line 0 when unknown. */
+    static final class SyntaxError extends Exception {
+        private final int line;
+
+        SyntaxError(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+
+    private final YAMLFactory factory = new YAMLFactory();
+
+    YamlNode read(byte[] bytes) throws SyntaxError {
+        try (YAMLParser p = factory.createParser(bytes)) {
+            if (p.nextToken() == null) {
+                throw new SyntaxError(0, "the file is empty (a host file needs at least name, interfaces and os)");
+            }
+            YamlNode root = node(p, line(p));
+            if (p.nextToken() != null) {
+                throw new SyntaxError(line(p), "a second YAML document ('---') in the file: one host per file");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        } catch (IOException e) {
+            throw new SyntaxError(0, "cannot read YAML: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param line where the value counts as being: its own line, except that a map or list under a key is
+     *             "on" the key's line (so "os.family is missing" points at {@code os:}, not at os's first key)
+     */
+    private YamlNode node(YAMLParser p, int line) throws IOException, SyntaxError {
+        JsonToken t = p.currentToken();
+        if (p.isCurrentAlias()) {
+            throw new SyntaxError(line, "YAML aliases (*" + p.getText() + ") are not supported in host files: write the value out");
+        }
+        switch (t) {
+            case START_OBJECT:
+                return mapping(p, line);
+            case START_ARRAY:
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(p, line(p)));
+                }
+                return new YamlNode.Sequence(items, line);
+            case VALUE_NULL:
+                return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(t == JsonToken.VALUE_TRUE ? "true" : "false", YamlNode.Scalar.Type.BOOLEAN, line);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Type.NUMBER, line);
+            default:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Type.TEXT, line);
+        }
+    }
+
+    private YamlNode mapping(YAMLParser p, int line) throws IOException, SyntaxError {
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            int keyLine = line(p);
+            JsonToken t = p.nextToken();
+            YamlNode value = node(p, t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? keyLine : line(p));
+            YamlNode.Entry earlier = entries.get(key);
+            if (earlier != null) {
+                throw new SyntaxError(keyLine, "key '" + key + "' appears twice (lines " + earlier.line() + " and "
+                        + keyLine + "): keep one");
+            }
+            entries.put(key, new YamlNode.Entry(key, keyLine, value));
+        }
+        return new YamlNode.Mapping(entries, line);
+    }
+
+    private static int line(YAMLParser p) {
+        return Math.max(0, p.currentTokenLocation().getLineNr());
+    }
+
+    /** snakeyaml's own exception marks the problem's place better than Jackson's location. */
+    private static SyntaxError syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            int line = m.getProblemMark() != null ? m.getProblemMark().getLine() + 1 : 0;
+            String context = m.getContext() == null ? "" : m.getContext() + ": ";
+            return new SyntaxError(line, "not valid YAML: " + oneLine(context + m.getProblem()));
+        }
+        int line = e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0;
+        return new SyntaxError(line, "not valid YAML: " + oneLine(e.getOriginalMessage()));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,310 @@
+package org.bootproxy.inventory.upstream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLException;
+import kong.unirest.core.HttpRequest;
+import kong.unirest.core.HttpRequestWithBody;
+import kong.unirest.core.HttpResponse;
+import kong.unirest.core.Unirest;
+import kong.unirest.core.UnirestException;
+import kong.unirest.core.UnirestInstance;
+import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.config.DurationText;
+
+/**
+ * One upstream's HTTP client: its own Unirest instance (never the global one) with the upstream's timeouts,
+ * TLS and credentials. Turns every failure into an {@link UpstreamUnavailable} whose message says what to
+ * check, e.g. "Foreman at https://foreman.example.com answered 401 Unauthorized: check inventory.foreman.username
+ * and password". Bodies are parsed with our own Jackson 2 mapper.
+ */
+public final class UpstreamHttp implements AutoCloseable {
+
+    private static final int TRACE_BODY_LIMIT = 64 * 1024;
+
+    /**
+     * @param label           how messages name the upstream: "Foreman at https://foreman.example.com"
+     * @param key             its config prefix: "inventory.foreman"
+     * @param connectTimeout  connect timeout
+     * @param readTimeout     time allowed for each answer
+     * @param headers         headers sent with every request
+     * @param basicUser       Basic user, or "" for none
+     * @param basicSecret     Basic password (or token)
+     * @param bearer          Bearer token, or ""
+     * @param credentialsHint what to check on a 401, e.g. "inventory.foreman.username and password (or token)"
+     * @param forbiddenHint   what to check on a 403
+     */
+    public record Settings(String label, String key, Duration connectTimeout, Duration readTimeout,
+                           String caFile, String clientCert, String clientKey, Map<String, String> headers,
+                           String basicUser, String basicSecret, String bearer,
+                           String credentialsHint, String forbiddenHint) {
+        public Settings {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(key, "key");
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+            basicUser = basicUser == null ? "" : basicUser;
+            basicSecret = basicSecret == null ? "" : basicSecret;
+            bearer = bearer == null ? "" : bearer;
+        }
+    }
+
+    /** What came back: status and body. */
+    public record Response(String method, String url, int status, String body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final Settings settings;
+    private final UnirestInstance unirest;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public UpstreamHttp(Settings settings) {
+        this.settings = Objects.requireNonNull(settings);
+        this.unirest = Unirest.spawnInstance();
+        var config = unirest.config()
+                .connectTimeout((int) settings.connectTimeout().toMillis())
+                .requestTimeout((int) settings.readTimeout().toMillis())
+                .followRedirects(false)
+                .version(HttpClient.Version.HTTP_1_1)
+                .setDefaultHeader("Accept", "application/json")
+                .setDefaultHeader("User-Agent", "bootproxy");
+        Tls.context(settings.key(), settings.caFile(), settings.clientCert(), settings.clientKey())
+                .ifPresent(config::sslContext);
+    }
+
+    public String label() {
+        return settings.label();
+    }
+
+    /** An authenticated GET. Any status comes back; only transport failures throw. */
+    public Response get(String url, HttpTrace trace) {
+        return send("GET", url, Map.of(), null, true, trace);
+    }
+
+    /**
+     * Sends a request; any status comes back as a {@link Response}.
+     *
+     * @param authenticated false for endpoints that need no credentials (Foreman's /unattended)
+     * @throws UpstreamUnavailable when no answer came (DNS, refused, TLS, timeout)
+     */
+    public Response send(String method, String url, Map<String, String> headers, String body, boolean authenticated,
+                         HttpTrace trace) {
+        long start = System.nanoTime();
+        try {
+            HttpRequest<?> request = body == null ? unirest.request(method, url)
+                    : ((HttpRequestWithBody) unirest.request(method, url)).contentType("text/plain; charset=utf-8").body(body);
+            request = request.headers(settings.headers()).headers(headers);
+            if (authenticated && !settings.basicUser().isEmpty()) {
+                request = request.basicAuth(settings.basicUser(), settings.basicSecret());
+            } else if (authenticated && !settings.bearer().isEmpty()) {
+                request = request.header("Authorization", "Bearer " + settings.bearer());
+            }
+            HttpResponse<String> r = request.asString();
+            String text = r.getBody() == null ? "" : r.getBody();
+            trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), trim(text), since(start), ""));
+            return new Response(method, url, r.getStatus(), text);
+        } catch (UnirestException e) {
+            String reason = reason(e, method, url);
+            trace.exchange(new HttpTrace.Exchange(method, url, 0, "", since(start), reason));
+            throw new UpstreamUnavailable(settings.label() + ": " + reason, e);
+        }
+    }
+
+    /** The body of a 2xx answer as JSON; garbage is an {@link UpstreamUnavailable} quoting its start. */
+    public JsonNode json(Response r) {
+        try {
+            JsonNode node = json.readTree(r.body());
+            if (node == null || node.isMissingNode()) {
+                throw new UpstreamUnavailable(settings.label() + " answered " + status(r.status()) + " with an empty body for "
+                        + r.method() + " " + pathOf(r.url()));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new UpstreamUnavailable(settings.label() + " answered " + status(r.status()) + " but the body is not JSON ("
+                    + e.getOriginalMessage() + "), starting: " + quote(r.body())
+                    + "; is " + settings.key() + ".url the API's address?");
+        }
+    }
+
+    /** The body bound to a type (package-private DTOs of a backend); garbage as for {@link #json}. */
+    public <T> T read(Response r, Class<T> type) {
+        JsonNode node = json(r);
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UpstreamUnavailable(settings.label() + " answered " + r.method() + " " + pathOf(r.url())
+                    + " with JSON of an unexpected shape (" + firstLine(e.getMessage()) + "), starting: " + quote(r.body()));
+        }
+    }
+
+    /** The failure for an answer that is not what was asked for: 401, 403, 404, 5xx, a redirect… */
+    public UpstreamUnavailable failure(Response r) {
+        String what = settings.label() + " answered " + status(r.status());
+        String path = r.method() + " " + pathOf(r.url());
+        String detail = switch (r.status()) {
+            case 401 -> ": check " + settings.credentialsHint();
+            case 403 -> " for " + path + ": " + settings.forbiddenHint();
+            case 301, 302, 303, 307, 308 -> " (a redirect) for " + path + ": set " + settings.key()
+                    + ".url to the address it points at";
+            default -> " for " + path + (r.body().isBlank() ? "" : ": " + quote(r.body()));
+        };
+        return new UpstreamUnavailable(what + detail);
+    }
+
+    private String reason(UnirestException e, String method, String url) {
+        String host = hostOf(url);
+        // the JDK client wraps causes (a DNS failure is a ConnectException around UnresolvedAddressException):
+        // look through the whole chain, most specific first
+        if (hasCause(e, HttpConnectTimeoutException.class)) {
+            return "connect timeout after " + DurationText.format(settings.connectTimeout()) + " to " + host
+                    + " (" + settings.key() + ".connect_timeout; is the address reachable from here?)";
+        }
+        if (hasCause(e, HttpTimeoutException.class)) {
+            return "timeout after " + DurationText.format(settings.readTimeout()) + " waiting for " + method + " "
+                    + pathOf(url) + " (" + settings.key() + ".read_timeout)";
+        }
+        if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+            return "DNS: cannot resolve " + host + " (check " + settings.key() + ".url and this machine's resolver)";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return tlsReason(ssl, host);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "cannot connect to " + host + ": " + (t.getMessage() == null ? "connection refused" : t.getMessage())
+                        + " (is the service running, and is " + settings.key() + ".url right?)";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "no answer for " + method + " " + pathOf(url) + ": " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    private String tlsReason(SSLException ssl, String host) {
+        String all = messages(ssl);
+        boolean untrusted = all.contains("PKIX") || all.contains("unable to find valid certification path")
+                || hasCause(ssl, java.security.cert.CertPathValidatorException.class);
+        if (all.contains("No subject alternative") || all.contains("No name matching")) {
+            return "TLS: the certificate of " + host + " does not carry that name (use the name in the certificate in "
+                    + settings.key() + ".url)";
+        }
+        if (untrusted) {
+            return "TLS: certificate not trusted — set " + settings.key() + ".ca_file to the CA that signed " + host
+                    + "'s certificate (PEM)";
+        }
+        if (all.contains("bad_certificate") || all.contains("certificate_required") || all.contains("certificate_unknown")) {
+            return "TLS: " + host + " refused the handshake over certificates: it may want a client certificate ("
+                    + settings.key() + ".client_cert and client_key) or not trust ours";
+        }
+        if (hasCause(ssl, CertificateException.class)) {
+            return "TLS: certificate of " + host + " rejected: " + firstLine(ssl.getMessage());
+        }
+        return "TLS: handshake with " + host + " failed: " + firstLine(ssl.getMessage());
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String messages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+
+    public static String status(int code) {
+        String text = switch (code) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 204 -> "No Content";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
+        return text.isEmpty() ? String.valueOf(code) : code + " " + text;
+    }
+
+    /** The path and query of a URL, for messages. */
+    public static String pathOf(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    /** The first 120 characters of a body, on one line, quoted. */
+    public static String quote(String body) {
+        String one = body.replaceAll("\\s+", " ").trim();
+        return "'" + (one.length() > 120 ? one.substring(0, 120) + "…" : one) + "'";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String trim(String body) {
+        return body.length() > TRACE_BODY_LIMIT ? body.substring(0, TRACE_BODY_LIMIT) : body;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public void close() {
+        unirest.close();
+    }
+}

@@ -1,0 +1,159 @@
+package org.bootproxy.render;
+
+import freemarker.cache.TemplateNameFormat;
+import freemarker.core.ParseException;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.MalformedTemplateNameException;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import freemarker.template.Version;
+import org.bootproxy.boot.RenderContext;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.boot.TemplateRenderer;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * Renders the FreeMarker templates of a folder ({@code ipxe/kickstart} is {@code <dir>/ipxe/kickstart.ftl}).
+ *
+ * <ul>
+ *   <li><b>Strict:</b> a missing value fails the render; the {@link TemplateFailed} message names the
+ *       template, the line and the expression, e.g. {@code ipxe/kickstart line 4: params.kernelcmd is missing}.</li>
+ *   <li><b>Sandboxed:</b> the model holds only strings, booleans, numbers, lists, maps and three URL helpers
+ *       (see {@link RenderModel}); {@code ?new} and {@code ?api} are off; templates and their includes are read
+ *       only from the folder, after symlinks are resolved.</li>
+ *   <li><b>Hot reload:</b> every render checks the file's modification time, so edits on the live server apply
+ *       to the next request.</li>
+ *   <li><b>iPXE-friendly syntax:</b> values are written {@code [=host.name]}; {@code ${…}} is plain text, so
+ *       iPXE settings and shell variables need no escaping.</li>
+ * </ul>
+ * Thread-safe; logs nothing (the HTTP layer logs each request, the caller maps failures to answers).
+ */
+public final class FreemarkerRenderer implements TemplateRenderer {
+
+    private static final Version FREEMARKER_VERSION = Configuration.VERSION_2_3_35;
+
+    private final TemplateFolder folder;
+    private final Configuration freemarker;
+
+    /**
+     * @param templatesDir the templates folder; must exist
+     * @throws IllegalArgumentException when it is not a readable directory
+     */
+    public FreemarkerRenderer(Path templatesDir) {
+        this.folder = new TemplateFolder(templatesDir);
+        this.freemarker = configure(folder.root());
+    }
+
+    private static Configuration configure(Path root) {
+        Configuration c = new Configuration(FREEMARKER_VERSION);
+        try {
+            c.setTemplateLoader(new FolderTemplateLoader(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use templates folder " + root, e);
+        }
+        // names such as ../x or a\b are errors, never paths
+        c.setTemplateNameFormat(TemplateNameFormat.DEFAULT_2_4_0);
+        c.setLocalizedLookup(false);
+        c.setTemplateUpdateDelayMilliseconds(0);
+        c.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        c.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        c.setRecognizeStandardFileExtensions(false);
+        c.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        c.setTagSyntax(Configuration.ANGLE_BRACKET_TAG_SYNTAX);
+
+        // strict and quiet: every failure reaches the caller once, as an exception
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setAttemptExceptionReporter((e, env) -> { });
+        c.setWrapUncheckedExceptions(true);
+        c.setShowErrorTips(false);
+        c.setFallbackOnNullLoopVariable(false);
+
+        // sandbox: no class instantiation, no Java API of values, only plain data in the model
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        c.setObjectWrapper(new SimpleObjectWrapper(FREEMARKER_VERSION));
+
+        // output that does not depend on the server's locale
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        return c;
+    }
+
+    @Override
+    public String render(String templateName, RenderContext context) {
+        if (!exists(templateName)) {
+            throw new TemplateNotFound(folder.whyNotFound(templateName));
+        }
+        Template template = load(templateName);
+        StringWriter out = new StringWriter();
+        try {
+            template.process(RenderModel.of(context), out);
+        } catch (TemplateException e) {
+            String message = TemplateErrors.describe(templateName, e, context.host().isPresent());
+            throw new TemplateFailed(templateName, message, e);
+        } catch (IOException e) {
+            throw new TemplateFailed(templateName, templateName + ": cannot write output: " + e.getMessage(), e);
+        }
+        String text = out.toString();
+        if (context.kind() == TemplateKind.IPXE && !text.startsWith("#!ipxe")) {
+            throw new TemplateFailed(templateName, templateName
+                    + ": an iPXE script must start with #!ipxe as its very first bytes, but "
+                    + (text.isEmpty() ? "the output is empty" : "it starts with '" + TemplateErrors.firstLine(text) + "'"));
+        }
+        return text;
+    }
+
+    private Template load(String templateName) {
+        try {
+            return freemarker.getTemplate(TemplateFolder.fileName(templateName));
+        } catch (TemplateNotFoundException | MalformedTemplateNameException e) {
+            // deleted or swapped for an outside symlink between exists() and now
+            throw new TemplateNotFound("no template named " + templateName);
+        } catch (ParseException e) {
+            throw new TemplateFailed(templateName, TemplateErrors.describe(templateName, e), e);
+        } catch (IOException e) {
+            throw new TemplateFailed(templateName, templateName + ": cannot read " + folder.file(templateName)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True for a template meant to be rendered directly; snippets (under {@code snippets/}) are not. */
+    @Override
+    public boolean exists(String templateName) {
+        return folder.exists(templateName);
+    }
+
+    /** Every template name, sorted, without {@code .ftl} and without snippets. */
+    @Override
+    public List<String> names() {
+        return folder.names();
+    }
+
+    /** The folder templates are read from, for start-up messages. */
+    public Path templatesDir() {
+        return folder.root();
+    }
+
+    @Override
+    public String toString() {
+        return "FreeMarker templates in " + folder.root() + " (" + names().size() + " templates)";
+    }
+}

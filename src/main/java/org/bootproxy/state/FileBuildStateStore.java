@@ -1,0 +1,204 @@
+package org.bootproxy.state;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.bootproxy.boot.BuildState;
+import org.bootproxy.boot.BuildStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Build results on local disk: one JSON file per host, {@code <stateDir>/build-state/<host>.json}.
+ *
+ * <p>Writes are atomic (temporary file, fsync, rename), so a crash leaves the old record or the new one,
+ * never half of one. Reads go to the file every time, without a cache: a restart sees what was recorded,
+ * and deleting a host's file puts it back in build at once. A file that cannot be read is treated as
+ * absent (the host builds again), with one warning per version of the file.
+ */
+public final class FileBuildStateStore implements BuildStateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileBuildStateStore.class);
+    private static final List<String> STATUSES =
+            Arrays.stream(BuildState.Status.values()).map(Enum::name).toList();
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
+
+    private final Path dir;
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    /** The last modification time of each unreadable file already warned about, so a retrying client is not logged each time. */
+    private final Map<Path, FileTime> warned = new ConcurrentHashMap<>();
+
+    /**
+     * @param stateDir the state directory; {@code build-state/} is created in it
+     * @throws UncheckedIOException naming the directory when it cannot be created
+     */
+    public FileBuildStateStore(Path stateDir) {
+        this.dir = Objects.requireNonNull(stateDir, "stateDir").resolve("build-state");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the build state directory " + dir.toAbsolutePath().normalize()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Where a host's record is kept. */
+    public Path fileFor(String hostName) {
+        return dir.resolve(fileName(hostName));
+    }
+
+    @Override
+    public Optional<BuildState> get(String hostName) {
+        Path file = fileFor(hostName);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return unreadable(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        try {
+            StoredBuildState s = json.readValue(bytes, StoredBuildState.class);
+            if (s == null || s.host() == null || s.status() == null || s.at() == null) {
+                return unreadable(file, "host, status or at is missing");
+            }
+            if (!s.host().equals(hostName)) {
+                return unreadable(file, "it is the record of " + s.host() + ", not " + hostName);
+            }
+            if (!STATUSES.contains(s.status())) {
+                return unreadable(file, "status '" + s.status() + "' is not one of " + STATUSES);
+            }
+            return Optional.of(new BuildState(s.host(), s.revision(), BuildState.Status.valueOf(s.status()), s.at(), s.report()));
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            return unreadable(file, "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ") + where);
+        } catch (IOException e) {
+            return unreadable(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records the state durably before returning.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written (disk full, read-only)
+     */
+    @Override
+    public void put(BuildState state) {
+        Path file = fileFor(state.hostName());
+        StoredBuildState stored = new StoredBuildState(StoredBuildState.FORMAT, state.hostName(), state.revision(),
+                state.status().name(), state.at(), state.report());
+        Path tmp = null;
+        try {
+            byte[] bytes = json.writeValueAsBytes(stored);
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+            }
+            move(tmp, file);
+            tmp = null;
+            syncDirectory();
+            warned.remove(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the build state of " + state.hostName() + " in " + file
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a leftover .tmp file is ignored by get()
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // same directory, so this only happens on odd file systems; a plain replace is the best left
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, which is fine. */
+    private void syncDirectory() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the file's own fsync already happened; the rename reaches the disk with the next sync
+        }
+    }
+
+    private Optional<BuildState> unreadable(Path file, String why) {
+        FileTime modified = null;
+        try {
+            modified = Files.getLastModifiedTime(file);
+        } catch (IOException ignored) {
+            // warn all the same
+        }
+        FileTime previous = modified == null ? null : warned.put(file, modified);
+        if (modified == null || !modified.equals(previous)) {
+            LOG.warn("build state file {} is unreadable, treating the host as not built: {}", file, why);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Host names are normally safe file names already (web01.example.com). Anything else is replaced by '_'
+     * and a short hash of the real name is added, so two names never share a file.
+     */
+    static String fileName(String hostName) {
+        Objects.requireNonNull(hostName, "hostName");
+        if (SAFE_NAME.matcher(hostName).matches()) {
+            return hostName + ".json";
+        }
+        String safe = hostName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
+        safe = safe.substring(0, Math.min(safe.length(), 150));
+        return safe + "-" + shortHash(hostName) + ".json";
+    }
+
+    private static String shortHash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.bootproxy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md: the domain imports only the JDK; adapters depend on boot/, never on each other. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.bootproxy");
+    }
+
+    @Test
+    void bootDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("org.bootproxy.boot..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.bootproxy.boot..", "java..")
+                .because("the domain must stay free of adapters and libraries")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "discovery", "metrics", "state"};
+        for (String a : adapters) {
+            String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
+                    .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("org.bootproxy." + a + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true)
+                    .because("only the composition root (Main, cli/) wires adapters together")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void nothingButTheCompositionRootUsesTheCli() {
+        noClasses().that().resideOutsideOfPackages("org.bootproxy.cli..", "org.bootproxy")
+                .should().dependOnClassesThat().resideInAPackage("org.bootproxy.cli..")
+                .check(classes);
+    }
+}

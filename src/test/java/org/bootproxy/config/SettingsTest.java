@@ -1,0 +1,102 @@
+package org.bootproxy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.UnknownMachineAnswer;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    static Settings resolve(String yaml, Overrides flags) {
+        return Settings.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), Path.of("/etc/bootproxy"), flags);
+    }
+
+    @Test
+    void defaultsServeOutOfTheBox() {
+        Settings s = resolve("", Overrides.NONE);
+        assertThat(s.httpAddress()).isEqualTo(new HostPort("0.0.0.0", 8000));
+        assertThat(s.tftpAddress()).isEqualTo(new HostPort("0.0.0.0", 69));
+        assertThat(s.hosts()).isEqualTo(Path.of("hosts"));
+        assertThat(s.templates()).isEqualTo(Path.of("templates"));
+        assertThat(s.boot().intermediateNics()).isEqualTo(8);
+        assertThat(s.boot().unknownAnswer()).isEqualTo(UnknownMachineAnswer.MESSAGE);
+        assertThat(s.inventory().type()).isEqualTo("files");
+        assertThat(s.publicUrlDerived()).isTrue();
+    }
+
+    @Test
+    void flagsWinOverTheFileWhichWinsOverDefaults() {
+        String yaml = "http_address: 10.0.0.1:8080\ntemplate_url: http://10.0.0.1:8080\ntftproot: tftp\n";
+        Settings fileOnly = resolve(yaml, Overrides.NONE);
+        assertThat(fileOnly.httpAddress().port()).isEqualTo(8080);
+        assertThat(fileOnly.tftpRoot()).isEqualTo(Path.of("/etc/bootproxy/tftp"));
+        assertThat(fileOnly.publicUrl().toString()).isEqualTo("http://10.0.0.1:8080");
+
+        Settings flagged = resolve(yaml, new Overrides("127.0.0.1:9000", null, "/srv/tftp", null, null, null, null, null));
+        assertThat(flagged.httpAddress()).isEqualTo(new HostPort("127.0.0.1", 9000));
+        assertThat(flagged.tftpRoot()).isEqualTo(Path.of("/srv/tftp"));
+    }
+
+    @Test
+    void publicUrlIsDerivedFromAConcreteHttpAddress() {
+        Settings s = resolve("", new Overrides("127.0.0.1:8000", null, null, null, null, null, null, null));
+        assertThat(s.publicUrl().toString()).isEqualTo("http://127.0.0.1:8000");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsLineAndASuggestion() {
+        assertThatThrownBy(() -> resolve("hosts: h\ntftp_root: /srv/tftp\n", Overrides.NONE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("unknown key 'tftp_root'")
+                .hasMessageContaining("did you mean 'tftproot'")
+                .hasMessageContaining("allowed keys here");
+    }
+
+    @Test
+    void nestedUnknownKeyNamesItsSection() {
+        assertThatThrownBy(() -> resolve("ipxe:\n  nics: 4\n", Overrides.NONE))
+                .hasMessageContaining("unknown key 'nics' in ipxe")
+                .hasMessageContaining("intermediate_nics");
+    }
+
+    @Test
+    void badValuesNameTheKeyAndWhatIsAllowed() {
+        assertThatThrownBy(() -> resolve("ipxe:\n  intermediate_nics: eight\n", Overrides.NONE))
+                .hasMessageContaining("ipxe.intermediate_nics").hasMessageContaining("whole number");
+        assertThatThrownBy(() -> resolve("ipxe:\n  intermediate_nics: 40\n", Overrides.NONE))
+                .hasMessageContaining("ipxe.intermediate_nics").hasMessageContaining("1..32");
+        assertThatThrownBy(() -> resolve("ipxe:\n  unknown_machine: shell\n", Overrides.NONE))
+                .hasMessageContaining("ipxe.unknown_machine").hasMessageContaining("menu");
+        assertThatThrownBy(() -> resolve("http_address: 8000\n", Overrides.NONE))
+                .hasMessageContaining("http_address").hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> resolve("", new Overrides(null, "0.0.0.0:99999", null, null, null, null, null, null)))
+                .hasMessageContaining("--tftp-address");
+        assertThatThrownBy(() -> resolve("template_url: ftp://x\n", Overrides.NONE))
+                .hasMessageContaining("template_url").hasMessageContaining("http://");
+        assertThatThrownBy(() -> resolve("inventory:\n  type: ldap\n", Overrides.NONE))
+                .hasMessageContaining("inventory.type").hasMessageContaining("foreman");
+        assertThatThrownBy(() -> resolve("tftp:\n  max_blksize: 70000\n", Overrides.NONE))
+                .hasMessageContaining("tftp.max_blksize").hasMessageContaining("8..65464");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLine() {
+        assertThatThrownBy(() -> resolve("hosts: [unclosed\nfoo: bar\n", Overrides.NONE))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bootproxy.yaml line");
+    }
+
+    @Test
+    void templateDefaultsOverrideKindByKind() {
+        Settings s = resolve("template_defaults:\n  redhat:\n    iPXE: ipxe/custom\n  Suse:\n    provision: provision/autoyast\n",
+                Overrides.NONE);
+        assertThat(s.boot().defaultTemplate("Redhat", TemplateKind.IPXE)).contains("ipxe/custom");
+        assertThat(s.boot().defaultTemplate("Redhat", TemplateKind.PROVISION)).contains("provision/kickstart");
+        assertThat(s.boot().defaultTemplate("Suse", TemplateKind.PROVISION)).contains("provision/autoyast");
+        assertThatThrownBy(() -> resolve("template_defaults:\n  Redhat:\n    kickstart: x\n", Overrides.NONE))
+                .hasMessageContaining("template_defaults.Redhat.kickstart").hasMessageContaining("iPXE");
+    }
+}

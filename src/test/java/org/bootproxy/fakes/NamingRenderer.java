@@ -1,0 +1,57 @@
+package org.bootproxy.fakes;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bootproxy.boot.Host;
+import org.bootproxy.boot.RenderContext;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateRenderer;
+
+/**
+ * A renderer that writes which template it rendered, for whom and as what kind, so tests can see the
+ * boot decision without real templates. Templates named in {@code failing} throw TemplateFailed.
+ */
+public final class NamingRenderer implements TemplateRenderer {
+    private final Set<String> names;
+    private final Set<String> failing;
+
+    public NamingRenderer(Set<String> names, Set<String> failing) {
+        this.names = new TreeSet<>(names);
+        this.failing = Set.copyOf(failing);
+    }
+
+    /** Knows every template bootproxy's defaults refer to. */
+    public static NamingRenderer standard() {
+        return new NamingRenderer(Set.of("ipxe/intermediate", "ipxe/localboot", "ipxe/menu", "ipxe/unknown",
+                "ipxe/kickstart", "ipxe/preseed", "pxelinux/default", "pxelinux/localboot", "pxelinux/chain-ipxe",
+                "grub2/default", "grub2/localboot", "grub2/chain-ipxe", "provision/kickstart", "provision/preseed",
+                "finish/preseed"), Set.of());
+    }
+
+    public NamingRenderer failing(String template) {
+        Set<String> f = new TreeSet<>(failing);
+        f.add(template);
+        return new NamingRenderer(names, f);
+    }
+
+    @Override
+    public String render(String templateName, RenderContext c) {
+        if (failing.contains(templateName)) {
+            throw new TemplateFailed(templateName, templateName + " line 3: host.params.kernelcmd is missing");
+        }
+        String header = templateName.startsWith("ipxe/") ? "#!ipxe\n" : "";
+        return header + "template=" + templateName + " host=" + c.host().map(Host::name).orElse("none")
+                + " kind=" + c.kind().foremanName() + "\n";
+    }
+
+    @Override
+    public boolean exists(String templateName) {
+        return names.contains(templateName);
+    }
+
+    @Override
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,112 @@
+package org.bootproxy.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bootproxy.boot.Answer;
+import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.BootRequest;
+import org.bootproxy.boot.BootService;
+import org.bootproxy.boot.BootSettings;
+import org.bootproxy.boot.BuildState;
+import org.bootproxy.boot.BuildStateStore;
+import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.MachineFacts;
+import org.bootproxy.boot.RenderContext;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.TemplateRenderer;
+import org.bootproxy.boot.UnknownMachineAnswer;
+import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.config.CacheConfig;
+import org.junit.jupiter.api.Test;
+
+/** The cache behind the real boot decision: what a machine gets while upstream is down. */
+class CachedBootTest {
+
+    /** Renders "template for host" so a test sees which branch was taken. */
+    static final class NamingRenderer implements TemplateRenderer {
+        @Override
+        public String render(String templateName, RenderContext context) {
+            return "#!ipxe\n# " + templateName + " for " + context.host().map(h -> h.name()).orElse("-") + "\n";
+        }
+
+        @Override
+        public boolean exists(String templateName) {
+            return true;
+        }
+
+        @Override
+        public List<String> names() {
+            return List.of();
+        }
+    }
+
+    static final class MemoryBuildStates implements BuildStateStore {
+        final Map<String, BuildState> states = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<BuildState> get(String hostName) {
+            return Optional.ofNullable(states.get(hostName));
+        }
+
+        @Override
+        public void put(BuildState state) {
+            states.put(state.hostName(), state);
+        }
+    }
+
+    final MutableClock clock = new MutableClock();
+    final SwitchableInventory upstream = new SwitchableInventory(List.of(HostInventoryContract.WEB01));
+    final CachingInventory cache = new CachingInventory(upstream, CacheConfig.defaults(), clock);
+    final MemoryBuildStates states = new MemoryBuildStates();
+    final BootService boot = new BootService(cache, new NamingRenderer(), states, BootEvents.NONE,
+            new BootSettings(URI.create("http://192.0.2.1:8000"), 4, UnknownMachineAnswer.MESSAGE,
+                    Map.of("Redhat", Map.of(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "kickstart/default")), 10),
+            clock);
+
+    static BootRequest ipxe(String mac) {
+        return new BootRequest("192.0.2.50", List.of(MacAddress.parse(mac)), "", false, MachineFacts.NONE);
+    }
+
+    @Test
+    void knownHostStillGetsItsScriptFromStaleDataWhileUpstreamIsDown() {
+        boot.ipxe(ipxe("52:54:00:aa:00:01"));
+        clock.advance(Duration.ofMinutes(30));
+        upstream.goDown();
+        Answer a = boot.ipxe(ipxe("52:54:00:aa:00:02"));
+        assertThat(a.reason()).isEqualTo(Answer.Reason.HOST_TEMPLATE);
+        assertThat(a.body()).contains("ipxe/kickstart for web01.example.com");
+        assertThat(cache.stats().stale()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownMachineWhileUpstreamIsDownIsToldToRetryNotToBootLocally() {
+        upstream.goDown();
+        // the HTTP layer answers UpstreamUnavailable with the iPXE retry script
+        assertThatThrownBy(() -> boot.ipxe(ipxe("52:54:00:ff:ff:ff"))).isInstanceOf(UpstreamUnavailable.class);
+    }
+
+    @Test
+    void provisionByTokenWorksAfterTheMacLookupEvenThoughUpstreamCannotSearchTokens() {
+        boot.ipxe(ipxe("52:54:00:aa:00:01"));
+        var byToken = new BootRequest("192.0.2.11", List.of(), "tok-web01", false, MachineFacts.NONE);
+        assertThat(boot.template(byToken, TemplateKind.PROVISION, Optional.empty()).body())
+                .contains("kickstart/default for web01.example.com");
+    }
+
+    @Test
+    void builtIsRecordedForwardedAndTheNextBootIsLocal() {
+        boot.ipxe(ipxe("52:54:00:aa:00:01"));
+        boot.built(new BootRequest("192.0.2.11", List.of(), "tok-web01", false, MachineFacts.NONE));
+        assertThat(upstream.reports).containsExactly("built web01.example.com");
+        upstream.goDown();
+        // upstream still says build (stale), the local record says built: local boot
+        assertThat(boot.ipxe(ipxe("52:54:00:aa:00:01")).reason()).isEqualTo(Answer.Reason.LOCAL_BOOT);
+    }
+}

@@ -1,0 +1,54 @@
+package org.bootproxy.inventory.cmdb;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bootproxy.config.CmdbConfig;
+
+/** The CMDB examples in docs/upstream.md, read from the doc itself so the doc cannot drift from what works. */
+final class DocExamples {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndRegisterModules();
+
+    private DocExamples() {
+    }
+
+    /** The YAML block after {@code <!-- example: NAME -->}, with the text replacements applied. */
+    static String yaml(String name, Map<String, String> replace) {
+        try {
+            String doc = Files.readString(Path.of("docs/upstream.md"));
+            Matcher m = Pattern.compile("<!-- example: " + Pattern.quote(name) + " -->\\s*```yaml\\n(.*?)```", Pattern.DOTALL)
+                    .matcher(doc);
+            if (!m.find()) {
+                throw new IllegalStateException("docs/upstream.md has no example named " + name);
+            }
+            String yaml = m.group(1);
+            for (var e : replace.entrySet()) {
+                yaml = yaml.replace(e.getKey(), e.getValue());
+            }
+            return yaml;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code inventory.cmdb} of that example, bound as the config loader binds it. */
+    static CmdbConfig cmdb(String name, Map<String, String> replace) {
+        try {
+            JsonNode tree = YAML.readTree(yaml(name, replace));
+            return YAML.treeToValue(tree.at("/inventory/cmdb"), CmdbConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.bootproxy.render;
+
+import org.bootproxy.boot.BootRequest;
+import org.bootproxy.boot.MachineFacts;
+import org.bootproxy.boot.TemplateKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bootproxy.render.TemplateFixtures.ALMA_MAC;
+import static org.bootproxy.render.TemplateFixtures.UNKNOWN_MAC;
+import static org.bootproxy.render.TemplateFixtures.alma;
+import static org.bootproxy.render.TemplateFixtures.context;
+import static org.bootproxy.render.TemplateFixtures.ubuntu;
+
+/** The names templates see (documented in templates/README.md). */
+class RenderModelTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void hostIsDescribedWithPlainValues() {
+        Map<String, Object> model = RenderModel.of(context(alma(true), TemplateKind.IPXE));
+        Map<String, Object> host = map(model.get("host"));
+        assertThat(model.get("has_host")).isEqualTo(true);
+        assertThat(host).containsEntry("name", "alma01.example.com")
+                .containsEntry("shortname", "alma01")
+                .containsEntry("domain", "example.com")
+                .containsEntry("build", true)
+                .containsEntry("token", "tok-alma")
+                .containsEntry("ip", "192.0.2.11")
+                .containsEntry("mac", ALMA_MAC.colons())
+                .containsEntry("medium", "http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os/")
+                .containsEntry("revision", "rev-1");
+        assertThat(map(host.get("os"))).containsEntry("name", "AlmaLinux").containsEntry("family", "Redhat")
+                .containsEntry("major", "9").containsEntry("minor", "4").containsEntry("version", "9.4")
+                .containsEntry("arch", "x86_64").containsEntry("release_name", "");
+        assertThat(map(host.get("subnet"))).containsEntry("boot_mode", "dhcp").containsEntry("static", false)
+                .containsEntry("mask", "").containsEntry("prefix", "").containsEntry("dns", List.of());
+        assertThat(map(host.get("params")).keySet()).containsExactly("kernelcmd", "ssh_authorized_keys");
+    }
+
+    @Test
+    void exactlyOneInterfaceIsTheProvisionInterface() {
+        List<?> nics = (List<?>) map(RenderModel.of(context(alma(true), TemplateKind.IPXE)).get("host")).get("interfaces");
+        assertThat(nics).hasSize(2);
+        assertThat(map(nics.get(0))).containsEntry("mac", "52:54:00:12:34:55").containsEntry("mac_hyphens", "52-54-00-12-34-55")
+                .containsEntry("ip", "").containsEntry("identifier", "eth0").containsEntry("provision", false);
+        assertThat(map(nics.get(1))).containsEntry("mac", ALMA_MAC.colons()).containsEntry("provision", true);
+    }
+
+    @Test
+    void topLevelAliasesAreTheHostsOwnValues() {
+        Map<String, Object> model = RenderModel.of(context(alma(true), TemplateKind.IPXE));
+        Map<String, Object> host = map(model.get("host"));
+        for (String alias : List.of("interfaces", "os", "medium", "params")) {
+            assertThat(model.get(alias)).as(alias).isSameAs(host.get(alias));
+        }
+    }
+
+    @Test
+    void withoutHostThereAreNoHostNames() {
+        Map<String, Object> model = RenderModel.of(context(null, TemplateKind.IPXE));
+        assertThat(model.get("has_host")).isEqualTo(false);
+        assertThat(model).doesNotContainKeys("host", "interfaces", "os", "medium", "params");
+        assertThat(model).containsKeys("request", "kind", "bootproxy", "url", "userdata_url", "pub_url");
+    }
+
+    @Test
+    void requestAndSettingsAreThere() {
+        BootRequest request = new BootRequest("192.0.2.100", List.of(UNKNOWN_MAC), "", true,
+                new MachineFacts("SN1", "QEMU", "PC", List.of(ALMA_MAC, UNKNOWN_MAC)));
+        Map<String, Object> model = RenderModel.of(context(null, TemplateKind.IPXE, request));
+        assertThat(map(model.get("request"))).containsEntry("client_ip", "192.0.2.100")
+                .containsEntry("mac", UNKNOWN_MAC.colons())
+                .containsEntry("macs", List.of(UNKNOWN_MAC.colons()))
+                .containsEntry("serial", "SN1").containsEntry("manufacturer", "QEMU").containsEntry("product", "PC")
+                .containsEntry("bootstrap", true)
+                .containsEntry("reported_macs", List.of(ALMA_MAC.colons(), UNKNOWN_MAC.colons()));
+        assertThat(model.get("kind")).isEqualTo("iPXE");
+        assertThat(map(model.get("bootproxy"))).containsEntry("public_url", TemplateFixtures.PUBLIC_URL)
+                .containsEntry("intermediate_nics", 8).containsEntry("retry_seconds", 10)
+                .containsEntry("unknown_answer", "message");
+    }
+
+    @Test
+    void shortNameWithoutDomainHasEmptyDomain() {
+        Map<String, Object> host = map(RenderModel.of(context(ubuntu(true), TemplateKind.IPXE)).get("host"));
+        assertThat(host).containsEntry("shortname", "noble01").containsEntry("domain", "");
+        assertThat(map(host.get("subnet"))).containsEntry("static", true).containsEntry("prefix", "24");
+    }
+
+    @Test
+    void prefixLengthOnlyForRealNetmasks() {
+        assertThat(RenderModel.prefixLength("255.255.255.0")).isEqualTo("24");
+        assertThat(RenderModel.prefixLength("255.255.252.0")).isEqualTo("22");
+        assertThat(RenderModel.prefixLength("255.255.255.255")).isEqualTo("32");
+        assertThat(RenderModel.prefixLength("0.0.0.0")).isEqualTo("0");
+        assertThat(RenderModel.prefixLength("255.0.255.0")).isEmpty();
+        assertThat(RenderModel.prefixLength("255.255.256.0")).isEmpty();
+        assertThat(RenderModel.prefixLength("24")).isEmpty();
+        assertThat(RenderModel.prefixLength("")).isEmpty();
+    }
+}

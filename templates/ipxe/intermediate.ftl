@@ -1,0 +1,46 @@
+#!ipxe
+<#--
+  ipxe/intermediate: the first script every iPXE client gets (it asks /unattended/iPXE?bootstrap=1,
+  or bootproxy cannot yet tell who it is).
+
+  It tries the machine's NICs in turn, net0 … net[N-1], N = bootproxy.intermediate_nics (config):
+    isset ${netX/mac}   no such NIC: the machine has no more NICs, stop trying
+    dhcp netX           get an address on this NIC; on failure try the next NIC
+    chain …?mac=…       ask bootproxy for the host with this NIC's MAC. An unknown MAC gets a 404
+                        and iPXE moves on to the next NIC; so does a host script that fails.
+  Each request also carries the machine's serial, manufacturer and product (SMBIOS), for the log.
+
+  When no NIC belongs to a host, it asks for the unknown-machine answer (?unknown=1) with every MAC
+  it has: bootproxy logs what the machine reported and answers with the template configured for
+  unknown machines (ipxe/menu, ipxe/unknown or ipxe/localboot).
+
+  Remember: [=…] is filled in by bootproxy, ${…} is left for iPXE.
+-->
+<#-- what the machine says about itself, percent-encoded by iPXE (:uristring) -->
+<#assign identity = {
+  "serial": "${serial:uristring}",
+  "manufacturer": "${manufacturer:uristring}",
+  "product": "${product:uristring}"
+}>
+<#assign all_macs = (0..<bootproxy.intermediate_nics)?map(i -> "${net[=i]/mac}")?join(",")>
+echo bootproxy: ${manufacturer} ${product} (serial ${serial}): looking for a known NIC
+<#list 0..<bootproxy.intermediate_nics as i>
+<#assign next = i?has_next?then("net" + (i + 1), "unknown")>
+
+:net[=i]
+isset ${net[=i]/mac} || goto unknown
+echo bootproxy: trying net[=i] (${net[=i]/mac})
+dhcp net[=i] || goto [=next]
+chain [=url("iPXE", {"mac": "${net[=i]/mac}"} + identity)] || goto [=next]
+<#-- the host's script returned without booting (e.g. ipxe/localboot): leave iPXE -->
+exit
+</#list>
+
+:unknown
+echo bootproxy: no NIC of this machine belongs to a known host
+chain [=url("iPXE", {"unknown": "1", "macs": all_macs} + identity)] || goto unreachable
+exit
+
+:unreachable
+echo bootproxy: no answer from bootproxy ([=bootproxy.public_url]) on any NIC; booting from local disk
+exit 1
