@@ -131,8 +131,8 @@ class FuzzTest {
         seeds.add(RawClient.request(Packets.RRQ, "pxelinux.0", "octet"));
         seeds.add(RawClient.request(Packets.RRQ, "pxelinux.0", "octet", "blksize", "1468", "tsize", "0", "windowsize", "8"));
         seeds.add(RawClient.request(Packets.RRQ, "big", "netascii", "timeout", "1", "blksize", "8"));
-        seeds.add(RawClient.request(Packets.RRQ, "pxelinux.cfg/01-52-54-00-aa-00-01", "octet", "tsize", "0"));
-        seeds.add(RawClient.request(Packets.RRQ, "pxelinux.cfg/01-52-54-00-cc-00-01", "octet"));
+        seeds.add(RawClient.request(Packets.RRQ, TestBoot.IN_BUILD_CFG, "octet", "tsize", "0"));
+        seeds.add(RawClient.request(Packets.RRQ, TestBoot.BROKEN_CFG, "octet"));
         seeds.add(RawClient.request(Packets.RRQ, "../../etc/passwd", "octet"));
         seeds.add(RawClient.request(Packets.WRQ, "pxelinux.cfg/default", "octet"));
         seeds.add(new byte[] {0, Packets.ACK, 0, 1});
