@@ -243,10 +243,10 @@ final class Transfer implements Runnable {
     private void sendBlocks(Link l, Content content, Negotiated agreed, RetransmitTimer timer) throws IOException, Stop {
         final int blksize = agreed.blksize();
         final int window = agreed.windowsize();
-        final long size = content.size();
-        final long last = size / blksize + 1; // the last block is shorter than blksize, possibly empty
+        final BlockReader blocks = new BlockReader(content, blksize);
+        final long size = blocks.size();
+        final long last = blocks.last();
         final long idleNanos = settings.idleTimeout().toNanos();
-        final byte[] buf = new byte[Packets.HEADER + blksize];
         final long[] sentAt = new long[window];
 
         long base = 1;          // oldest block not yet acknowledged
@@ -259,13 +259,11 @@ final class Transfer implements Runnable {
 
         while (base <= last) {
             while (next < base + window && next <= last) {
-                long pos = (next - 1) * blksize;
-                int n = content.read(pos, buf, Packets.HEADER, (int) Math.min(blksize, Math.max(0, size - pos)));
-                Packets.dataHeader(buf, next);
+                int n = blocks.load(next);
                 if (next == 1 && firstReply == null) {
-                    firstReply = Arrays.copyOf(buf, Packets.HEADER + n);
+                    firstReply = Arrays.copyOf(blocks.packet(), n);
                 }
-                send(l, buf, Packets.HEADER + n);
+                send(l, blocks.packet(), n);
                 lastSend = System.nanoTime();
                 sentAt[(int) (next % window)] = lastSend;
                 if (next <= highest) {
@@ -275,6 +273,7 @@ final class Transfer implements Runnable {
                 }
                 next++;
             }
+            blocks.prefetch(next);
             Packets.Packet p;
             try {
                 p = l.receive(lastSend + timer.currentNanos());
