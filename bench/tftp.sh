@@ -37,9 +37,8 @@ if [[ -z ${BENCH_IN_NETNS:-} ]]; then
     command -v "$p" > /dev/null || { echo "$0: $p is missing: apt-get install -y curl atftp tftpd-hpa dnsmasq-base python3" >&2; exit 2; }
   done
   [[ -x $IMPAIR ]] || { echo "$0: $IMPAIR is missing (shared/tools beside the repository)" >&2; exit 2; }
-  if [[ ! -f $REPO/target/bootproxy.jar ]]; then
-    (cd "$REPO" && mvn -B -q -DskipTests package) >&2
-  fi
+  # always rebuild: a stale jar would measure old code
+  (cd "$REPO" && mvn -B -q -DskipTests package) >&2
   exec unshare -n env BENCH_IN_NETNS=1 "$0" --runs "$RUNS" --rtt-runs "$RTT_RUNS" --clients "$CLIENTS" --size-mib "$SIZE_MIB" \
     --loss-transfers "$LOSS_TRANSFERS" \
     $( ((SKIP_RTT)) && echo --skip-rtt )
@@ -55,10 +54,12 @@ mkdir -p "$ROOT"
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  pkill -P $$ 2> /dev/null || true # clients still running in subshells
   wait 2> /dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > "$ROOT/big"
 MB=$(python3 -c "print($SIZE_MIB * 1.048576)")
@@ -101,7 +102,7 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 fetchbig() {
   local out=$WORK/out.$1 t0 t1
   t0=$(now)
-  curl -sS --tftp-blksize 1468 -o "$out" "tftp://127.0.0.1:$1/big"
+  curl -sS --max-time 120 --tftp-blksize 1468 -o "$out" "tftp://127.0.0.1:$1/big"
   t1=$(now)
   [[ $(sha256sum < "$out") == "$SUMBIG" ]] || { echo "wrong bytes from port $1" >&2; exit 1; }
   rm -f "$out"

@@ -109,6 +109,15 @@ final class Link implements Closeable {
         }
     }
 
+    /** Sends once without waiting, from any thread (the listener repeating a first reply); false if not sent. */
+    boolean trySend(byte[] buf) {
+        try {
+            return channel.write(ByteBuffer.wrap(buf)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     void send(DatagramPacket packet) throws IOException, ClientGone {
         send(packet.getData(), packet.getLength());
     }

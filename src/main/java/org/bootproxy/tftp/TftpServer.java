@@ -105,7 +105,11 @@ public final class TftpServer implements AutoCloseable {
         listeners.clear();
         active.values().forEach(Transfer::abort);
         if (pool != null) {
-            pool.shutdownNow();
+            for (Runnable never : pool.shutdownNow()) { // still queued: they end without a word
+                if (never instanceof Transfer t) {
+                    active.remove(t.request().client(), t);
+                }
+            }
             try {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                     LOG.warn("tftp: transfers still running 5 s after stop");

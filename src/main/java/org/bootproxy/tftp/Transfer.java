@@ -83,11 +83,8 @@ final class Transfer implements Runnable {
         if (reply == null || l == null || acknowledged) {
             return;
         }
-        try {
-            l.send(reply, reply.length);
+        if (l.trySend(reply)) { // if not, the transfer's own timer deals with it
             repeats.incrementAndGet();
-        } catch (IOException | Link.ClientGone e) {
-            // the transfer's own timer deals with it
         }
     }
 
@@ -234,8 +231,9 @@ final class Transfer implements Runnable {
                 }
                 return;
             } else if (p instanceof Packets.Error e) {
-                // EDK2 always does this after an OACK, then asks again with fewer options: normal
-                throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'");
+                throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'"
+                        + (e.code() == TftpFailure.OPTION_REFUSED
+                        ? " (normal for UEFI firmware: it learns the size this way, then asks again)" : ""));
             }
         }
     }
