@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.net.tftp.TFTP;
-import org.apache.commons.net.tftp.TFTPAckPacket;
 import org.apache.commons.net.tftp.TFTPErrorPacket;
 import org.apache.commons.net.tftp.TFTPPacket;
 import org.apache.commons.net.tftp.TFTPPacketException;
@@ -86,15 +85,15 @@ final class Packets {
         if (opcode == DATA || opcode == OACK) {
             return new Other(opcode);
         }
+        if (opcode == ACK) { // the one packet of every block: read here rather than through two allocations
+            return new Ack(((d[off + 2] & 0xff) << 8) | (d[off + 3] & 0xff));
+        }
         // an exact copy: Commons Net's option parser reads to the end of the buffer, not of the datagram
         DatagramPacket copy = new DatagramPacket(Arrays.copyOfRange(d, off, off + len), len, datagram.getSocketAddress());
         try {
             TFTPPacket p = TFTPPacket.newTFTPPacket(copy);
             if (p instanceof TFTPRequestPacket r) {
                 return request(r, p instanceof TFTPWriteRequestPacket);
-            }
-            if (p instanceof TFTPAckPacket a) {
-                return new Ack(a.getBlockNumber());
             }
             if (p instanceof TFTPErrorPacket e) {
                 return new Error(e.getError(), printable(e.getMessage()));

@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ final class RequestListener implements Runnable {
     private final DatagramSocket socket;
     private final Consumer<ReadRequest> dispatch;
     private final TransferLog log;
+    private final LongAdder received = new LongAdder();
 
     RequestListener(DatagramSocket socket, Consumer<ReadRequest> dispatch, TransferLog log) {
         this.socket = socket;
@@ -39,6 +41,11 @@ final class RequestListener implements Runnable {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
+    /** Datagrams read from this socket so far. */
+    long received() {
+        return received.sum();
+    }
+
     void close() {
         socket.close();
     }
@@ -51,6 +58,7 @@ final class RequestListener implements Runnable {
             try {
                 p.setLength(buf.length);
                 socket.receive(p);
+                received.increment();
                 handle(p);
             } catch (IOException e) {
                 if (!socket.isClosed()) {

@@ -105,7 +105,11 @@ public final class TftpServer implements AutoCloseable {
         listeners.clear();
         active.values().forEach(Transfer::abort);
         if (pool != null) {
-            pool.shutdownNow();
+            for (Runnable never : pool.shutdownNow()) { // still queued: they end without a word
+                if (never instanceof Transfer t) {
+                    active.remove(t.request().client(), t);
+                }
+            }
             try {
                 if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                     LOG.warn("tftp: transfers still running 5 s after stop");
@@ -128,6 +132,11 @@ public final class TftpServer implements AutoCloseable {
 
     public synchronized List<InetSocketAddress> listening() {
         return listeners.stream().map(RequestListener::address).toList();
+    }
+
+    /** Datagrams that reached the request port(s) since start, whatever they were. */
+    public synchronized long requestPortPackets() {
+        return listeners.stream().mapToLong(RequestListener::received).sum();
     }
 
     /** Transfers running or waiting for a thread. */

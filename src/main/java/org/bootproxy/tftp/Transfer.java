@@ -83,11 +83,8 @@ final class Transfer implements Runnable {
         if (reply == null || l == null || acknowledged) {
             return;
         }
-        try {
-            l.send(reply, reply.length);
+        if (l.trySend(reply)) { // if not, the transfer's own timer deals with it
             repeats.incrementAndGet();
-        } catch (IOException | Link.ClientGone e) {
-            // the transfer's own timer deals with it
         }
     }
 
@@ -155,7 +152,7 @@ final class Transfer implements Runnable {
             }
             RetransmitTimer timer = new RetransmitTimer(settings.initialTimeout().toNanos(), capNanos(agreed.timeoutSeconds()));
             if (agreed.hasOack()) {
-                awaitOptionAck(l, Packets.oack(agreed.oack()), timer, capNanos(agreed.timeoutSeconds()));
+                awaitOptionAck(l, Packets.oack(agreed.oack()), timer);
             }
             sendBlocks(l, opened.content(), agreed, timer);
         } finally {
@@ -199,18 +196,17 @@ final class Transfer implements Runnable {
     }
 
     /**
-     * RFC 2347: after an OACK the data starts only when the client sends ACK 0. Our own timer waits longer
-     * than the client's before sending the OACK again: a client that lost the OACK asks again (and gets it
-     * at once, see {@link #clientRepeatedRequest}); a client whose ACK 0 was lost sends it again after its
-     * timeout; and atftp gives up when it sees a second OACK.
+     * RFC 2347: after an OACK the data starts only when the client sends ACK 0; the OACK is sent again on
+     * timeout, as tftp-hpa does (atftp's client aborts when it sees a second OACK: its bug, with any server),
+     * and at once when the client repeats its request ({@link #clientRepeatedRequest}).
      */
-    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer, long waitNanos) throws IOException, Stop {
+    private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer) throws IOException, Stop {
         int timeouts = 0;
         long sentAt = System.nanoTime();
         boolean resent = false;
         firstReply = oack;
         send(l, oack, oack.length);
-        long deadline = sentAt + waitNanos;
+        long deadline = sentAt + timer.currentNanos();
         while (true) {
             Packets.Packet p;
             try {
@@ -223,10 +219,11 @@ final class Transfer implements Runnable {
                 if (++timeouts > settings.maxRetries() || now - sentAt > settings.idleTimeout().toNanos()) {
                     throw new Stop(Outcome.ABORTED, "no ACK for the OACK after " + timeouts + " tries");
                 }
+                timer.backoff();
                 send(l, oack, oack.length);
                 retransmits++;
                 resent = true;
-                deadline = now + waitNanos;
+                deadline = now + timer.currentNanos();
             } else if (p instanceof Packets.Ack a && a.block() == 0) {
                 acknowledged = true;
                 if (!resent && repeats.get() == 0) {
@@ -234,8 +231,9 @@ final class Transfer implements Runnable {
                 }
                 return;
             } else if (p instanceof Packets.Error e) {
-                // EDK2 always does this after an OACK, then asks again with fewer options: normal
-                throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'");
+                throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'"
+                        + (e.code() == TftpFailure.OPTION_REFUSED
+                        ? " (normal for UEFI firmware: it learns the size this way, then asks again)" : ""));
             }
         }
     }
@@ -243,10 +241,10 @@ final class Transfer implements Runnable {
     private void sendBlocks(Link l, Content content, Negotiated agreed, RetransmitTimer timer) throws IOException, Stop {
         final int blksize = agreed.blksize();
         final int window = agreed.windowsize();
-        final long size = content.size();
-        final long last = size / blksize + 1; // the last block is shorter than blksize, possibly empty
+        final BlockReader blocks = new BlockReader(content, blksize);
+        final long size = blocks.size();
+        final long last = blocks.last();
         final long idleNanos = settings.idleTimeout().toNanos();
-        final byte[] buf = new byte[Packets.HEADER + blksize];
         final long[] sentAt = new long[window];
 
         long base = 1;          // oldest block not yet acknowledged
@@ -259,13 +257,11 @@ final class Transfer implements Runnable {
 
         while (base <= last) {
             while (next < base + window && next <= last) {
-                long pos = (next - 1) * blksize;
-                int n = content.read(pos, buf, Packets.HEADER, (int) Math.min(blksize, Math.max(0, size - pos)));
-                Packets.dataHeader(buf, next);
+                int n = blocks.load(next);
                 if (next == 1 && firstReply == null) {
-                    firstReply = Arrays.copyOf(buf, Packets.HEADER + n);
+                    firstReply = Arrays.copyOf(blocks.packet(), n);
                 }
-                send(l, buf, Packets.HEADER + n);
+                send(l, blocks.packet(), n);
                 lastSend = System.nanoTime();
                 sentAt[(int) (next % window)] = lastSend;
                 if (next <= highest) {
@@ -275,6 +271,7 @@ final class Transfer implements Runnable {
                 }
                 next++;
             }
+            blocks.prefetch(next);
             Packets.Packet p;
             try {
                 p = l.receive(lastSend + timer.currentNanos());
@@ -287,7 +284,6 @@ final class Transfer implements Runnable {
             }
             long now = System.nanoTime();
             if (p == null) {
-                org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG timeout base {} next {} rto {}", base, next, timer.currentNanos());
                 if (++timeouts > settings.maxRetries() || now - lastProgress > idleNanos) {
                     throw new Stop(Outcome.ABORTED, highest == last && base == last
                             ? "no ACK for the last block (the client may have finished and lost its final ACK)"
@@ -305,7 +301,6 @@ final class Transfer implements Runnable {
                 continue;
             }
             long acked = unwrap(a.block(), base - 1, next - 1);
-            org.slf4j.LoggerFactory.getLogger(Transfer.class).debug("DBG ack {} base {} next {} -> {}", a.block(), base, next, acked);
             if (acked < base) {
                 continue; // duplicate or stale ACK: never resend because of it
             }

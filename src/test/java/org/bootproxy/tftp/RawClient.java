@@ -127,11 +127,26 @@ final class RawClient implements AutoCloseable {
             blksize = Integer.parseInt(r.options().getOrDefault("blksize", "512"));
             window = Integer.parseInt(r.options().getOrDefault("windowsize", "1"));
             ack(0);
-            r = next();
+            r = nextWithin(1000);
+            while (r != null && r.opcode() == Packets.OACK) { // our ACK 0 was lost and the OACK came again
+                ack(0);
+                r = nextWithin(1000);
+            }
         }
         int expected = 1;
         int inWindow = 0;
+        int silences = 0;
         while (true) {
+            if (r == null) { // nothing for a second: say again what arrived in order, as real clients do
+                if (++silences > 10) {
+                    throw new IOException("no DATA " + expected + " for " + name + " after 10 s");
+                }
+                ack((expected - 1) & 0xffff);
+                inWindow = 0;
+                r = nextWithin(1000);
+                continue;
+            }
+            silences = 0;
             if (r.opcode() == Packets.ERROR) {
                 throw new IOException("ERROR " + r.errorCode() + ": " + r.message());
             }
@@ -147,10 +162,10 @@ final class RawClient implements AutoCloseable {
                     return out.toByteArray();
                 }
             } else if (r.opcode() == Packets.DATA) {
-                ack((expected - 1) & 0xffff); // a gap: say what arrived in order
+                ack((expected - 1) & 0xffff); // a gap or an old block: say what arrived in order
                 inWindow = 0;
             }
-            r = next();
+            r = nextWithin(1000);
         }
     }
 

@@ -27,7 +27,7 @@ class RealClientsTest {
 
     /** 33 MiB: 67 584 blocks at blksize 512, so block numbers wrap past 65535 (and it ends with an empty block). */
     static final int OVER_32_MIB = 33 * 1024 * 1024;
-    static final String WEB01_CFG = "pxelinux.cfg/01-52-54-00-aa-00-01";
+    static final String WEB01_CFG = TestBoot.IN_BUILD_CFG;
 
     @TempDir
     static Path dir;
@@ -117,7 +117,7 @@ class RealClientsTest {
     @ParameterizedTest
     @EnumSource(Client.class)
     void unknownFileIsNotFound(Client client) throws Exception {
-        ExternalProcess p = get(client, "pxelinux.cfg/01-52-54-00-ff-ff-ff", dir.resolve("nf-" + client));
+        ExternalProcess p = get(client, TestBoot.UNKNOWN_CFG, dir.resolve("nf-" + client));
         assertError(client, p, 1, "File not found");
     }
 

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.function.Predicate;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.fakes.RecordingEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ abstract class ServerHarness {
     @TempDir
     Path root;
 
-    final TestBoot.RecordingEvents events = new TestBoot.RecordingEvents();
+    final RecordingEvents events = new RecordingEvents();
     TftpServer server;
 
     /** Short timers so tests about losses and give-ups finish quickly. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.bootproxy.boot.BootEvent;
+import org.bootproxy.fakes.BrokenInventory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which bytes a name gets: static root first, then rendered files, else "file not found". */
 class TftpFilesServedTest extends ServerHarness {
 
-    private static final String WEB01_CFG = "pxelinux.cfg/01-52-54-00-aa-00-01";
+    private static final String WEB01_CFG = TestBoot.IN_BUILD_CFG;
 
     private static String rendered(String name) {
         return TestBoot.boot().tftpFile(name, "127.0.0.1").orElseThrow().body();
@@ -36,23 +37,23 @@ class TftpFilesServedTest extends ServerHarness {
     void hostInBuildGetsItsRenderedPxelinuxConfig() throws Exception {
         start();
         String body = fetch(WEB01_CFG);
-        assertThat(body).contains("pxelinux/chain-ipxe for web01.example.com").contains("chain http://127.0.0.1:8000/unattended/iPXE");
+        assertThat(body).contains("template=pxelinux/chain-ipxe host=web01.example.com");
         assertThat(body).isEqualTo(rendered(WEB01_CFG));
     }
 
     @Test
     void installedHostGetsLocalBoot() throws Exception {
         start();
-        assertThat(fetch("pxelinux.cfg/01-52-54-00-bb-00-01")).contains("pxelinux/localboot for db01.example.com");
+        assertThat(fetch(TestBoot.INSTALLED_CFG)).contains("template=pxelinux/localboot host=legacy01.example.com");
     }
 
     @Test
     void defaultAndGrubConfigsAreRendered() throws Exception {
         start();
-        assertThat(fetch("pxelinux.cfg/default")).contains("pxelinux/default for any");
-        assertThat(fetch("/grub2/grub.cfg-01-52-54-00-aa-00-01")).contains("grub2/chain-ipxe for web01.example.com");
-        assertThat(fetch("grub2/grub.cfg-52:54:00:aa:00:01")).contains("grub2/chain-ipxe for web01.example.com");
-        assertThat(fetch("grub2/grub.cfg")).contains("grub2/default");
+        assertThat(fetch("pxelinux.cfg/default")).contains("template=pxelinux/default host=none");
+        assertThat(fetch("/grub2/grub.cfg-01-52-54-00-aa-00-01")).contains("template=grub2/chain-ipxe host=web01.example.com");
+        assertThat(fetch("grub2/grub.cfg-52:54:00:aa:00:01")).contains("template=grub2/chain-ipxe host=web01.example.com");
+        assertThat(fetch("grub2/grub.cfg")).contains("template=grub2/default");
     }
 
     @Test
@@ -75,10 +76,10 @@ class TftpFilesServedTest extends ServerHarness {
     @Test
     void unknownMacIsFileNotFoundSoPxelinuxFallsBackToDefault() throws Exception {
         start();
-        RawClient.Reply r = firstReply("pxelinux.cfg/01-52-54-00-ff-ff-ff", "tsize", "0");
+        RawClient.Reply r = firstReply(TestBoot.UNKNOWN_CFG, "tsize", "0");
         assertThat(r.opcode()).isEqualTo(Packets.ERROR);
         assertThat(r.errorCode()).isEqualTo(1);
-        BootEvent e = eventFor("pxelinux.cfg/01-52-54-00-ff-ff-ff");
+        BootEvent e = eventFor(TestBoot.UNKNOWN_CFG);
         assertThat(e.outcome()).isEqualTo("not-found");
         assertThat(e.mac()).isEqualTo("52:54:00:ff:ff:ff");
     }
@@ -94,19 +95,19 @@ class TftpFilesServedTest extends ServerHarness {
     @Test
     void templateFailureIsError0AndAnErrorEventNamingTheMac() throws Exception {
         start();
-        RawClient.Reply r = firstReply("pxelinux.cfg/01-52-54-00-cc-00-01");
+        RawClient.Reply r = firstReply(TestBoot.BROKEN_CFG);
         assertThat(r.opcode()).isEqualTo(Packets.ERROR);
         assertThat(r.errorCode()).isEqualTo(0);
         assertThat(r.message()).contains("template failed");
-        BootEvent e = eventFor("pxelinux.cfg/01-52-54-00-cc-00-01");
+        BootEvent e = eventFor(TestBoot.BROKEN_CFG);
         assertThat(e.outcome()).isEqualTo("error");
-        assertThat(e.mac()).isEqualTo("52:54:00:cc:00:01");
+        assertThat(e.mac()).isEqualTo("52:54:00:ee:00:01");
         assertThat(e.fields().get("reason")).contains("pxelinux/broken").contains("kernelcmd");
     }
 
     @Test
     void inventoryOutageIsError0() throws Exception {
-        start(TestBoot.boot(new TestBoot.BrokenInventory()), settings());
+        start(TestBoot.boot(new BrokenInventory()), settings());
         RawClient.Reply r = firstReply(WEB01_CFG);
         assertThat(r.errorCode()).isEqualTo(0);
         assertThat(r.message()).contains("inventory unavailable");

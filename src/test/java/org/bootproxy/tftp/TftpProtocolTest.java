@@ -256,6 +256,20 @@ class TftpProtocolTest extends ServerHarness {
     }
 
     @Test
+    void stoppingTheServerEndsRunningTransfers() throws Exception {
+        file("slow", 5000);
+        try (RawClient c = client()) {
+            c.rrq("slow");
+            c.next(); // DATA 1, never acknowledged: the transfer waits for us
+            server.stop();
+            assertThat(server.activeTransfers()).isZero();
+            BootEvent e = eventFor("slow");
+            assertThat(e.outcome()).isEqualTo("aborted");
+            assertThat(e.fields().get("reason")).isEqualTo("server stopping");
+        }
+    }
+
+    @Test
     void clientErrorAfterOackEndsTheTransferQuietly() throws Exception {
         file("bootx64.efi", 5000);
         try (RawClient c = client()) {
