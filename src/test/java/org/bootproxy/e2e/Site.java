@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import org.bootproxy.tftp.ExternalProcess;
 
 /**
  * What bootproxy serves in one end-to-end case, laid out as an operator would: its own host files, a copy of the
@@ -25,13 +25,6 @@ final class Site {
      * Boot files from Debian's packages (ipxe, pxelinux, syslinux-common), under the names bootproxy's templates use.
      * undionly.kpxe is served as undionly-ipxe.0 because pxelinux only loads a PXE program whose name ends in .0.
      */
-    private static final Map<String, String> BOOT_FILES = Map.of(
-            "pxelinux.0", "/usr/lib/PXELINUX/pxelinux.0",
-            "ldlinux.c32", "/usr/lib/syslinux/modules/bios/ldlinux.c32",
-            "ipxe.lkrn", "/usr/lib/ipxe/ipxe.lkrn",
-            "undionly-ipxe.0", "/usr/lib/ipxe/undionly.kpxe",
-            "ipxe.efi", "/usr/lib/ipxe/ipxe.efi",
-            "snponly.efi", "/usr/lib/ipxe/snponly.efi");
 
     private final Path dir;
     private final Path tftpRoot;
@@ -91,17 +84,22 @@ final class Site {
     }
 
     /** The boot files machines fetch over TFTP, copied from the Debian packages into {@code tftpRoot}. */
+    /**
+     * Fills the TFTP root the way an operator does: {@code bootproxy bootfiles}, which copies pxelinux.0,
+     * ldlinux.c32, ipxe.lkrn, undionly-ipxe.0, ipxe.efi and snponly.efi from Debian's packages.
+     */
     static void stageBootFiles(Path tftpRoot) {
         createDirectories(tftpRoot);
-        BOOT_FILES.forEach((name, source) -> {
-            Path from = Path.of(source);
-            assertThat(from).as(source + " is missing: apt-get install ipxe pxelinux syslinux-common").isRegularFile();
-            try {
-                Files.copy(from, tftpRoot.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            var run = ExternalProcess.run(basedir(), List.of("java", "-jar", jar().toString(), "bootfiles",
+                    "--tftp-root", tftpRoot.toString()));
+            assertThat(run.exitCode()).as("bootproxy bootfiles failed:%n%s", run.output()).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The checkout (Maven's basedir; failsafe runs the tests there). */
