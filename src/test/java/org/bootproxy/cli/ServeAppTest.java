@@ -111,7 +111,12 @@ class ServeAppTest {
         start();
         get("/unattended/iPXE?mac=" + WEB01_MAC);
         tftpGet("pxelinux.cfg/01-" + WEB01_MAC.replace(':', '-'));
-        var timeline = get("/events/" + WEB01_MAC.replace(':', '-'));
+        // events are recorded once an answer is out (HTTP) or the last ACK is in (TFTP): poll briefly
+        HttpResponse<String> timeline = get("/events/" + WEB01_MAC.replace(':', '-'));
+        for (int i = 0; i < 100 && !timeline.body().contains("\"stage\" : \"tftp\""); i++) {
+            Thread.sleep(50);
+            timeline = get("/events/" + WEB01_MAC.replace(':', '-'));
+        }
         assertThat(timeline.statusCode()).isEqualTo(200);
         assertThat(timeline.body()).contains("\"mac\" : \"" + WEB01_MAC + "\"").contains("\"stage\" : \"ipxe\"")
                 .contains("\"stage\" : \"tftp\"").contains("ipxe/kickstart");
