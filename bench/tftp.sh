@@ -98,16 +98,19 @@ elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
-# one curl fetch of $2 from port $1 at blksize 1468; prints seconds; fails on a wrong checksum
-fetchbig() {
-  local out=$WORK/out.$1 t0 t1
+# timed OUT COMMAND...: runs a client that writes the big file to OUT; prints its seconds; stops on wrong bytes
+timed() {
+  local out=$1 t0 t1
+  shift
   t0=$(now)
-  curl -sS --max-time 120 --tftp-blksize 1468 -o "$out" "tftp://127.0.0.1:$1/big"
+  "$@" > /dev/null 2>&1 || true
   t1=$(now)
-  [[ $(sha256sum < "$out") == "$SUMBIG" ]] || { echo "wrong bytes from port $1" >&2; exit 1; }
+  [[ -f $out && $(sha256sum < "$out") == "$SUMBIG" ]] || { echo "wrong bytes from: $*" >&2; exit 1; }
   rm -f "$out"
   elapsed "$t0" "$t1"
 }
+# fetchbig PORT: curl at blksize 1468
+fetchbig() { timed "$WORK/out.$1" curl -sS --max-time 120 --tftp-blksize 1468 -o "$WORK/out.$1" "tftp://127.0.0.1:$1/big"; }
 
 echo "## TFTP benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
@@ -143,15 +146,10 @@ if ((!SKIP_RTT)); then
   python3 "$IMPAIR" --listen 127.0.0.1:7970 --server 127.0.0.1:$HPA --delay-ms 1 2> "$WORK/impair-hpa.log" &
   PIDS+=($!)
   sleep 1
-  atftpbig() { # port, windowsize (0: none asked)
-    local out=$WORK/rtt.out t0 t1 opts=(--option "blksize 1468")
+  atftpbig() { # PORT WINDOWSIZE (0: none asked)
+    local opts=(--option "blksize 1468")
     (($2)) && opts+=(--option "windowsize $2")
-    t0=$(now)
-    atftp -g -r big -l "$out" "${opts[@]}" 127.0.0.1 "$1" > /dev/null 2>&1
-    t1=$(now)
-    [[ $(sha256sum < "$out") == "$SUMBIG" ]] || { echo "wrong bytes via port $1 windowsize $2" >&2; exit 1; }
-    rm -f "$out"
-    elapsed "$t0" "$t1"
+    timed "$WORK/rtt.out" atftp -g -r big -l "$WORK/rtt.out" "${opts[@]}" 127.0.0.1 "$1"
   }
   echo "### $SIZE_MIB MiB, blksize 1468, 2 ms round trip (udp-impair --delay-ms 1), atftp (median of $RTT_RUNS)"
   echo

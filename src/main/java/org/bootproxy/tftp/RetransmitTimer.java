@@ -11,6 +11,7 @@ final class RetransmitTimer {
     static final long MIN_NANOS = 20_000_000L;
 
     private final long capNanos;
+    private final long initialNanos;
     private long srtt = -1;
     private long rttvar;
     private long current;
@@ -21,7 +22,8 @@ final class RetransmitTimer {
      */
     RetransmitTimer(long initialNanos, long capNanos) {
         this.capNanos = Math.max(capNanos, MIN_NANOS);
-        this.current = clamp(initialNanos);
+        this.initialNanos = clamp(initialNanos);
+        this.current = this.initialNanos;
     }
 
     long currentNanos() {
@@ -45,11 +47,13 @@ final class RetransmitTimer {
         current = clamp(current * 2);
     }
 
-    /** Progress after timeouts: back to what the measurements say. */
+    /**
+     * Progress after timeouts: back to what the measurements say, or to the initial interval when nothing
+     * could be measured yet (every packet so far was retransmitted), so that a few early losses in a row
+     * do not leave the next one waiting seconds.
+     */
     void settle() {
-        if (srtt >= 0) {
-            current = clamp(srtt + 4 * rttvar);
-        }
+        current = srtt >= 0 ? clamp(srtt + 4 * rttvar) : initialNanos;
     }
 
     private long clamp(long nanos) {

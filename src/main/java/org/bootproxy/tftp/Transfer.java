@@ -228,6 +228,8 @@ final class Transfer implements Runnable {
                 acknowledged = true;
                 if (!resent && repeats.get() == 0) {
                     timer.sample(now - sentAt);
+                } else {
+                    timer.settle();
                 }
                 return;
             } else if (p instanceof Packets.Error e) {

@@ -35,4 +35,14 @@ class RetransmitTimerTest {
         t.settle();
         assertThat(t.currentNanos()).isEqualTo(300 * MS);
     }
+
+    @Test
+    void progressBeforeAnyMeasurementGoesBackToTheInitialTimeout() {
+        var t = new RetransmitTimer(500 * MS, 6000 * MS);
+        t.backoff();
+        t.backoff();
+        assertThat(t.currentNanos()).isEqualTo(2000 * MS);
+        t.settle();
+        assertThat(t.currentNanos()).isEqualTo(500 * MS);
+    }
 }
