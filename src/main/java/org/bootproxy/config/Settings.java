@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bootproxy.boot.BootSettings;
+import org.bootproxy.boot.GrubSettings;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
 
@@ -79,7 +80,8 @@ public record Settings(
         if (retry < 1 || retry > 3600) {
             throw new ConfigException("ipxe.retry_seconds: " + retry + " is out of range; allowed 1..3600 (default 10)");
         }
-        BootSettings boot = new BootSettings(publicUrl, nics, unknown, templateDefaults(file.templateDefaults()), retry);
+        BootSettings boot = new BootSettings(publicUrl, nics, unknown, templateDefaults(file.templateDefaults()), retry,
+                grub(file.grub2()));
 
         TftpConfig t = file.tftp();
         TftpConfig tftpCfg = new TftpConfig(
@@ -99,21 +101,42 @@ public record Settings(
                 List.copyOf(proxies), boot, tftpCfg, inv.withType(type), SmartProxyConfig.resolve(file, baseDir));
     }
 
+    private static GrubSettings grub(Grub2Config g) {
+        GrubSettings.KernelTransport transport;
+        try {
+            transport = g.kernelTransport() == null ? GrubSettings.KernelTransport.AUTO
+                    : GrubSettings.KernelTransport.parse(g.kernelTransport());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("grub2.kernel_transport: '" + g.kernelTransport() + "' is not allowed; use auto"
+                    + " (bootproxy's /pub/ files over TFTP, other URLs over http), tftp (Debian's and Ubuntu's signed GRUB)"
+                    + " or http (a GRUB with the http module)");
+        }
+        try {
+            return new GrubSettings(g.entryConfigs() == null ? GrubSettings.DEFAULT_ENTRY_CONFIGS : g.entryConfigs(),
+                    transport, g.tftpServer());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException((e.getMessage().contains("TFTP server") ? "grub2.tftp_server: " : "grub2.entry_configs: ")
+                    + e.getMessage());
+        }
+    }
+
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */
     public static Map<String, Map<TemplateKind, String>> builtInDefaults() {
         Map<String, Map<TemplateKind, String>> d = new LinkedHashMap<>();
-        d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "provision/kickstart"));
-        d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PROVISION, "provision/preseed",
-                TemplateKind.FINISH, "finish/preseed"));
-        d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data",
-                TemplateKind.META_DATA, "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+        // the iPXE script and the GRUB2 config of a family boot the same installer (snippets/installer.ftl)
+        d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PXEGRUB2, "grub2/kickstart",
+                TemplateKind.PROVISION, "provision/kickstart"));
+        d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PXEGRUB2, "grub2/preseed",
+                TemplateKind.PROVISION, "provision/preseed", TemplateKind.FINISH, "finish/preseed"));
+        d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
+                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.META_DATA,
+                "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
         return d;
     }
 
     private static Map<TemplateKind, String> kinds(Object... pairs) {
         Map<TemplateKind, String> m = new EnumMap<>(TemplateKind.class);
         m.put(TemplateKind.PXELINUX, "pxelinux/chain-ipxe");
-        m.put(TemplateKind.PXEGRUB2, "grub2/chain-ipxe");
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((TemplateKind) pairs[i], (String) pairs[i + 1]);
         }

@@ -58,6 +58,10 @@ class ShippedTemplatesTest {
         add.accept("grub2/default", render("grub2/default", TemplateKind.PXEGRUB2, null));
         add.accept("grub2/chain-ipxe", render("grub2/chain-ipxe", TemplateKind.PXEGRUB2, alma(true)));
         add.accept("grub2/localboot", render("grub2/localboot", TemplateKind.PXEGRUB2, debian(false)));
+        add.accept("grub2/kickstart", render("grub2/kickstart", TemplateKind.PXEGRUB2, alma(true)));
+        add.accept("grub2/kickstart", render("grub2/kickstart", TemplateKind.PXEGRUB2, centos7Static()));
+        add.accept("grub2/preseed", render("grub2/preseed", TemplateKind.PXEGRUB2, debian(true)));
+        add.accept("grub2/autoinstall", render("grub2/autoinstall", TemplateKind.PXEGRUB2, ubuntu(true)));
         add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, alma(true)));
         add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, centos7Static()));
         add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, debian(true)));
