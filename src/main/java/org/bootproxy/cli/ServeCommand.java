@@ -206,11 +206,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "'; give an IP address of this machine, e.g. 192.0.2.1:69");
         }
         var t = s.tftp();
-        return TftpSettings.defaults()
+        TftpSettings settings = TftpSettings.defaults()
                 .withAddress(address, s.tftpAddress().port())
                 .withRoot(s.tftpRoot())
                 .withLimits(t.maxBlksize(), t.maxWindowsize(), t.maxTransfers())
                 .withTimers(Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT);
+        // GRUB without an http module (Debian's) reads the installer's kernel from /pub/ as TFTP pub/<path>
+        return s.assets().map(settings::withPubRoot).orElse(settings);
     }
 
     private static String rootMessage(Throwable e) {

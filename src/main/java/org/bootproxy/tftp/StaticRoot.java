@@ -80,6 +80,20 @@ final class StaticRoot {
         return out.toString();
     }
 
+    /** True when a cleaned name is a folder under the root (symlinks followed, still inside the root). */
+    boolean isDirectory(String cleanName) {
+        Path candidate = root.resolve(cleanName).normalize();
+        if (!candidate.startsWith(root)) {
+            return false;
+        }
+        try {
+            Path real = candidate.toRealPath();
+            return real.startsWith(root.toRealPath()) && Files.isDirectory(real);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** Finds a cleaned name under the root. */
     Lookup lookup(String cleanName) {
         if (cleanName.isEmpty()) {

@@ -61,7 +61,8 @@ public final class TftpServer implements AutoCloseable {
 
     public TftpServer(BootService boot, BootEvents events, TftpSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.files = new TftpFiles(new StaticRoot(settings.root()), Objects.requireNonNull(boot, "boot"));
+        this.files = new TftpFiles(new StaticRoot(settings.root()), settings.pubRoot().map(StaticRoot::new),
+                Objects.requireNonNull(boot, "boot"));
         this.log = new TransferLog(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
     }
 

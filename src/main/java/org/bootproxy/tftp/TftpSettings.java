@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the TFTP server listens and behaves, already validated.
@@ -26,6 +27,8 @@ import java.util.Objects;
  *                       20 s of silence on a LAN)
  * @param idleTimeout    a transfer that makes no progress for this long is ended whatever its retries
  * @param transferPorts  local ports for transfer sockets ({@link PortRange#ANY}: ephemeral)
+ * @param pubRoot        the assets folder HTTP serves under {@code /pub/}: TFTP serves it as {@code pub/<path>} too,
+ *                       for boot loaders without HTTP (Debian's GRUB); empty = no {@code pub/}
  */
 public record TftpSettings(
         InetAddress address,
@@ -37,7 +40,8 @@ public record TftpSettings(
         Duration initialTimeout,
         int maxRetries,
         Duration idleTimeout,
-        PortRange transferPorts) {
+        PortRange transferPorts,
+        Optional<Path> pubRoot) {
 
     public static final int DEFAULT_PORT = 69;
     /** 1500-byte Ethernet MTU − 20 IP − 8 UDP − 4 TFTP header. */
@@ -77,38 +81,45 @@ public record TftpSettings(
                     + initialTimeout + ")");
         }
         transferPorts = transferPorts == null ? PortRange.ANY : transferPorts;
+        pubRoot = pubRoot == null ? Optional.empty() : pubRoot.map(p -> p.toAbsolutePath().normalize());
     }
 
     /** Everything at its default: all addresses, port 69, ./tftpboot. */
     public static TftpSettings defaults() {
         return new TftpSettings(new InetSocketAddress(0).getAddress(), DEFAULT_PORT, Path.of("tftpboot"),
                 DEFAULT_MAX_BLKSIZE, DEFAULT_MAX_WINDOWSIZE, DEFAULT_MAX_TRANSFERS, DEFAULT_INITIAL_TIMEOUT,
-                DEFAULT_MAX_RETRIES, DEFAULT_IDLE_TIMEOUT, PortRange.ANY);
+                DEFAULT_MAX_RETRIES, DEFAULT_IDLE_TIMEOUT, PortRange.ANY, Optional.empty());
     }
 
     public TftpSettings withAddress(InetAddress newAddress, int newPort) {
         return new TftpSettings(newAddress, newPort, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
+                maxRetries, idleTimeout, transferPorts, pubRoot);
     }
 
     public TftpSettings withRoot(Path newRoot) {
         return new TftpSettings(address, port, newRoot, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
+                maxRetries, idleTimeout, transferPorts, pubRoot);
     }
 
     public TftpSettings withLimits(int newMaxBlksize, int newMaxWindowsize, int newMaxTransfers) {
         return new TftpSettings(address, port, root, newMaxBlksize, newMaxWindowsize, newMaxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
+                maxRetries, idleTimeout, transferPorts, pubRoot);
     }
 
     public TftpSettings withTimers(Duration newInitialTimeout, int newMaxRetries, Duration newIdleTimeout) {
         return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, newInitialTimeout,
-                newMaxRetries, newIdleTimeout, transferPorts);
+                newMaxRetries, newIdleTimeout, transferPorts, pubRoot);
     }
 
     public TftpSettings withTransferPorts(PortRange range) {
         return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, range);
+                maxRetries, idleTimeout, range, pubRoot);
+    }
+
+    /** TFTP serves {@code dir} (HTTP's assets folder) as {@code pub/<path>}. */
+    public TftpSettings withPubRoot(Path dir) {
+        return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
+                maxRetries, idleTimeout, transferPorts, Optional.of(dir));
     }
 
     /**

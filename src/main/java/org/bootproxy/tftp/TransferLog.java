@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.HostConfigTree;
 import org.bootproxy.boot.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,8 @@ import org.slf4j.MDC;
 
 /**
  * One log line and one {@link BootEvent} (stage "tftp") per request: client, file, options, bytes, time,
- * retransmissions and outcome, with the MAC when the file name carries one (pxelinux.cfg/01-…, grub.cfg-…),
- * and for a rendered file the template and host, as the HTTP request log has them.
+ * retransmissions and outcome, with the MAC when the file name carries one (pxelinux.cfg/01-…, grub.cfg-…,
+ * host-config/&lt;mac&gt;/…), and for a rendered file the template and host, as the HTTP request log has them.
  */
 final class TransferLog {
 
@@ -107,6 +108,10 @@ final class TransferLog {
     }
 
     static String macIn(String file) {
+        var folder = HostConfigTree.parse(file); // host-config/<mac>/grub2/…: shimx64.efi, grub.cfg, …
+        if (folder.isPresent()) {
+            return folder.get().mac().colons();
+        }
         Matcher m = MAC_IN_NAME.matcher(file);
         if (!m.find()) {
             return "";
