@@ -46,6 +46,16 @@ final class AssetsHandler {
             Map.entry("iso", "application/x-iso9660-image"), Map.entry("gz", "application/gzip"),
             Map.entry("xz", "application/x-xz"), Map.entry("tar", "application/x-tar"));
 
+    /**
+     * Answers a request for a name that is not a file in the directory (rendered GRUB configs under /httpboot/);
+     * returns false to leave the 404 to the handler.
+     */
+    interface Missing {
+        Missing NONE = (ctx, ex, name, withBody) -> false;
+
+        boolean answer(Context ctx, Exchange ex, String name, boolean withBody) throws IOException;
+    }
+
     /** The URL prefix, e.g. {@code /pub/}. */
     private final String prefix;
     /** The boot-timeline stage, e.g. {@code pub}. */
@@ -54,22 +64,27 @@ final class AssetsHandler {
     private final String what;
     /** The real path of the directory, or empty when none is configured. */
     private final Optional<Path> root;
+    private final Missing missing;
 
-    AssetsHandler(String prefix, String stage, String what, Optional<Path> root) {
+    AssetsHandler(String prefix, String stage, String what, Optional<Path> root, Missing missing) {
         this.prefix = prefix;
         this.stage = stage;
         this.what = what;
         this.root = root;
+        this.missing = missing;
     }
 
     /** {@code /pub/}: the assets directory. */
     static AssetsHandler pub(Optional<Path> assets) {
-        return new AssetsHandler("/pub/", "pub", "assets directory", assets);
+        return new AssetsHandler("/pub/", "pub", "assets directory", assets, Missing.NONE);
     }
 
-    /** {@code /httpboot/}: the TFTP root, as smart-proxy's httpboot module serves it. */
-    static AssetsHandler httpboot(Optional<Path> tftpRoot) {
-        return new AssetsHandler("/httpboot/", "httpboot", "TFTP root", tftpRoot);
+    /**
+     * {@code prefix} ({@code /httpboot/}, {@code /EFI/}, …): the TFTP root, as smart-proxy's httpboot module serves it;
+     * {@code missing} answers names that are not files there.
+     */
+    static AssetsHandler tftpRoot(String prefix, Optional<Path> tftpRoot, Missing missing) {
+        return new AssetsHandler(prefix, "httpboot", "TFTP root", tftpRoot, missing);
     }
 
     void get(Context ctx) {
@@ -98,38 +113,64 @@ final class AssetsHandler {
             refuse(ctx, ex, 404, "not found: hidden files are not served");
             return;
         }
+        String name = String.join("/", segments.get());
+        try {
+            if (!sendFile(ctx, ex, name, withBody) && !missing.answer(ctx, ex, name, withBody)) {
+                refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the " + what);
+            }
+        } catch (IOException e) {
+            // the client hung up (iPXE cancelled, installer timed out): nothing left to answer
+            ex.failure("transfer ended early: " + e.getMessage());
+            log.debug("sending {} ended early", name, e);
+        }
+    }
+
+    /** True when {@code name} (decoded, relative) is a folder in the directory, symlinks followed but confined. */
+    boolean isDirectory(String name) {
+        if (root.isEmpty()) {
+            return false;
+        }
+        Path dir = root.get().resolve(name).normalize();
+        try {
+            return dir.startsWith(root.get()) && dir.toRealPath().startsWith(root.get()) && Files.isDirectory(dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sends the file {@code name} (decoded, relative) from the directory; false, with nothing answered, when there is
+     * no such file. A name that leaves the directory, or a symlink that does, is refused (403).
+     */
+    boolean sendFile(Context ctx, Exchange ex, String name, boolean withBody) throws IOException {
+        if (root.isEmpty()) {
+            return false;
+        }
         Path base = root.get();
-        Path file = base.resolve(String.join("/", segments.get())).normalize();
+        Path file = base.resolve(name).normalize();
         if (!file.startsWith(base)) {
             refuse(ctx, ex, 403, "refused: the path leaves the " + what);
-            return;
+            return true;
         }
         if (!Files.exists(file)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the " + what);
-            return;
+            return false;
         }
         Path real;
         try {
             real = file.toRealPath();
         } catch (IOException e) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200));
-            return;
+            return false;
         }
         if (!real.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: " + Text.oneLine(rel, 200) + " is a symlink leading outside the " + what);
-            return;
+            refuse(ctx, ex, 403, "refused: " + Text.oneLine(name, 200) + " is a symlink leading outside the " + what);
+            return true;
         }
         if (!Files.isRegularFile(real)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is a directory (no listings)");
-            return;
+            refuse(ctx, ex, 404, "not found: " + Text.oneLine(name, 200) + " is a directory (no listings)");
+            return true;
         }
-        try {
-            send(ctx, ex, real, withBody);
-        } catch (IOException e) {
-            // the client hung up (iPXE cancelled, installer timed out): nothing left to answer
-            ex.failure("transfer ended early: " + e.getMessage());
-            log.debug("sending {} ended early", real, e);
-        }
+        send(ctx, ex, real, withBody);
+        return true;
     }
 
     private static void send(Context ctx, Exchange ex, Path file, boolean withBody) throws IOException {

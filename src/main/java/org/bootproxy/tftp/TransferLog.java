@@ -4,11 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
-import org.bootproxy.boot.HostConfigTree;
 import org.bootproxy.boot.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +19,6 @@ import org.slf4j.MDC;
 final class TransferLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferLog.class);
-    private static final Pattern MAC_IN_NAME =
-            Pattern.compile("(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})$");
 
     /**
      * How one request went.
@@ -108,15 +103,7 @@ final class TransferLog {
     }
 
     static String macIn(String file) {
-        var folder = HostConfigTree.parse(file); // host-config/<mac>/grub2/…: shimx64.efi, grub.cfg, …
-        if (folder.isPresent()) {
-            return folder.get().mac().colons();
-        }
-        Matcher m = MAC_IN_NAME.matcher(file);
-        if (!m.find()) {
-            return "";
-        }
-        return MacAddress.tryParse(m.group(1)).map(MacAddress::colons).orElse("");
+        return MacAddress.inFileName(file).map(MacAddress::colons).orElse("");
     }
 
     /** " template=pxelinux/chain-ipxe host=web01.example.com": names and host names carry no spaces. */
