@@ -97,8 +97,9 @@ final class ServeCommand implements Callable<Integer> {
                     rootMessage(e));
             return 2;
         }
-        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {})",
-                s.publicUrl(), s.tftpAddress().host());
+        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1, BIOS PXE clients pxelinux.0 and UEFI PXE clients"
+                + " grub2/shimx64.efi (Secure Boot) or snponly.efi (next-server {}); GRUB reads {}", s.publicUrl(),
+                s.tftpAddress().host(), String.join(" or ", s.boot().grub().entryConfigs()));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
