@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         Observability events = Observability.create();
-        Components c = Components.build(s, events);
+        Components c = Components.build(s, events.guarded());
 
         LOG.info("bootproxy {} starting", VersionProvider.version());
         LOG.info("config:    {}", common.config == null ? "none (defaults and flags)" : common.config);
@@ -146,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
-        HttpServer http = new HttpServer(c.boot(), httpSettings, events, Clock.systemUTC(),
+        HttpServer http = new HttpServer(c.boot(), httpSettings, events.guarded(), Clock.systemUTC(),
                 new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
         try {
             http.start();
@@ -163,7 +163,7 @@ final class ServeCommand implements Callable<Integer> {
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {
-            tftp = new TftpServer(c.boot(), events, tftpSettings(s));
+            tftp = new TftpServer(c.boot(), events.guarded(), tftpSettings(s));
             try {
                 tftp.start();
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);

@@ -1,12 +1,10 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,11 +14,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET|HEAD /httpboot/<path>}: the TFTP root for UEFI HTTP boot; streamed from disk, never loaded whole. Single byte ranges are honoured (206, or 416 past the end), with
  * {@code Last-Modified}, {@code If-Modified-Since} and {@code If-Range}.
  *
- * <p>Every path is checked twice (DESIGN rule 9): its decoded segments may not be {@code .}, {@code ..}
- * or hide a separator, and the file's real path (all symlinks followed) must still lie under the real
- * directory served. Hidden files (a segment starting with a dot: lock and part files too) and directories
- * are not served.
+ * <p>What a path may name is {@link RootName#ofUriPath} and {@link ConfinedRoot}, the rules TFTP follows
+ * too: no {@code ..}, no hidden separator or control character, nothing that leads out of the directory
+ * (checked after normalisation and after symlinks), no hidden files (dot-files, files being written), no
+ * directories.
  */
 final class AssetsHandler {
     private static final Logger log = LoggerFactory.getLogger(AssetsHandler.class);
@@ -52,14 +50,14 @@ final class AssetsHandler {
     private final String stage;
     /** What the directory is called in answers, e.g. "assets directory". */
     private final String what;
-    /** The real path of the directory, or empty when none is configured. */
-    private final Optional<Path> root;
+    /** The directory, or empty when none is configured. */
+    private final Optional<ConfinedRoot> root;
 
     AssetsHandler(String prefix, String stage, String what, Optional<Path> root) {
         this.prefix = prefix;
         this.stage = stage;
         this.what = what;
-        this.root = root;
+        this.root = root.map(dir -> new ConfinedRoot(dir, what));
     }
 
     /** {@code /pub/}: the assets directory. */
@@ -89,40 +87,25 @@ final class AssetsHandler {
             refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
             return;
         }
-        Optional<List<String>> segments = segments(rel);
-        if (segments.isEmpty()) {
-            refuse(ctx, ex, 403, "refused: the path leaves the " + what + " or hides a separator");
-            return;
-        }
-        if (segments.get().stream().anyMatch(s -> s.startsWith("."))) {
-            refuse(ctx, ex, 404, "not found: hidden files are not served");
-            return;
-        }
-        Path base = root.get();
-        Path file = base.resolve(String.join("/", segments.get())).normalize();
-        if (!file.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: the path leaves the " + what);
-            return;
-        }
-        if (!Files.exists(file)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the " + what);
-            return;
-        }
-        Path real;
+        ConfinedRoot.Lookup lookup;
         try {
-            real = file.toRealPath();
-        } catch (IOException e) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200));
+            lookup = root.get().lookup(RootName.ofUriPath(rel));
+        } catch (RootName.BadName e) {
+            refuse(ctx, ex, 403, "refused: " + e.getMessage());
             return;
         }
-        if (!real.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: " + Text.oneLine(rel, 200) + " is a symlink leading outside the " + what);
+        if (lookup instanceof ConfinedRoot.Missing m) {
+            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
             return;
         }
-        if (!Files.isRegularFile(real)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is a directory (no listings)");
+        if (lookup instanceof ConfinedRoot.Denied d) {
+            // the reason may name where a symlink leads: the log keeps it, the client gets less
+            ex.failure("refused: " + d.reason());
+            Text.answer(ctx, 403, "refused: " + Text.oneLine(rel, 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
+                    ? " is a symlink leading outside the " + what : " cannot be read"));
             return;
         }
+        Path real = ((ConfinedRoot.Found) lookup).file();
         try {
             send(ctx, ex, real, withBody);
         } catch (IOException e) {
@@ -200,54 +183,6 @@ final class AssetsHandler {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    /**
-     * The decoded path segments of the part of the raw URI after {@code /pub/}; empty when a segment is
-     * {@code .} or {@code ..}, or decodes to something holding a separator or NUL, or is not valid
-     * percent-encoding.
-     */
-    static Optional<List<String>> segments(String rawRelative) {
-        List<String> out = new ArrayList<>();
-        for (String s : rawRelative.split("/")) {
-            if (s.isEmpty()) {
-                continue;
-            }
-            Optional<String> decoded = percentDecode(s);
-            if (decoded.isEmpty()) {
-                return Optional.empty();
-            }
-            String d = decoded.get();
-            if (d.equals(".") || d.equals("..") || d.indexOf('/') >= 0 || d.indexOf('\\') >= 0 || d.indexOf('\0') >= 0) {
-                return Optional.empty();
-            }
-            out.add(d);
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out);
-    }
-
-    /** Strict RFC 3986 percent-decoding as UTF-8 ({@code +} stays a plus); empty on a malformed escape. */
-    static Optional<String> percentDecode(String s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return Optional.empty();
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return Optional.empty();
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-            }
-        }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
     }
 
     static String contentType(Path file) {

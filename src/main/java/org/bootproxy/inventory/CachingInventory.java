@@ -21,7 +21,7 @@ import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
 import org.bootproxy.config.CacheConfig;
 import org.bootproxy.config.DurationText;
-import org.bootproxy.inventory.upstream.SingleFlight;
+import org.bootproxy.support.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 
 /**
  * The templates folder: which names exist and where their files are. A name is a path below the folder
  * without {@code .ftl}; files under {@code snippets/} are only for {@code <#include>} and are not names.
  * Nothing outside the folder is ever a template: names with {@code ..}, absolute names and symlinks that
- * resolve outside the folder do not exist.
+ * resolve outside the folder do not exist ({@link ConfinedRoot}).
  */
 final class TemplateFolder {
 
@@ -23,6 +25,7 @@ final class TemplateFolder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     private final Path root;
+    private final ConfinedRoot confined;
 
     TemplateFolder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
@@ -35,6 +38,7 @@ final class TemplateFolder {
         } catch (IOException e) {
             throw new IllegalArgumentException("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
         }
+        this.confined = new ConfinedRoot(root, "templates folder");
     }
 
     Path root() {
@@ -70,13 +74,9 @@ final class TemplateFolder {
         if (!isValidName(templateName) || templateName.startsWith(SNIPPETS)) {
             return false;
         }
-        Path file = file(templateName);
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
         try {
-            return file.toRealPath().startsWith(root);
-        } catch (IOException e) {
+            return confined.lookup(RootName.parse(fileName(templateName))) instanceof ConfinedRoot.Found;
+        } catch (RootName.BadName e) {
             return false;
         }
     }

@@ -1,7 +1,6 @@
 package org.bootproxy.tftp;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bootproxy.support.AtomicFile;
 
 /**
  * Fills the TFTP root with the boot loaders PXE firmware fetches, copied from the distribution's packages:
@@ -143,18 +143,8 @@ public final class BootFiles {
         if (!installed) {
             return new Entry(w.name(), Status.MISSING, source, w.debianPackage());
         }
-        // copy beside, then rename: a running server never serves half a boot loader
-        Path partial = Files.createTempFile(root, "." + w.name(), ".partial");
-        try {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        // a running server never serves half a boot loader
+        AtomicFile.replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
         return new Entry(w.name(), Status.COPIED, source, w.debianPackage());
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.support.ConfinedRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class TftpServer implements AutoCloseable {
 
     public TftpServer(BootService boot, BootEvents events, TftpSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.files = new TftpFiles(new StaticRoot(settings.root()), Objects.requireNonNull(boot, "boot"));
+        this.files = new TftpFiles(new ConfinedRoot(settings.root(), "TFTP root"), Objects.requireNonNull(boot, "boot"));
         this.log = new TransferLog(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
     }
 

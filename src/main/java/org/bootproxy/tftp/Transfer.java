@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bootproxy.support.RootName;
 import org.bootproxy.tftp.OptionNegotiation.Negotiated;
 
 /**
@@ -139,13 +140,13 @@ final class Transfer implements Runnable {
         try {
             Negotiated agreed;
             try {
-                String name = StaticRoot.clean(request.packet().nameBytes());
-                file = Packets.printable(name);
+                RootName name = RootName.ofTftp(request.packet().nameBytes());
+                file = Packets.printable(name.path());
                 opened = files.open(name, request.client().getAddress().getHostAddress(), request.packet().netascii());
                 source = opened.source();
                 fields = opened.fields();
                 agreed = negotiate(opened.content().size());
-            } catch (StaticRoot.BadName e) {
+            } catch (RootName.BadName e) {
                 throw fail(l, TftpFailure.denied(e.getMessage()));
             } catch (TftpFailure f) {
                 throw fail(l, f);

@@ -65,7 +65,7 @@ class PacketsTest {
 
     @Test
     void errorMessagesAreMadeSafeForOneLogLine() {
-        assertThat(parse("\0\5\0\0a\nb\0")).isEqualTo(new Packets.Error(0, "a?b"));
+        assertThat(parse("\0\5\0\0a\nb\0")).isEqualTo(new Packets.Error(0, "a b"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.bootproxy.support.Sha256;
 
 /**
  * The host files of one directory as last read. A rescan looks at each file's size, modification time and
@@ -144,7 +145,7 @@ final class HostsDirectory {
         }
         Instant readAt = clock.instant();
         boolean recheck = !stamp.modified().toInstant().isBefore(readAt.minus(TIMESTAMP_SLACK));
-        String sha = HostFileParser.sha256(bytes);
+        String sha = Sha256.of(bytes).hex();
         if (before != null && sha.equals(before.sha())) {
             return new LoadedFile(path, stamp, recheck, sha, before.current(), lastGood, before.problems());
         }

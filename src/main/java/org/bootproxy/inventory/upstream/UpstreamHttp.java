@@ -22,6 +22,7 @@ import kong.unirest.core.Unirest;
 import kong.unirest.core.UnirestException;
 import kong.unirest.core.UnirestInstance;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.OneLine;
 import org.bootproxy.config.DurationText;
 
 /**
@@ -283,8 +284,7 @@ public final class UpstreamHttp implements AutoCloseable {
 
     /** The first 120 characters of a body, on one line, quoted. */
     public static String quote(String body) {
-        String one = body.replaceAll("\\s+", " ").trim();
-        return "'" + (one.length() > 120 ? one.substring(0, 120) + "…" : one) + "'";
+        return "'" + OneLine.of(body, 120) + "'";
     }
 
     private static String firstLine(String s) {

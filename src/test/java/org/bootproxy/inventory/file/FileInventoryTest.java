@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.support.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,7 @@ class FileInventoryTest {
         Path file = write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", ""));
         Host h = inventory().findByMac(WEB01_MAC).orElseThrow();
         assertThat(h.source()).isEqualTo(file.toString());
-        assertThat(h.revision()).isEqualTo(HostFileParser.sha256(Files.readAllBytes(file)));
+        assertThat(h.revision()).isEqualTo(Sha256.of(Files.readAllBytes(file)).hex());
     }
 
     @Test
@@ -97,7 +98,7 @@ class FileInventoryTest {
         clock.advance(FileInventory.DEFAULT_RESCAN);
         Host h = inv.findByMac(WEB01_MAC).orElseThrow();
         assertThat(h.param("kernelcmd")).contains("b");
-        assertThat(h.revision()).isEqualTo(HostFileParser.sha256(Files.readAllBytes(file)));
+        assertThat(h.revision()).isEqualTo(Sha256.of(Files.readAllBytes(file)).hex());
     }
 
     @Test
