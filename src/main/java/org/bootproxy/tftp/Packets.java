@@ -19,7 +19,8 @@ import org.bootproxy.support.OneLine;
 
 /**
  * The TFTP wire format. Incoming packets are parsed by Commons Net behind a guard: its parser ignores the
- * opcode's high byte and throws runtime exceptions on malformed requests, and it sign-extends name bytes.
+ * opcode's high byte and throws runtime exceptions on malformed requests, and it sign-extends every byte
+ * of a name, an option or an ERROR message into a char (0xFF becomes U+FFFF): {@link #rawBytes} undoes that.
  * Outgoing OACK (which Commons Net lacks) and DATA headers are written here; DATA goes out of a reused
  * buffer so a transfer allocates nothing per block.
  */
@@ -97,7 +98,8 @@ final class Packets {
                 return request(r, p instanceof TFTPWriteRequestPacket);
             }
             if (p instanceof TFTPErrorPacket e) {
-                return new Error(e.getError(), printable(e.getMessage()));
+                // the text as bytes 0-255, then made safe: a client's 0xFF is ÿ in the log, never U+FFFF
+                return new Error(e.getError(), printable(latin1(e.getMessage())));
             }
             return new Other(opcode);
         } catch (TFTPPacketException e) {
