@@ -108,7 +108,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             template.process(RenderModel.of(context), out);
         } catch (TemplateException e) {
             String message = TemplateErrors.describe(templateName, e, context.host().isPresent());
-            throw new TemplateFailed(templateName, message, e);
+            throw new TemplateFailed(templateName, folder.withoutRoot(message), e);
         } catch (IOException e) {
             throw new TemplateFailed(templateName, templateName + ": cannot write output: " + e.getMessage(), e);
         }
@@ -128,10 +128,10 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             // deleted or swapped for an outside symlink between exists() and now
             throw new TemplateNotFound("no template named " + templateName);
         } catch (ParseException e) {
-            throw new TemplateFailed(templateName, TemplateErrors.describe(templateName, e), e);
+            throw new TemplateFailed(templateName, folder.withoutRoot(TemplateErrors.describe(templateName, e)), e);
         } catch (IOException e) {
-            throw new TemplateFailed(templateName, templateName + ": cannot read " + folder.file(templateName)
-                    + ": " + e.getMessage(), e);
+            throw new TemplateFailed(templateName, templateName + ": cannot read " + TemplateFolder.fileName(templateName)
+                    + " in the templates folder (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
