@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 import org.bootproxy.support.Sha256;
 
 /**
@@ -34,6 +36,7 @@ final class HostsDirectory {
     private static final Duration TIMESTAMP_SLACK = Duration.ofSeconds(2);
 
     private final Path dir;
+    private final ConfinedRoot folder;
     private final Clock clock;
     private final HostFileParser parser = new HostFileParser();
     private final Map<String, LoadedFile> files = new TreeMap<>();
@@ -74,6 +77,7 @@ final class HostsDirectory {
 
     HostsDirectory(Path dir, Clock clock) {
         this.dir = Objects.requireNonNull(dir);
+        this.folder = new ConfinedRoot(dir, "hosts folder");
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -131,6 +135,13 @@ final class HostsDirectory {
 
     private LoadedFile refresh(Path path, LoadedFile before) {
         Optional<ParsedHost> lastGood = before == null ? Optional.empty() : before.lastGood();
+        Optional<String> outside = outside(path);
+        if (outside.isPresent()) {
+            // never read: its lines would be echoed into the log as YAML errors (a link to /etc/shadow)
+            return new LoadedFile(path, null, true, "", Optional.empty(), lastGood, List.of(new HostFileProblem(path, 0,
+                    "not read: " + outside.get() + "; a host file must be a file in the hosts folder (or a symlink"
+                            + " to one inside it): copy the file in, or move its target into the folder")));
+        }
         Stamp stamp;
         byte[] bytes;
         try {
@@ -154,6 +165,16 @@ final class HostsDirectory {
             return new LoadedFile(path, stamp, recheck, sha, host, host, List.of());
         } catch (HostFileInvalid e) {
             return new LoadedFile(path, stamp, recheck, sha, Optional.empty(), lastGood, e.problems());
+        }
+    }
+
+    /** Why {@code path} is not a file of this folder once symlinks are followed; empty when it is one. */
+    private Optional<String> outside(Path path) {
+        try {
+            return folder.lookup(RootName.parse(path.getFileName().toString())) instanceof ConfinedRoot.Denied d
+                    && d.why() == ConfinedRoot.Why.OUTSIDE ? Optional.of(d.reason()) : Optional.empty();
+        } catch (RootName.BadName e) {
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -22,6 +22,8 @@ class FileInventoryTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path elsewhere;
 
     private final MutableClock clock = MutableClock.now();
 
@@ -179,6 +181,35 @@ class FileInventoryTest {
         assertThat(inv.findByMac(WEB01_MAC)).isPresent();
         assertThat(inv.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message())
                 .startsWith("token is also in").doesNotContain("secret-1"));
+    }
+
+    @Test
+    void aHostFileLinkedOutsideTheFolderIsRefusedAndNeverEchoed() throws Exception {
+        // finding 11: a link to a system file had its lines quoted into the log as YAML errors
+        Path system = Files.writeString(elsewhere.resolve("credentials.yml"), "db_password: hunter2\nsecretuser: x\n");
+        Files.createSymbolicLink(dir.resolve("evil.yaml"), system);
+        write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", ""));
+
+        FileInventory inv = inventory();
+
+        assertThat(inv.findByMac(WEB01_MAC)).isPresent();
+        assertThat(inv.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(dir.resolve("evil.yaml"));
+            assertThat(p.toString()).contains("evil.yaml").contains("outside the hosts folder")
+                    .doesNotContain("db_password").doesNotContain("secretuser");
+        });
+    }
+
+    @Test
+    void aHostFileLinkedWithinTheFolderIsRead() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("web01.yaml"), host("web01.example.com", "52:54:00:aa:00:01", ""));
+        Files.createSymbolicLink(dir.resolve("web01.yaml"), shared.resolve("web01.yaml"));
+
+        FileInventory inv = inventory();
+
+        assertThat(inv.findByMac(WEB01_MAC)).map(Host::name).contains("web01.example.com");
+        assertThat(inv.problems()).isEmpty();
     }
 
     @Test
