@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.bootproxy.http.HttpsSettings;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
+import org.bootproxy.support.AtomicFile;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
 import org.slf4j.Logger;
@@ -131,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
      * keep running; only HTTP failing to listen stops bootproxy.
      */
     static Running start(Settings s, Components c, Observability events) {
+        removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
@@ -180,6 +183,22 @@ final class ServeCommand implements Callable<Integer> {
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
         return new Running(http, Optional.ofNullable(tftp), proxy);
+    }
+
+    /**
+     * Temporary files a killed or crashed bootproxy left in the folders it writes atomically (the TFTP root:
+     * Foreman's configs and downloads, {@code bootfiles}; the state folder: build results) are removed before
+     * anything is served. Roots never serve them anyway; this keeps them from piling up.
+     */
+    static void removeAbandonedTemporaryFiles(Settings s) {
+        for (Path dir : List.of(s.tftpRoot(), s.stateDir())) {
+            AtomicFile.Cleanup c = AtomicFile.removeAbandoned(dir);
+            if (!c.removed().isEmpty()) {
+                LOG.info("removed {} temporary file(s) an interrupted write left under {}: {}", c.removed().size(),
+                        dir.toAbsolutePath(), c.removed().stream().map(p -> dir.relativize(p).toString()).toList());
+            }
+            c.problems().forEach(p -> LOG.warn("temporary files left by an interrupted write: {}", p));
+        }
     }
 
     private static OpsRoutes ops(Observability o) {

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFileTest {
 
+    /** Above Linux's largest possible pid_max (2^22): no process ever has it. */
+    static final long NO_SUCH_PID = 4_194_305L;
+
     @TempDir
     Path dir;
 
@@ -54,7 +57,7 @@ class AtomicFileTest {
 
     @Test
     void abandonedTemporaryFilesAreRemovedInEveryFolder() throws Exception {
-        long dead = deadPid();
+        long dead = NO_SUCH_PID;
         Path sub = Files.createDirectories(dir.resolve("pxelinux.cfg"));
         Path left1 = Files.writeString(dir.resolve(new TempName("pxelinux.0", dead, "0badf00d").fileName()), "half");
         Path left2 = Files.writeString(sub.resolve(new TempName("default", dead, "00c0ffee").fileName()), "half");
@@ -74,16 +77,6 @@ class AtomicFileTest {
     @Test
     void cleaningAMissingFolderDoesNothing() {
         assertThat(AtomicFile.removeAbandoned(dir.resolve("absent")).removed()).isEmpty();
-    }
-
-    /** A pid no process has now: the largest pid_max allows is never handed out while we look. */
-    private static long deadPid() {
-        for (long pid = 4_194_303L; pid > 1_000_000L; pid--) {
-            if (ProcessHandle.of(pid).isEmpty()) {
-                return pid;
-            }
-        }
-        throw new AssertionError("found no unused pid");
     }
 
     private static Stream<String> names(Path dir) throws IOException {
