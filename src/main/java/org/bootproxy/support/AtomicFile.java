@@ -20,7 +20,7 @@ import java.util.Optional;
  * Replacing a file so that a crash at any moment leaves the old file or the new one, never half of one,
  * and a reader (a TFTP client, a restart) never sees a partial file: the bytes go to a {@link TempName}
  * beside the target, are flushed to disk, the temporary file is renamed over the target, and the folder
- * is flushed so the rename survives a power cut too.
+ * is flushed so the rename survives a power cut too (docs/design.md, style rule 7).
  */
 public final class AtomicFile {
 

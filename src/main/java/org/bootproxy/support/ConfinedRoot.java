@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * inside that stays inside is followed and one that leads out is refused.
  *
  * <p>What is served is the same for every transport: regular files only (no listings), never a hidden
- * name (a segment starting with a dot, which covers every {@link TempName}), never anything outside.
+ * name (a segment starting with a dot, which covers every {@link TempName}), never anything outside
+ * (docs/design.md, style rule 6).
  */
 public final class ConfinedRoot {
 
