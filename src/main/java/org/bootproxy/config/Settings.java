@@ -86,6 +86,7 @@ public record Settings(
                 range("tftp.max_blksize", t.maxBlksize(), 1468, 8, 65464),
                 range("tftp.max_windowsize", t.maxWindowsize(), 64, 1, 65535),
                 range("tftp.max_transfers", t.maxTransfers(), 500, 1, 100_000),
+                range("tftp.max_transfers_per_client", t.maxTransfersPerClient(), 8, 1, 100_000),
                 range("tftp.timeout_ms", t.timeoutMs(), 500, 1, 255_000),
                 range("tftp.retries", t.retries(), 10, 1, 100),
                 t.enabled() == null || t.enabled());
