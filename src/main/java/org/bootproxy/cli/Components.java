@@ -19,6 +19,7 @@ import org.bootproxy.inventory.file.FileInventory;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
 import org.bootproxy.render.FreemarkerRenderer;
+import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
 
 /**
@@ -75,7 +76,7 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
 
     private static TemplateRenderer renderer(Settings s) {
         try {
-            return new FreemarkerRenderer(s.templates());
+            return new FreemarkerRenderer(s.templates(), new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
