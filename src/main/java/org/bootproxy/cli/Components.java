@@ -66,7 +66,8 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
 
     private static FileInventory files(Settings s, List<String> problems) {
         try {
-            FileInventory files = new FileInventory(s.hosts(), Clock.systemUTC());
+            FileInventory files = new FileInventory(s.hosts(), Clock.systemUTC(), FileInventory.DEFAULT_RESCAN,
+                    s.inventory().hostFileMaxBytes());
             files.problems().forEach(p -> problems.add(p.toString()));
             return files;
         } catch (RuntimeException e) {
