@@ -54,8 +54,9 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
     static UpstreamInventory upstream(InventoryConfig cfg) {
         try {
             return switch (cfg.type()) {
-                case "foreman" -> new ForemanInventory(cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults());
-                case "cmdb" -> new CmdbInventory(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults());
+                case "foreman" -> new ForemanInventory(cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults(),
+                        Clock.systemUTC(), cfg.maxAnswerBytes());
+                case "cmdb" -> new CmdbInventory(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults(), cfg.maxAnswerBytes());
                 default -> throw new ConfigException("inventory.type is '" + cfg.type()
                         + "': there is no upstream to check; set inventory.type to foreman or cmdb");
             };
