@@ -6,8 +6,6 @@ import static org.bootproxy.render.TemplateFixtures.alma;
 import static org.bootproxy.render.TemplateFixtures.context;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bootproxy.boot.RenderContext;
@@ -39,9 +37,7 @@ class RenderLimitsTest {
     }
 
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        FreemarkerRendererTest.write(dir, name, text);
     }
 
     private static RenderContext ipxe() {

@@ -28,20 +28,9 @@ class HostFileSizeTest {
 
     final MutableClock clock = MutableClock.now();
 
-    static String host(String name, String mac, String extra) {
-        return """
-                name: %s
-                build: true
-                interfaces:
-                  - mac: %s
-                os:
-                  family: Redhat
-                """.formatted(name, mac) + extra;
-    }
-
     /** A valid host file of about {@code bytes} bytes: one host with a great many parameters. */
     static String hugeHost(long bytes) {
-        StringBuilder b = new StringBuilder(host("huge.example.com", "52:54:00:99:00:01", "params:\n"));
+        StringBuilder b = new StringBuilder(FileInventoryTest.host("huge.example.com", "52:54:00:99:00:01", "params:\n"));
         for (int i = 0; b.length() < bytes; i++) {
             b.append("  p").append(i).append(": value-").append(i).append("-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n");
         }
@@ -54,7 +43,7 @@ class HostFileSizeTest {
 
     @Test
     void fileOverTheLimitIsRefusedUnreadNamingFileSizeAndLimit() throws Exception {
-        Files.writeString(dir.resolve("web01.yaml"), host("web01.example.com", "52:54:00:aa:00:01", ""));
+        Files.writeString(dir.resolve("web01.yaml"), FileInventoryTest.host("web01.example.com", "52:54:00:aa:00:01", ""));
         Path huge = Files.writeString(dir.resolve("huge.yaml"), hugeHost(5_000_000));
         long size = Files.size(huge);
 
@@ -81,7 +70,7 @@ class HostFileSizeTest {
 
     @Test
     void fileThatGrowsPastTheLimitKeepsServingItsLastGoodVersion() throws Exception {
-        Path file = Files.writeString(dir.resolve("huge.yaml"), host("huge.example.com", "52:54:00:99:00:01",
+        Path file = Files.writeString(dir.resolve("huge.yaml"), FileInventoryTest.host("huge.example.com", "52:54:00:99:00:01",
                 "params:\n  kernelcmd: good\n"));
         FileInventory inv = inventory();
         Files.writeString(file, hugeHost(200_000).replace("params:\n", "params:\n  kernelcmd: grown\n"),
@@ -90,7 +79,7 @@ class HostFileSizeTest {
         assertThat(inv.findByMac(HUGE_MAC).orElseThrow().param("kernelcmd")).contains("good");
         assertThat(inv.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("over the limit"));
 
-        Files.writeString(file, host("huge.example.com", "52:54:00:99:00:01", "params:\n  kernelcmd: fixed\n"),
+        Files.writeString(file, FileInventoryTest.host("huge.example.com", "52:54:00:99:00:01", "params:\n  kernelcmd: fixed\n"),
                 StandardOpenOption.TRUNCATE_EXISTING);
         assertThat(inv.findByMac(HUGE_MAC).orElseThrow().param("kernelcmd")).contains("fixed");
         assertThat(inv.problems()).isEmpty();
@@ -98,7 +87,7 @@ class HostFileSizeTest {
 
     @Test
     void fileIsParsedOncePerChangeNotPerLookup() throws Exception {
-        Path file = Files.writeString(dir.resolve("web01.yaml"), host("web01.example.com", "52:54:00:aa:00:01",
+        Path file = Files.writeString(dir.resolve("web01.yaml"), FileInventoryTest.host("web01.example.com", "52:54:00:aa:00:01",
                 "params:\n  kernelcmd: one\n"));
         FileInventory inv = inventory();
         Host first = inv.findByMac(WEB01_MAC).orElseThrow();
@@ -108,7 +97,7 @@ class HostFileSizeTest {
             assertThat(inv.findByMac(WEB01_MAC).orElseThrow()).isSameAs(first);
         }
 
-        Files.writeString(file, host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: two\n"),
+        Files.writeString(file, FileInventoryTest.host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: two\n"),
                 StandardOpenOption.TRUNCATE_EXISTING);
         Host second = inv.findByMac(WEB01_MAC).orElseThrow();
         assertThat(second.param("kernelcmd")).contains("two");
