@@ -43,7 +43,7 @@ public final class BootService {
         this.inventory = Objects.requireNonNull(inventory);
         this.renderer = Objects.requireNonNull(renderer);
         this.buildStates = Objects.requireNonNull(buildStates);
-        this.events = Objects.requireNonNull(events);
+        this.events = GuardedEvents.around(Objects.requireNonNull(events), GuardedEvents.IGNORE);
         this.settings = Objects.requireNonNull(settings);
         this.urls = new BootUrls(settings);
         this.clock = Objects.requireNonNull(clock);
@@ -358,10 +358,6 @@ public final class BootService {
     }
 
     private void emit(BootRequest r, String stage, String detail, String outcome, Map<String, String> fields) {
-        try {
-            events.record(new BootEvent(clock.instant(), r.firstMac(), r.clientIp(), stage, detail, outcome, fields));
-        } catch (RuntimeException ignored) {
-            // an event sink must never break a boot
-        }
+        events.record(new BootEvent(clock.instant(), r.firstMac(), r.clientIp(), stage, detail, outcome, fields));
     }
 }

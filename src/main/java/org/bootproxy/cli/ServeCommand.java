@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.bootproxy.http.HttpsSettings;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
+import org.bootproxy.support.AtomicFile;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
 import org.slf4j.Logger;
@@ -73,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         Observability events = Observability.create();
-        Components c = Components.build(s, events);
+        Components c = Components.build(s, events.guarded());
 
         LOG.info("bootproxy {} starting", VersionProvider.version());
         LOG.info("config:    {}", common.config == null ? "none (defaults and flags)" : common.config);
@@ -132,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
      * keep running; only HTTP failing to listen stops bootproxy.
      */
     static Running start(Settings s, Components c, Observability events) {
+        removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
@@ -147,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
-        HttpServer http = new HttpServer(c.boot(), httpSettings, events, Clock.systemUTC(),
+        HttpServer http = new HttpServer(c.boot(), httpSettings, events.guarded(), Clock.systemUTC(),
                 new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
         try {
             http.start();
@@ -164,7 +167,7 @@ final class ServeCommand implements Callable<Integer> {
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {
-            tftp = new TftpServer(c.boot(), events, tftpSettings(s));
+            tftp = new TftpServer(c.boot(), events.guarded(), tftpSettings(s));
             try {
                 tftp.start();
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);
@@ -181,6 +184,22 @@ final class ServeCommand implements Callable<Integer> {
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
         return new Running(http, Optional.ofNullable(tftp), proxy);
+    }
+
+    /**
+     * Temporary files a killed or crashed bootproxy left in the folders it writes atomically (the TFTP root:
+     * Foreman's configs and downloads, {@code bootfiles}; the state folder: build results) are removed before
+     * anything is served. Roots never serve them anyway; this keeps them from piling up.
+     */
+    static void removeAbandonedTemporaryFiles(Settings s) {
+        for (Path dir : List.of(s.tftpRoot(), s.stateDir())) {
+            AtomicFile.Cleanup c = AtomicFile.removeAbandoned(dir);
+            if (!c.removed().isEmpty()) {
+                LOG.info("removed {} temporary file(s) an interrupted write left under {}: {}", c.removed().size(),
+                        dir.toAbsolutePath(), c.removed().stream().map(p -> dir.relativize(p).toString()).toList());
+            }
+            c.problems().forEach(p -> LOG.warn("temporary files left by an interrupted write: {}", p));
+        }
     }
 
     private static OpsRoutes ops(Observability o) {
@@ -211,6 +230,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withAddress(address, s.tftpAddress().port())
                 .withRoot(s.tftpRoot())
                 .withLimits(t.maxBlksize(), t.maxWindowsize(), t.maxTransfers())
+                .withMaxTransfersPerClient(t.maxTransfersPerClient())
                 .withTimers(Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT);
         // GRUB without an http module (Debian's) reads the installer's kernel from /pub/ as TFTP pub/<path>
         return s.assets().map(settings::withPubRoot).orElse(settings);

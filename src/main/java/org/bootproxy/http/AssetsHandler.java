@@ -1,12 +1,10 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,11 +14,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET|HEAD /httpboot/<path>}: the TFTP root for UEFI HTTP boot; streamed from disk, never loaded whole. Single byte ranges are honoured (206, or 416 past the end), with
  * {@code Last-Modified}, {@code If-Modified-Since} and {@code If-Range}.
  *
- * <p>Every path is checked twice (DESIGN rule 9): its decoded segments may not be {@code .}, {@code ..}
- * or hide a separator, and the file's real path (all symlinks followed) must still lie under the real
- * directory served. Hidden files (a segment starting with a dot: lock and part files too) and directories
- * are not served.
+ * <p>What a path may name is {@link RootName#ofUriPath} and {@link ConfinedRoot}, the rules TFTP follows
+ * too: no {@code ..}, no hidden separator or control character, nothing that leads out of the directory
+ * (checked after normalisation and after symlinks), no hidden files (dot-files, files being written), no
+ * directories.
  */
 final class AssetsHandler {
     private static final Logger log = LoggerFactory.getLogger(AssetsHandler.class);
@@ -47,13 +45,13 @@ final class AssetsHandler {
             Map.entry("xz", "application/x-xz"), Map.entry("tar", "application/x-tar"));
 
     /**
-     * Answers a request for a name that is not a file in the directory (rendered GRUB configs under /httpboot/);
+     * Answers a request for a name that is no file in the directory (rendered GRUB configs under /httpboot/);
      * returns false to leave the 404 to the handler.
      */
     interface Missing {
         Missing NONE = (ctx, ex, name, withBody) -> false;
 
-        boolean answer(Context ctx, Exchange ex, String name, boolean withBody) throws IOException;
+        boolean answer(Context ctx, Exchange ex, RootName name, boolean withBody) throws IOException;
     }
 
     /** The URL prefix, e.g. {@code /pub/}. */
@@ -62,15 +60,15 @@ final class AssetsHandler {
     private final String stage;
     /** What the directory is called in answers, e.g. "assets directory". */
     private final String what;
-    /** The real path of the directory, or empty when none is configured. */
-    private final Optional<Path> root;
+    /** The directory, or empty when none is configured. */
+    private final Optional<ConfinedRoot> root;
     private final Missing missing;
 
     AssetsHandler(String prefix, String stage, String what, Optional<Path> root, Missing missing) {
         this.prefix = prefix;
         this.stage = stage;
         this.what = what;
-        this.root = root;
+        this.root = root.map(dir -> new ConfinedRoot(dir, what));
         this.missing = missing;
     }
 
@@ -81,7 +79,7 @@ final class AssetsHandler {
 
     /**
      * {@code prefix} ({@code /httpboot/}, {@code /EFI/}, …): the TFTP root, as smart-proxy's httpboot module serves it;
-     * {@code missing} answers names that are not files there.
+     * {@code missing} answers names that are no file there.
      */
     static AssetsHandler tftpRoot(String prefix, Optional<Path> tftpRoot, Missing missing) {
         return new AssetsHandler(prefix, "httpboot", "TFTP root", tftpRoot, missing);
@@ -104,19 +102,20 @@ final class AssetsHandler {
             refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
             return;
         }
-        Optional<List<String>> segments = segments(rel);
-        if (segments.isEmpty()) {
-            refuse(ctx, ex, 403, "refused: the path leaves the " + what + " or hides a separator");
-            return;
-        }
-        if (segments.get().stream().anyMatch(s -> s.startsWith("."))) {
-            refuse(ctx, ex, 404, "not found: hidden files are not served");
-            return;
-        }
-        String name = String.join("/", segments.get());
+        RootName name;
         try {
-            if (!sendFile(ctx, ex, name, withBody) && !missing.answer(ctx, ex, name, withBody)) {
-                refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the " + what);
+            name = RootName.ofUriPath(rel);
+        } catch (RootName.BadName e) {
+            refuse(ctx, ex, 403, "refused: " + e.getMessage());
+            return;
+        }
+        try {
+            ConfinedRoot.Lookup lookup = root.get().lookup(name);
+            if (lookup instanceof ConfinedRoot.Missing m
+                    && (name.isEmpty() || name.hidden() || !missing.answer(ctx, ex, name, withBody))) {
+                refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
+            } else if (!(lookup instanceof ConfinedRoot.Missing)) {
+                answer(ctx, ex, lookup, name, withBody);
             }
         } catch (IOException e) {
             // the client hung up (iPXE cancelled, installer timed out): nothing left to answer
@@ -125,52 +124,36 @@ final class AssetsHandler {
         }
     }
 
-    /** True when {@code name} (decoded, relative) is a folder in the directory, symlinks followed but confined. */
-    boolean isDirectory(String name) {
-        if (root.isEmpty()) {
-            return false;
-        }
-        Path dir = root.get().resolve(name).normalize();
-        try {
-            return dir.startsWith(root.get()) && dir.toRealPath().startsWith(root.get()) && Files.isDirectory(dir);
-        } catch (IOException e) {
-            return false;
-        }
+    /** True when {@code name} is a folder in the directory (symlinks followed, still inside). */
+    boolean isFolder(RootName name) {
+        return root.isPresent() && root.get().isFolder(name);
     }
 
     /**
-     * Sends the file {@code name} (decoded, relative) from the directory; false, with nothing answered, when there is
-     * no such file. A name that leaves the directory, or a symlink that does, is refused (403).
+     * Sends the file {@code name} of the directory; false, with nothing answered, when there is none. A name that
+     * leads out of the directory, or cannot be read, is refused (403).
      */
-    boolean sendFile(Context ctx, Exchange ex, String name, boolean withBody) throws IOException {
+    boolean sendFile(Context ctx, Exchange ex, RootName name, boolean withBody) throws IOException {
         if (root.isEmpty()) {
             return false;
         }
-        Path base = root.get();
-        Path file = base.resolve(name).normalize();
-        if (!file.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: the path leaves the " + what);
-            return true;
-        }
-        if (!Files.exists(file)) {
+        ConfinedRoot.Lookup lookup = root.get().lookup(name);
+        if (lookup instanceof ConfinedRoot.Missing) {
             return false;
         }
-        Path real;
-        try {
-            real = file.toRealPath();
-        } catch (IOException e) {
-            return false;
-        }
-        if (!real.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: " + Text.oneLine(name, 200) + " is a symlink leading outside the " + what);
-            return true;
-        }
-        if (!Files.isRegularFile(real)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(name, 200) + " is a directory (no listings)");
-            return true;
-        }
-        send(ctx, ex, real, withBody);
+        answer(ctx, ex, lookup, name, withBody);
         return true;
+    }
+
+    private void answer(Context ctx, Exchange ex, ConfinedRoot.Lookup lookup, RootName name, boolean withBody) throws IOException {
+        if (lookup instanceof ConfinedRoot.Denied d) {
+            // the reason may name where a symlink leads: the log keeps it, the client gets less
+            ex.failure("refused: " + d.reason());
+            Text.answer(ctx, 403, "refused: " + Text.oneLine(name.path(), 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
+                    ? " is a symlink leading outside the " + what : " cannot be read"));
+            return;
+        }
+        send(ctx, ex, ((ConfinedRoot.Found) lookup).file(), withBody);
     }
 
     private static void send(Context ctx, Exchange ex, Path file, boolean withBody) throws IOException {
@@ -241,54 +224,6 @@ final class AssetsHandler {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    /**
-     * The decoded path segments of the part of the raw URI after {@code /pub/}; empty when a segment is
-     * {@code .} or {@code ..}, or decodes to something holding a separator or NUL, or is not valid
-     * percent-encoding.
-     */
-    static Optional<List<String>> segments(String rawRelative) {
-        List<String> out = new ArrayList<>();
-        for (String s : rawRelative.split("/")) {
-            if (s.isEmpty()) {
-                continue;
-            }
-            Optional<String> decoded = percentDecode(s);
-            if (decoded.isEmpty()) {
-                return Optional.empty();
-            }
-            String d = decoded.get();
-            if (d.equals(".") || d.equals("..") || d.indexOf('/') >= 0 || d.indexOf('\\') >= 0 || d.indexOf('\0') >= 0) {
-                return Optional.empty();
-            }
-            out.add(d);
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out);
-    }
-
-    /** Strict RFC 3986 percent-decoding as UTF-8 ({@code +} stays a plus); empty on a malformed escape. */
-    static Optional<String> percentDecode(String s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return Optional.empty();
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return Optional.empty();
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-            }
-        }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
     }
 
     static String contentType(Path file) {

@@ -10,6 +10,7 @@ import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.HostNotFound;
 import org.bootproxy.boot.LoaderLink;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.support.RootName;
 
 /**
  * UEFI HTTP Boot, as smart-proxy's httpboot module serves it: the TFTP root under {@code /httpboot/}, {@code /EFI/}
@@ -48,7 +49,8 @@ final class HttpbootHandler {
     }
 
     /** A rendered config or a host folder's boot loader for a name that is no file in the root. */
-    private boolean missing(Context ctx, Exchange ex, String name, boolean withBody) throws IOException {
+    private boolean missing(Context ctx, Exchange ex, RootName rootName, boolean withBody) throws IOException {
+        String name = rootName.path();
         MacAddress.inFileName(name).ifPresent(mac -> ex.mac(mac.colons()));
         Optional<Answer> answer;
         Optional<LoaderLink> link;
@@ -79,9 +81,9 @@ final class HttpbootHandler {
         ex.host(link.get().host());
         AssetsHandler root = httpboot;
         for (LoaderLink.Source source : link.get().sources()) {
-            if (root.isDirectory(source.dir())) {
+            if (root.isFolder(rootName(source.dir()))) {
                 ex.detail(name + " -> " + source.path());
-                if (!root.sendFile(ctx, ex, source.path(), withBody)) {
+                if (!root.sendFile(ctx, ex, rootName(source.path()), withBody)) {
                     ex.failure(name + " would be " + source.path() + ", which is not in the TFTP root");
                     Text.answer(ctx, 404, "not found: " + Text.oneLine(name, 200) + " would be " + source.path()
                             + ", which is not in the TFTP root: run 'bootproxy bootfiles' or put the boot loader there");
@@ -90,5 +92,14 @@ final class HttpbootHandler {
             }
         }
         return false;
+    }
+
+    /** A name the domain built (a link source): always a valid relative name. */
+    private static RootName rootName(String path) {
+        try {
+            return RootName.parseRelative(path);
+        } catch (RootName.BadName e) {
+            throw new IllegalStateException("not a name in the TFTP root: " + path, e);
+        }
     }
 }

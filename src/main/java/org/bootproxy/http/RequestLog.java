@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.GuardedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,7 +25,7 @@ final class RequestLog {
     private final Clock clock;
 
     RequestLog(BootEvents events, Clock clock) {
-        this.events = events;
+        this.events = GuardedEvents.around(events, e -> log.warn("boot event not recorded: {}", e.toString()));
         this.clock = clock;
     }
 
@@ -65,12 +66,8 @@ final class RequestLog {
             if (!ex.failure().isEmpty()) {
                 fields.put("reason", Text.oneLine(ex.failure(), 500));
             }
-            try {
-                events.record(new BootEvent(clock.instant(), ex.mac(), ex.clientIp(), ex.stage(), ex.detail(),
-                        String.valueOf(status), fields));
-            } catch (RuntimeException e) {
-                log.warn("boot event for {} not recorded: {}", request, e.toString());
-            }
+            events.record(new BootEvent(clock.instant(), ex.mac(), ex.clientIp(), ex.stage(), ex.detail(),
+                    String.valueOf(status), fields));
         }
     }
 

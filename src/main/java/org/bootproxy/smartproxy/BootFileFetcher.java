@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bootproxy.support.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ final class BootFileFetcher {
     private final HttpClient client;
     private final SmartProxySettings.Timeouts timeouts;
     private final Executor executor;
-    private final ConcurrentHashMap<Path, CompletableFuture<Path>> running = new ConcurrentHashMap<>();
+    private final SingleFlight<Path, Path> downloads = new SingleFlight<>();
 
     BootFileFetcher(TftpRootFiles root, HttpClient client, SmartProxySettings.Timeouts timeouts, Executor executor) {
         this.root = root;
@@ -74,20 +74,20 @@ final class BootFileFetcher {
             throw new IllegalArgumentException("cannot download " + scheme + ":// URLs, only http:// and https://");
         }
         Path target = root.resolve(targetName(prefix.trim(), url));
-        CompletableFuture<Path> mine = new CompletableFuture<>();
-        CompletableFuture<Path> current = running.putIfAbsent(target, mine);
-        if (current != null) {
-            LOG.info("fetch_boot_file: {} is already being downloaded; not starting a second download", target);
-            return Optional.of(current);
-        }
-        mine.whenComplete((p, e) -> running.remove(target, mine));
+        SingleFlight.Outcome<CompletableFuture<Path>> download;
         try {
-            executor.execute(() -> download(url, target, mine));
+            download = downloads.launch(target, () -> {
+                CompletableFuture<Path> done = new CompletableFuture<>();
+                executor.execute(() -> download(url, target, done));
+                return done;
+            });
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
             throw new IllegalStateException("cannot start the download: " + e.getMessage(), e);
         }
-        return Optional.of(mine);
+        if (download.shared()) {
+            LOG.info("fetch_boot_file: {} is already being downloaded; not starting a second download", target);
+        }
+        return Optional.of(download.value());
     }
 
     /** smart-proxy's naming: {@code prefix-basename}, or {@code prefix basename} when the prefix is a folder. */

@@ -1,7 +1,6 @@
 package org.bootproxy.tftp;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bootproxy.support.AtomicFile;
 
 /**
  * Fills the TFTP root with the boot loaders PXE firmware fetches, copied from the distribution's packages:
@@ -176,19 +176,9 @@ public final class BootFiles {
         if (!installed) {
             return new Entry(w.name(), w.optional() ? Status.SKIPPED : Status.MISSING, source, w.debianPackage());
         }
-        // copy beside, then rename: a running server never serves half a boot loader
+        // a running server never serves half a boot loader
         Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        try {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
         return new Entry(w.name(), Status.COPIED, source, w.debianPackage());
     }
 }

@@ -14,9 +14,12 @@ import org.bootproxy.boot.LoaderLink;
 import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 
 /**
- * Which bytes a TFTP name gets, in this order: a file in the static root (so configs Foreman pushes into
+ * Which bytes a TFTP name gets, in this order: a file in the static root ({@link ConfinedRoot}: the same
+ * rules as {@code /httpboot/}, so no dot-files, no files being written, nothing outside) (so configs Foreman pushes into
  * the root win over rendered ones), else a file {@link BootService} renders ({@code pxelinux.cfg/01-<mac>},
  * {@code grub2/grub.cfg…}, {@code grub/grub.cfg}, {@code host-config/<mac>/grub2/grub.cfg…}), else the boot loader
  * a Foreman host folder would link to ({@code host-config/<mac>/grub2/shimx64.efi} → {@code grub2/shimx64.efi}),
@@ -34,34 +37,38 @@ final class TftpFiles {
     record Opened(Content content, String source, Map<String, String> fields) {
     }
 
-    private static final String PUB = "pub/";
+    private static final String PUB = "pub";
 
-    private final StaticRoot root;
-    private final Optional<StaticRoot> pub;
+    private final ConfinedRoot root;
+    private final Optional<ConfinedRoot> pub;
     private final BootService boot;
 
-    TftpFiles(StaticRoot root, Optional<StaticRoot> pub, BootService boot) {
+    /** @param pub the assets folder, served as {@code pub/<path>}; empty = no {@code pub/} */
+    TftpFiles(ConfinedRoot root, Optional<ConfinedRoot> pub, BootService boot) {
         this.root = root;
         this.pub = pub;
         this.boot = boot;
     }
 
-    Opened open(String cleanName, String clientIp, boolean netascii) throws TftpFailure {
-        StaticRoot.Lookup lookup = root.lookup(cleanName);
-        if (lookup instanceof StaticRoot.Denied d) {
+    Opened open(RootName name, String clientIp, boolean netascii) throws TftpFailure {
+        ConfinedRoot.Lookup lookup = root.lookup(name);
+        if (lookup instanceof ConfinedRoot.Denied d) {
             throw TftpFailure.denied(d.reason());
         }
-        if (lookup instanceof StaticRoot.Found f) {
+        if (lookup instanceof ConfinedRoot.Found f) {
             return new Opened(openStatic(f, netascii), "static", Map.of());
         }
-        Optional<Answer> answer = render(cleanName, clientIp);
+        if (name.hidden()) {
+            throw TftpFailure.notFound(((ConfinedRoot.Missing) lookup).reason());
+        }
+        Optional<Answer> answer = render(name.path(), clientIp);
         if (answer.isEmpty()) {
-            Optional<LoaderLink> link = ask(() -> boot.loaderLink(cleanName, clientIp));
+            Optional<LoaderLink> link = ask(() -> boot.loaderLink(name.path(), clientIp));
             if (link.isPresent()) {
                 return linked(link.get(), netascii);
             }
-            if (cleanName.startsWith(PUB) && pub.isPresent()) {
-                return fromPub(pub.get(), cleanName.substring(PUB.length()), netascii);
+            if (name.segments().size() > 1 && name.segments().get(0).equals(PUB) && pub.isPresent()) {
+                return fromPub(pub.get(), new RootName(name.segments().subList(1, name.segments().size())), netascii);
             }
             throw TftpFailure.notFound("not in " + root.path() + " and not a rendered name");
         }
@@ -81,17 +88,17 @@ final class TftpFiles {
      */
     private Opened linked(LoaderLink link, boolean netascii) throws TftpFailure {
         for (LoaderLink.Source source : link.sources()) {
-            if (!root.isDirectory(source.dir())) {
+            if (!root.isFolder(rootName(source.dir()))) {
                 continue;
             }
-            StaticRoot.Lookup target = root.lookup(source.path());
-            if (target instanceof StaticRoot.Found f) {
+            ConfinedRoot.Lookup target = root.lookup(rootName(source.path()));
+            if (target instanceof ConfinedRoot.Found f) {
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("target", source.path());
                 fields.put("host", link.host());
                 return new Opened(openStatic(f, netascii), "link", fields);
             }
-            if (target instanceof StaticRoot.Denied d) {
+            if (target instanceof ConfinedRoot.Denied d) {
                 throw TftpFailure.denied(d.reason());
             }
             throw TftpFailure.notFound(link.name() + " would link to " + source.path() + " (host " + link.host()
@@ -102,16 +109,25 @@ final class TftpFiles {
                 + root.path() + ": run 'bootproxy bootfiles'");
     }
 
+    /** A name the domain built (a link source): always a valid relative name. */
+    private static RootName rootName(String path) throws TftpFailure {
+        try {
+            return RootName.parseRelative(path);
+        } catch (RootName.BadName e) {
+            throw TftpFailure.denied(e.getMessage());
+        }
+    }
+
     /** {@code pub/<path>}: the assets folder HTTP serves under /pub/, for boot loaders that cannot do HTTP. */
-    private static Opened fromPub(StaticRoot assets, String path, boolean netascii) throws TftpFailure {
-        StaticRoot.Lookup lookup = assets.lookup(path);
-        if (lookup instanceof StaticRoot.Found f) {
+    private static Opened fromPub(ConfinedRoot assets, RootName path, boolean netascii) throws TftpFailure {
+        ConfinedRoot.Lookup lookup = assets.lookup(path);
+        if (lookup instanceof ConfinedRoot.Found f) {
             return new Opened(openStatic(f, netascii), "pub", Map.of());
         }
-        if (lookup instanceof StaticRoot.Denied d) {
+        if (lookup instanceof ConfinedRoot.Denied d) {
             throw TftpFailure.denied(d.reason());
         }
-        throw TftpFailure.notFound("not in the assets folder " + assets.path());
+        throw TftpFailure.notFound(((ConfinedRoot.Missing) lookup).reason() + " (" + assets.path() + ")");
     }
 
     private Optional<Answer> render(String name, String clientIp) throws TftpFailure {
@@ -144,7 +160,7 @@ final class TftpFiles {
         }
     }
 
-    private static Content openStatic(StaticRoot.Found f, boolean netascii) throws TftpFailure {
+    private static Content openStatic(ConfinedRoot.Found f, boolean netascii) throws TftpFailure {
         try {
             if (!netascii) {
                 return Content.open(f.file());

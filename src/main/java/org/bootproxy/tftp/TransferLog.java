@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.GuardedEvents;
 import org.bootproxy.boot.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ final class TransferLog {
     private final Clock clock;
 
     TransferLog(BootEvents events, Clock clock) {
-        this.events = events;
+        this.events = GuardedEvents.around(events, e -> LOG.warn("boot event sink failed: {}", e.toString()));
         this.clock = clock;
     }
 
@@ -79,27 +80,19 @@ final class TransferLog {
             f.put("reason", e.reason());
         }
         f.putAll(e.fields());
-        emit(new BootEvent(clock.instant(), mac, ip, "tftp", e.file(), e.outcome().label(), f));
+        events.record(new BootEvent(clock.instant(), mac, ip, "tftp", e.file(), e.outcome().label(), f));
     }
 
     /** A write request: refused before any transfer starts. */
     void writeRefused(InetSocketAddress client, String file) {
         String ip = client.getAddress().getHostAddress();
         LOG.warn("tftp denied {} client={} reason=\"write request: bootproxy serves files read-only\"", file, endpoint(client));
-        emit(new BootEvent(clock.instant(), macIn(file), ip, "tftp", file, Outcome.DENIED.label(),
+        events.record(new BootEvent(clock.instant(), macIn(file), ip, "tftp", file, Outcome.DENIED.label(),
                 Map.of("client", endpoint(client), "reason", "write request refused")));
     }
 
     void bug(ReadRequest r, RuntimeException e) {
         LOG.error("tftp transfer of {} for {} failed on a bug", Packets.printable(r.packet().name()), endpoint(r.client()), e);
-    }
-
-    private void emit(BootEvent event) {
-        try {
-            events.record(event);
-        } catch (RuntimeException ex) {
-            LOG.warn("boot event sink failed: {}", ex.toString());
-        }
     }
 
     static String macIn(String file) {

@@ -114,6 +114,17 @@ class BootServiceTest {
     }
 
     @Test
+    void aFailingEventSinkNeverBreaksABoot() {
+        BootService withBrokenTimeline = new BootService(inventory, NamingRenderer.standard(), states, e -> {
+            throw new IllegalStateException("timeline full");
+        }, SETTINGS, CLOCK);
+
+        withBrokenTimeline.built(mac("52:54:00:aa:00:01"));
+
+        assertThat(states.get("web01.example.com")).isPresent();
+    }
+
+    @Test
     void builtStateSurvivesARestartButNotAChangedDefinition() {
         boot.built(mac("52:54:00:aa:00:01"));
         var restarted = new BootService(inventory, NamingRenderer.standard(), states, BootEvents.NONE, SETTINGS, CLOCK);

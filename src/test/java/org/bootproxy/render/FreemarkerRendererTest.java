@@ -29,6 +29,11 @@ class FreemarkerRendererTest {
     }
 
     private void write(String name, String text) throws IOException {
+        write(dir, name, text);
+    }
+
+    /** Writes a template (or any file) under a templates folder, creating its directories. */
+    static void write(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -74,12 +79,13 @@ class FreemarkerRendererTest {
     }
 
     @Test
-    void unknownTemplateIsNotFoundNamingTheFile() throws IOException {
-        Path expected = dir.toRealPath().resolve("ipxe/nope.ftl");
+    void unknownTemplateIsNotFoundNamingTheFileRelativeToTheFolder() throws IOException {
+        // the message reaches installers as a 404 body: it names the file, never where the folder is
         assertThatThrownBy(() -> renderer().render("ipxe/nope", provisionFor()))
                 .isInstanceOf(TemplateNotFound.class)
-                .hasMessageContaining("ipxe/nope")
-                .hasMessageContaining(expected.toString());
+                .hasMessageContaining("ipxe/nope.ftl in the templates folder")
+                .hasMessageNotContaining(dir.toString())
+                .hasMessageNotContaining(dir.toRealPath().toString());
     }
 
     @Test
@@ -267,6 +273,24 @@ class FreemarkerRendererTest {
                 .isInstanceOf(TemplateFailed.class)
                 .hasMessageStartingWith("provision/includer line 1: ")
                 .hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void errorsAClientSeesNeverShowWhereTheFolderIs() throws IOException {
+        // finding 11: these messages are 404/500 bodies and iPXE retry scripts; the folder's path is nobody's business
+        Path real = Files.createDirectories(dir.resolve("srv/templates"));
+        Path configured = Files.createSymbolicLink(dir.resolve("templates-link"), real);
+        Files.createDirectories(real.resolve("provision"));
+        Files.writeString(real.resolve("provision/missing-snippet.ftl"), "<#include \"/snippets/nope.ftl\">\n");
+        Files.writeString(real.resolve("provision/bad-value.ftl"), "[=host.params.nope]\n");
+        FreemarkerRenderer r = new FreemarkerRenderer(configured);
+
+        for (String name : new String[] {"provision/missing-snippet", "provision/bad-value", "provision/absent"}) {
+            assertThatThrownBy(() -> r.render(name, provisionFor())).as(name)
+                    .hasMessageContaining(name)
+                    .hasMessageNotContaining(dir.toString())
+                    .hasMessageNotContaining(dir.toRealPath().toString());
+        }
     }
 
     @Test

@@ -135,8 +135,8 @@ class BootFileFetcherTest {
     @Test
     void aPrefixLeavingTheRootIsRefusedBeforeAnythingIsFetched() {
         assertThatThrownBy(() -> fetcher.fetch("../../etc/cron.d/x", url("/os/vmlinuz")))
-                .isInstanceOf(TftpRootFiles.OutsideRoot.class);
-        assertThatThrownBy(() -> fetcher.fetch("/etc/x", url("/os/vmlinuz"))).isInstanceOf(TftpRootFiles.OutsideRoot.class);
+                .isInstanceOf(org.bootproxy.support.ConfinedRoot.OutsideRoot.class);
+        assertThatThrownBy(() -> fetcher.fetch("/etc/x", url("/os/vmlinuz"))).isInstanceOf(org.bootproxy.support.ConfinedRoot.OutsideRoot.class);
         media.verify(0, getRequestedFor(urlEqualTo("/os/vmlinuz")));
     }
 
