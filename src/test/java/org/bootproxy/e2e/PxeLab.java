@@ -133,6 +133,14 @@ final class PxeLab {
             return option("--http-boot-url", url);
         }
 
+        /**
+         * How long the lab waits, after every expect matched, for the VM to power off (default 5 s): 0 for a boot
+         * that ends at a prompt or in the firmware's menu, where nothing is left to see.
+         */
+        Boot linger(int seconds) {
+            return option("--linger", Integer.toString(seconds));
+        }
+
         private Boot option(String... words) {
             List<String> more = new ArrayList<>(options);
             more.addAll(List.of(words));

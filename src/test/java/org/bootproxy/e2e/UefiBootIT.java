@@ -111,7 +111,7 @@ class UefiBootIT extends VmSuite {
     void uefiHttpBootUnderSecureBootReachesGrub() {
         site.host(HOST, grubHost(true));
         String banner = "Welcome to GRUB!";
-        Run run = lab.boot("UEFI HTTP Boot, Secure Boot: shim -> GRUB", site, Boot.mode("uefi-http").secureBoot().timeout(90)
+        Run run = lab.boot("UEFI HTTP Boot, Secure Boot: shim -> GRUB", site, Boot.mode("uefi-http").secureBoot().timeout(90).linger(0)
                 .expect(http("/httpboot/grub2/shimx64\\.efi", 200, "grub2/shimx64.efi", "-", "UefiHttpBoot/"))
                 .expect(http("/httpboot/grub2//grubx64\\.efi", 200, "grub2//grubx64.efi", "-", "UefiHttpBoot/"))
                 .expect(literal(banner))).assertPassed();
@@ -131,7 +131,7 @@ class UefiBootIT extends VmSuite {
         site.host(HOST, grubHost(false));
         String back = "bootproxy: no boot loader found on a local disk; returning to the firmware";
         Run run = lab.boot("UEFI GRUB, not in build: local disk / firmware", site, grubReadsItsConfigs(Boot.mode("uefi-grub2")
-                .timeout(90), "grub2/localboot")
+                .timeout(90).linger(0), "grub2/localboot")
                 .expect(literal("bootproxy: " + HOST + " is not in build mode: booting from local disk"))
                 .expect(literal("error: no such device: /EFI/debian/shimx64.efi"))
                 .expect(literal("error: no such device: /EFI/BOOT/BOOTX64.EFI"))
