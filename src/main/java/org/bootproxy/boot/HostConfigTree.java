@@ -1,5 +1,6 @@
 package org.bootproxy.boot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +150,7 @@ public final class HostConfigTree {
      * whose folder exists decides, as smart-proxy links either the universe or the defaults, never a mix.
      */
     public static LoaderLink link(Entry entry, LoaderQuery query, String hostName) {
-        List<LoaderLink.Source> sources = new java.util.ArrayList<>();
+        List<LoaderLink.Source> sources = new ArrayList<>();
         if (query.canSearchUniverse()) {
             universeDirs(query.os(), query.release(), query.arch())
                     .forEach(dir -> sources.add(new LoaderLink.Source(dir, entry.file())));
