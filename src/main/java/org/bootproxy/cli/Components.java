@@ -11,7 +11,7 @@ import org.bootproxy.config.CmdbConfig;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.config.InventoryConfig;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.inventory.CachingInventory;
 import org.bootproxy.inventory.LayeredInventory;
 import org.bootproxy.inventory.cmdb.CmdbInventory;
@@ -26,10 +26,10 @@ import org.bootproxy.state.FileBuildStateStore;
  *
  * @param problems start-up problems worth showing the operator (broken host files…)
  */
-record Components(Settings settings, HostInventory inventory, TemplateRenderer renderer, BootService boot,
+record Components(BootproxyConfig config, HostInventory inventory, TemplateRenderer renderer, BootService boot,
                   List<String> problems) {
 
-    static Components build(Settings s, BootEvents events) {
+    static Components build(BootproxyConfig s, BootEvents events) {
         List<String> problems = new ArrayList<>();
         HostInventory inventory = inventory(s, problems);
         TemplateRenderer renderer = renderer(s);
@@ -38,7 +38,7 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
         return new Components(s, inventory, renderer, boot, List.copyOf(problems));
     }
 
-    private static HostInventory inventory(Settings s, List<String> problems) {
+    private static HostInventory inventory(BootproxyConfig s, List<String> problems) {
         InventoryConfig cfg = s.inventory();
         if (cfg.type().equals("files")) {
             return files(s, problems);
@@ -63,7 +63,7 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
         }
     }
 
-    private static FileInventory files(Settings s, List<String> problems) {
+    private static FileInventory files(BootproxyConfig s, List<String> problems) {
         try {
             FileInventory files = new FileInventory(s.hosts(), Clock.systemUTC());
             files.problems().forEach(p -> problems.add(p.toString()));
@@ -73,7 +73,7 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
         }
     }
 
-    private static TemplateRenderer renderer(Settings s) {
+    private static TemplateRenderer renderer(BootproxyConfig s) {
         try {
             return new FreemarkerRenderer(s.templates());
         } catch (IllegalArgumentException e) {

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.Overrides;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
@@ -47,11 +47,11 @@ final class ServeCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--http-address", paramLabel = "HOST:PORT",
-            description = "Where HTTP listens (config key: http_address). Default: " + Settings.DEFAULT_HTTP)
+            description = "Where HTTP listens (config key: http_address). Default: " + BootproxyConfig.DEFAULT_HTTP)
     String httpAddress;
 
     @Option(names = "--tftp-address", paramLabel = "HOST:PORT",
-            description = "Where TFTP listens (config key: tftp_address). Default: " + Settings.DEFAULT_TFTP
+            description = "Where TFTP listens (config key: tftp_address). Default: " + BootproxyConfig.DEFAULT_TFTP
                     + ". Bind the provisioning address: replies then come from the address PXE ROMs expect")
     String tftpAddress;
 
@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
+        BootproxyConfig s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         Observability events = Observability.create();
         Components c = Components.build(s, events);
 
@@ -130,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
      * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
      * keep running; only HTTP failing to listen stops bootproxy.
      */
-    static Running start(Settings s, Components c, Observability events) {
+    static Running start(BootproxyConfig s, Components c, Observability events) {
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
@@ -186,7 +186,7 @@ final class ServeCommand implements Callable<Integer> {
         return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
     }
 
-    static HttpSettings httpSettings(Settings s) {
+    static HttpSettings httpSettings(BootproxyConfig s) {
         List<Cidr> proxies = s.trustedProxies().stream().map(p -> {
             try {
                 return Cidr.parse(p);
@@ -197,7 +197,7 @@ final class ServeCommand implements Callable<Integer> {
         return new HttpSettings(s.httpAddress().host(), s.httpAddress().port(), proxies, s.assets());
     }
 
-    static TftpSettings tftpSettings(Settings s) {
+    static TftpSettings tftpSettings(BootproxyConfig s) {
         InetAddress address;
         try {
             address = InetAddress.getByName(s.tftpAddress().host());

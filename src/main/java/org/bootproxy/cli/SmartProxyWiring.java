@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.bootproxy.config.ConfigException;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.SmartProxyConfig;
 import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpsSettings;
@@ -24,7 +24,7 @@ final class SmartProxyWiring {
     }
 
     /** The proxy's certificate, key and CA from ssl_certificate, ssl_private_key and ssl_ca_file; empty without HTTPS. */
-    static Optional<SSLContext> tls(Settings s) {
+    static Optional<SSLContext> tls(BootproxyConfig s) {
         return s.smartProxy().https().map(h -> {
             try {
                 return Tls.context("ssl_ca_file", h.caFile().toString(), "ssl_certificate", h.certificate().toString(),
@@ -35,11 +35,11 @@ final class SmartProxyWiring {
         });
     }
 
-    static Optional<HttpsSettings> https(Settings s, Optional<SSLContext> tls) {
+    static Optional<HttpsSettings> https(BootproxyConfig s, Optional<SSLContext> tls) {
         return s.smartProxy().https().flatMap(h -> tls.map(ctx -> new HttpsSettings(h.address().host(), h.address().port(), ctx)));
     }
 
-    static SmartProxy smartProxy(Settings s, ModuleStates states, Optional<SSLContext> tls) {
+    static SmartProxy smartProxy(BootproxyConfig s, ModuleStates states, Optional<SSLContext> tls) {
         SmartProxyConfig p = s.smartProxy();
         return new SmartProxy(new SmartProxySettings(s.tftpRoot(), p.tftpServername(), s.publicUrl(), p.foremanUrl(),
                 trustedHosts(p.trustedHosts()), VersionProvider.version(), p.https().map(h -> h.address().port()),

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.fakes.BrokenInventory;
 import org.bootproxy.fakes.FixedInventory;
 import org.bootproxy.fakes.Hosts;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class BootServiceTest {
     static final BootSettings SETTINGS = new BootSettings(URI.create("http://192.0.2.1:8000/"), 8,
-            UnknownMachineAnswer.MESSAGE, Settings.builtInDefaults(), 10);
+            UnknownMachineAnswer.MESSAGE, BootproxyConfig.builtInDefaults(), 10);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
 
     final FixedInventory inventory = new FixedInventory(Hosts.WEB01, Hosts.LEGACY01, Hosts.ODD01);

@@ -32,7 +32,7 @@ public final class CmdbInventory implements UpstreamInventory {
         this.mapper = new CmdbMapper(config.mapping());
         String k = "inventory.cmdb";
         CmdbConfig.Auth auth = config.auth();
-        this.http = new UpstreamHttp(new UpstreamHttp.Settings(config.name() + " at " + origin(config.url()), k,
+        this.http = new UpstreamHttp(new UpstreamHttp.Endpoint(config.name() + " at " + origin(config.url()), k,
                 config.connectTimeout(), config.readTimeout(), config.caFile(), config.clientCert(), config.clientKey(),
                 config.headers(),
                 auth.type().equals("basic") ? auth.username() : "", auth.password(),

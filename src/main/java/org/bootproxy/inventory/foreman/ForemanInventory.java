@@ -47,7 +47,7 @@ public final class ForemanInventory implements UpstreamInventory {
                     + " (e.g. url: https://foreman.example.com)");
         }
         String k = "inventory.foreman";
-        this.http = new UpstreamHttp(new UpstreamHttp.Settings("Foreman at " + config.url(), k,
+        this.http = new UpstreamHttp(new UpstreamHttp.Endpoint("Foreman at " + config.url(), k,
                 config.connectTimeout(), config.readTimeout(), config.caFile(), config.clientCert(), config.clientKey(),
                 Map.of("Accept", "application/json,version=2"), config.username(), config.secret(), "",
                 k + ".username and " + k + (config.token().isEmpty() ? ".password" : ".token"),

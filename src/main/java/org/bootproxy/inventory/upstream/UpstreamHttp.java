@@ -35,6 +35,9 @@ public final class UpstreamHttp implements AutoCloseable {
     private static final int TRACE_BODY_LIMIT = 64 * 1024;
 
     /**
+     * Where one upstream is and how to talk to it (a value, not a second settings type: the backend builds it
+     * from its own settings).
+     *
      * @param label           how messages name the upstream: "Foreman at https://foreman.example.com"
      * @param key             its config prefix: "inventory.foreman"
      * @param connectTimeout  connect timeout
@@ -46,11 +49,11 @@ public final class UpstreamHttp implements AutoCloseable {
      * @param credentialsHint what to check on a 401, e.g. "inventory.foreman.username and password (or token)"
      * @param forbiddenHint   what to check on a 403
      */
-    public record Settings(String label, String key, Duration connectTimeout, Duration readTimeout,
+    public record Endpoint(String label, String key, Duration connectTimeout, Duration readTimeout,
                            String caFile, String clientCert, String clientKey, Map<String, String> headers,
                            String basicUser, String basicSecret, String bearer,
                            String credentialsHint, String forbiddenHint) {
-        public Settings {
+        public Endpoint {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(key, "key");
             headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -67,11 +70,11 @@ public final class UpstreamHttp implements AutoCloseable {
         }
     }
 
-    private final Settings settings;
+    private final Endpoint settings;
     private final UnirestInstance unirest;
     private final ObjectMapper json = new ObjectMapper();
 
-    public UpstreamHttp(Settings settings) {
+    public UpstreamHttp(Endpoint settings) {
         this.settings = Objects.requireNonNull(settings);
         this.unirest = Unirest.spawnInstance();
         var config = unirest.config()

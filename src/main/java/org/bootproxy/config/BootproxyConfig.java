@@ -24,7 +24,7 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  * @param publicUrlDerived true when no template_url/--public-url was given and it was guessed
  * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
  */
-public record Settings(
+public record BootproxyConfig(
         HostPort httpAddress,
         HostPort tftpAddress,
         Path tftpRoot,
@@ -44,7 +44,7 @@ public record Settings(
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
 
     /** Merges flags over the file over the defaults; {@code baseDir} anchors relative paths from the file. */
-    public static Settings resolve(ConfigFile file, Path baseDir, Overrides flags) {
+    public static BootproxyConfig resolve(ConfigFile file, Path baseDir, Overrides flags) {
         HostPort http = HostPort.parse(flags.httpAddress() != null ? "--http-address" : "http_address",
                 first(flags.httpAddress(), file.httpAddress(), DEFAULT_HTTP));
         HostPort tftp = HostPort.parse(flags.tftpAddress() != null ? "--tftp-address" : "tftp_address",
@@ -95,7 +95,7 @@ public record Settings(
         if (!List.of("files", "foreman", "cmdb").contains(type)) {
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
-        return new Settings(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
+        return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
                 List.copyOf(proxies), boot, tftpCfg, inv.withType(type), SmartProxyConfig.resolve(file, baseDir));
     }
 
