@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md: the domain imports only the JDK; adapters depend on boot/, never on each other. */
+/** The domain imports only the JDK; adapters depend on boot/, never on each other or on the config. */
 class ArchitectureTest {
     static JavaClasses classes;
 
@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotDependOnEachOther() {
-        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "discovery", "metrics", "state"};
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state"};
         for (String a : adapters) {
             String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
                     .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);
@@ -45,6 +45,34 @@ class ArchitectureTest {
     void nothingButTheCompositionRootUsesTheCli() {
         noClasses().that().resideOutsideOfPackages("org.bootproxy.cli..", "org.bootproxy")
                 .should().dependOnClassesThat().resideInAPackage("org.bootproxy.cli..")
+                .check(classes);
+    }
+
+    /** Adapters get their own settings records, built from the config in the composition root. */
+    @Test
+    void onlyTheCompositionRootReadsTheConfig() {
+        noClasses().that().resideOutsideOfPackages("org.bootproxy.cli..", "org.bootproxy.config..", "org.bootproxy")
+                .should().dependOnClassesThat().resideInAPackage("org.bootproxy.config..")
+                .because("adapters and the domain take their own settings records; only Main and cli/ read the config")
+                .check(classes);
+    }
+
+    @Test
+    void inventoryDoesNotDependOnTheConfig() {
+        noClasses().that().resideInAPackage("org.bootproxy.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bootproxy.config..", "org.bootproxy.cli..")
+                .because("the inventory backends take CacheSettings, ForemanSettings and CmdbSettings (the CMDB"
+                        + " mapping language lives in inventory/cmdb)")
+                .check(classes);
+    }
+
+    @Test
+    void theConfigKnowsNoAdapter() {
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state", "cli"};
+        noClasses().that().resideInAPackage("org.bootproxy.config..")
+                .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(adapters)
+                        .map(a -> "org.bootproxy." + a + "..").toArray(String[]::new))
+                .because("the config reads and checks YAML and hands plain values to the composition root")
                 .check(classes);
     }
 }

@@ -1,10 +1,10 @@
 package org.bootproxy.cli;
 
 import java.nio.file.Path;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigFile;
 import org.bootproxy.config.ConfigLoader;
 import org.bootproxy.config.Overrides;
-import org.bootproxy.config.BootproxyConfig;
 import picocli.CommandLine.Option;
 
 /** Options every command that reads hosts and templates shares. */

@@ -3,6 +3,7 @@ package org.bootproxy.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
+import org.bootproxy.support.Durations;
 
 /**
  * {@code inventory.cache:} how answers from Foreman or a CMDB are kept, so a segment keeps booting when
@@ -28,8 +29,8 @@ public record CacheConfig(
         missTtl = ConfigChecks.duration(KEY + ".miss_ttl", missTtl, ttl.compareTo(Duration.ofSeconds(10)) < 0 ? ttl
                 : Duration.ofSeconds(10), Duration.ZERO, Duration.ofDays(1));
         if (missTtl.compareTo(ttl) > 0) {
-            throw new IllegalArgumentException(KEY + ".miss_ttl (" + DurationText.format(missTtl) + ") must not be longer than "
-                    + KEY + ".ttl (" + DurationText.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
+            throw new IllegalArgumentException(KEY + ".miss_ttl (" + Durations.format(missTtl) + ") must not be longer than "
+                    + KEY + ".ttl (" + Durations.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
         }
         staleMaxAge = ConfigChecks.duration(KEY + ".stale_max_age", staleMaxAge, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30));
         int mc = maxConcurrent == null ? 32 : maxConcurrent;
@@ -43,12 +44,5 @@ public record CacheConfig(
 
     public static CacheConfig defaults() {
         return new CacheConfig(null, null, null, null, null);
-    }
-
-    @Override
-    public String toString() {
-        return "ttl " + DurationText.format(ttl) + ", miss_ttl " + DurationText.format(missTtl) + ", stale_max_age "
-                + DurationText.format(staleMaxAge) + ", max_concurrent " + maxConcurrent + ", queue_timeout "
-                + DurationText.format(queueTimeout);
     }
 }

@@ -3,9 +3,9 @@ package org.bootproxy.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigLoader;
 import org.bootproxy.config.Overrides;
-import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.tftp.ExternalProcess;
 
 /**

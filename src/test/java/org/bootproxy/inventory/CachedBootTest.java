@@ -26,7 +26,6 @@ import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CacheConfig;
 import org.junit.jupiter.api.Test;
 
 /** The cache behind the real boot decision: what a machine gets while upstream is down. */
@@ -35,7 +34,8 @@ class CachedBootTest {
 
     final MutableClock clock = new MutableClock();
     final SwitchableInventory upstream = new SwitchableInventory(List.of(HostInventoryContract.WEB01));
-    final CachingInventory cache = new CachingInventory(upstream, CacheConfig.defaults(), clock);
+    final CachingInventory cache = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30),
+            Duration.ofSeconds(10), Duration.ofHours(24), 32, Duration.ofSeconds(10)), clock);
     final MemoryBuildStates states = new MemoryBuildStates();
     final BootService boot = new BootService(cache, NamingRenderer.standard(), states, BootEvents.NONE,
             new BootSettings(URI.create("http://192.0.2.1:8000"), 4, UnknownMachineAnswer.MESSAGE,

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CacheConfig;
 import org.junit.jupiter.api.Test;
 
 class CachingInventoryTest {
@@ -30,7 +29,7 @@ class CachingInventoryTest {
     final SwitchableInventory upstream = new SwitchableInventory(List.of(WEB01, DB01));
 
     CachingInventory cache(String ttl, String missTtl, String staleMaxAge) {
-        return new CachingInventory(upstream, new CacheConfig(Duration.parse(ttl), Duration.parse(missTtl),
+        return new CachingInventory(upstream, new CacheSettings(Duration.parse(ttl), Duration.parse(missTtl),
                 Duration.parse(staleMaxAge), 8, Duration.ofSeconds(30)), clock);
     }
 
@@ -209,7 +208,8 @@ class CachingInventoryTest {
 
     @Test
     void lookupThatWaitsTooLongForAnUpstreamSlotFailsNamingTheSettings() throws Exception {
-        var inv = new CachingInventory(upstream, new CacheConfig(null, null, null, 1, Duration.ofMillis(50)), clock);
+        var inv = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofHours(24), 1, Duration.ofMillis(50)), clock);
         upstream.closeGate();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {

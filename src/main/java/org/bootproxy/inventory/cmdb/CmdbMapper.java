@@ -18,7 +18,6 @@ import org.bootproxy.boot.OperatingSystem;
 import org.bootproxy.boot.Subnet;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CmdbConfig;
 import org.bootproxy.inventory.upstream.MediumPath;
 import org.bootproxy.inventory.upstream.Revision;
 
@@ -29,14 +28,11 @@ import org.bootproxy.inventory.upstream.Revision;
  */
 final class CmdbMapper {
 
-    private final Map<String, CmdbConfig.Field> mapping;
+    private final Map<String, CmdbSettings.Field> mapping;
 
-    CmdbMapper(Map<String, CmdbConfig.Field> mapping) {
+    /** @param mapping checked by {@link CmdbSettings} */
+    CmdbMapper(Map<String, CmdbSettings.Field> mapping) {
         this.mapping = mapping;
-        if (mapping.containsKey("interfaces") && !mapping.containsKey("interface.mac")) {
-            throw new IllegalArgumentException("inventory.cmdb.mapping.interface.mac is required with mapping.interfaces"
-                    + " (a pointer into each element, e.g. /mac_address)");
-        }
     }
 
     Host host(JsonNode doc, MacAddress asked, String source) {
@@ -110,7 +106,7 @@ final class CmdbMapper {
 
     /** The node a field maps to; empty when the field is not mapped. */
     private Optional<JsonNode> node(String field, JsonNode base) {
-        CmdbConfig.Field f = mapping.get(field);
+        CmdbSettings.Field f = mapping.get(field);
         if (f == null) {
             return Optional.empty();
         }
@@ -134,7 +130,7 @@ final class CmdbMapper {
     }
 
     private Optional<String> optionalText(String field, JsonNode base) {
-        CmdbConfig.Field f = mapping.get(field);
+        CmdbSettings.Field f = mapping.get(field);
         Optional<JsonNode> n;
         if (field.equals("interface.mac") && f != null && !f.isConstant()) {
             JsonNode raw = base.at(f.pointer());
@@ -228,7 +224,7 @@ final class CmdbMapper {
     }
 
     private String pointerOf(String field) {
-        CmdbConfig.Field f = mapping.get(field);
+        CmdbSettings.Field f = mapping.get(field);
         return f == null || f.isConstant() ? "the constant" : "JSON pointer " + f.pointer();
     }
 

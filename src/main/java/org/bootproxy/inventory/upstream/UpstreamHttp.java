@@ -22,7 +22,7 @@ import kong.unirest.core.Unirest;
 import kong.unirest.core.UnirestException;
 import kong.unirest.core.UnirestInstance;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.DurationText;
+import org.bootproxy.support.Durations;
 
 /**
  * One upstream's HTTP client: its own Unirest instance (never the global one) with the upstream's timeouts,
@@ -172,11 +172,11 @@ public final class UpstreamHttp implements AutoCloseable {
         // the JDK client wraps causes (a DNS failure is a ConnectException around UnresolvedAddressException):
         // look through the whole chain, most specific first
         if (hasCause(e, HttpConnectTimeoutException.class)) {
-            return "connect timeout after " + DurationText.format(settings.connectTimeout()) + " to " + host
+            return "connect timeout after " + Durations.format(settings.connectTimeout()) + " to " + host
                     + " (" + settings.key() + ".connect_timeout; is the address reachable from here?)";
         }
         if (hasCause(e, HttpTimeoutException.class)) {
-            return "timeout after " + DurationText.format(settings.readTimeout()) + " waiting for " + method + " "
+            return "timeout after " + Durations.format(settings.readTimeout()) + " waiting for " + method + " "
                     + pathOf(url) + " (" + settings.key() + ".read_timeout)";
         }
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {

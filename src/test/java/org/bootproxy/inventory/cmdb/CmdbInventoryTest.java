@@ -18,7 +18,6 @@ import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CmdbConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -139,36 +138,13 @@ class CmdbInventoryTest {
     }
 
     @Test
-    void urlTemplateWithoutAMacIsAConfigError() {
-        assertThatThrownBy(() -> new CmdbConfig(null, "https://cmdb.example.com/api/hosts", null, null, null, null,
-                Map.of("name", CmdbConfig.Field.pointer("/lookup/name"), "os.family", CmdbConfig.Field.constant("Redhat")),
-                null, null, null, null, null))
-                .hasMessageContaining("inventory.cmdb.url: 'https://cmdb.example.com/api/hosts' has no MAC placeholder");
-    }
-
-    @Test
-    void placeholderIntoAResponseNotYetFetchedIsAConfigError() {
-        assertThatThrownBy(() -> new CmdbConfig(null, "https://cmdb.example.com/api/hosts?mac={mac}", null, null, null,
-                List.of(new CmdbConfig.Request("device", "https://cmdb.example.com/d/{/rack/id}")),
-                Map.of("name", CmdbConfig.Field.pointer("/lookup/name"), "os.family", CmdbConfig.Field.constant("Redhat")),
-                null, null, null, null, null))
-                .hasMessageContaining("placeholder {/rack/id} points into 'rack', which is not an earlier response; allowed: lookup");
-    }
-
-    @Test
-    void unknownMappingFieldListsTheAllowedOnes() {
-        assertThatThrownBy(() -> new CmdbConfig(null, "https://cmdb.example.com/api/hosts?mac={mac}", null, null, null, null,
-                Map.of("hostname", CmdbConfig.Field.pointer("/lookup/name")), null, null, null, null, null))
-                .hasMessageStartingWith("inventory.cmdb.mapping: unknown field 'hostname'; allowed: name, build, token");
-    }
-
-    @Test
     void macSpellingsInTheUrl() {
         wm.stubFor(get(urlPathEqualTo("/h/52-54-00-aa-00-02/525400aa0002/52:54:00:AA:00:02"))
                 .willReturn(okJson("{\"n\":\"x.example.com\"}")));
-        inventory = new CmdbInventory(new CmdbConfig(null, wm.baseUrl() + "/h/{mac_hyphens}/{mac_bare}/{mac_upper}", null,
-                null, null, null, Map.of("name", CmdbConfig.Field.pointer("/lookup/n"),
-                "os.family", CmdbConfig.Field.constant("Debian")), null, null, null, null, null));
+        inventory = new CmdbInventory(CmdbYaml.settings("""
+                url: "%s/h/{mac_hyphens}/{mac_bare}/{mac_upper}"
+                mapping: {name: /lookup/n, os.family: Debian}
+                """.formatted(wm.baseUrl())));
         assertThat(inventory.findByMac(WEB01_ETH1)).map(Host::name).contains("x.example.com");
     }
 }

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.inventory.foreman.ForemanSettingsBuilder.foremanAt;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.bootproxy.boot.OperatingSystem;
 import org.bootproxy.boot.Subnet;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.ForemanConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ForemanInventoryTest {
     @BeforeEach
     void setUp() {
         stubs = new ForemanStubs(foreman::stubFor);
-        inventory = new ForemanInventory(ForemanConfig.of(foreman.baseUrl(), "admin", "changeme"));
+        inventory = new ForemanInventory(foremanAt(foreman.baseUrl()).build());
     }
 
     @AfterEach
@@ -62,8 +62,7 @@ class ForemanInventoryTest {
 
     ForemanInventory withReadTimeout(Duration timeout) {
         inventory.close();
-        inventory = new ForemanInventory(new ForemanConfig(foreman.baseUrl(), "admin", "changeme", null, null, null, null,
-                null, timeout, null));
+        inventory = new ForemanInventory(foremanAt(foreman.baseUrl()).readTimeout(timeout).build());
         return inventory;
     }
 
@@ -270,8 +269,7 @@ class ForemanInventoryTest {
     @Test
     void personalAccessTokenIsSentAsTheBasicPassword() {
         inventory.close();
-        inventory = new ForemanInventory(new ForemanConfig(foreman.baseUrl(), "svc-boot", null, "pat-123", null, null,
-                null, null, null, null));
+        inventory = new ForemanInventory(foremanAt(foreman.baseUrl()).token("svc-boot", "pat-123").build());
         stubs.serve(List.of());
         inventory.findByMac(MacAddress.parse("52:54:00:ff:ff:ff"));
         foreman.verify(getRequestedFor(urlPathMatching("/api/v2/hosts.*"))
@@ -280,7 +278,7 @@ class ForemanInventoryTest {
 
     @Test
     void connectionRefusedIsReportedWithTheAddress() {
-        var down = new ForemanInventory(ForemanConfig.of("http://127.0.0.1:9", "admin", "x"));
+        var down = new ForemanInventory(foremanAt("http://127.0.0.1:9").build());
         try {
             assertThatThrownBy(() -> down.findByMac(MacAddress.parse("52:54:00:aa:00:01")))
                     .isInstanceOf(UpstreamUnavailable.class)
@@ -292,7 +290,7 @@ class ForemanInventoryTest {
 
     @Test
     void unresolvableNameIsReportedAsDns() {
-        var nowhere = new ForemanInventory(ForemanConfig.of("https://foreman.invalid", "admin", "x"));
+        var nowhere = new ForemanInventory(foremanAt("https://foreman.invalid").build());
         try {
             assertThatThrownBy(() -> nowhere.findByMac(MacAddress.parse("52:54:00:aa:00:01")))
                     .isInstanceOf(UpstreamUnavailable.class)
@@ -304,7 +302,7 @@ class ForemanInventoryTest {
 
     @Test
     void missingUrlIsAConfigErrorNamingTheKey() {
-        assertThatThrownBy(() -> new ForemanInventory(ForemanConfig.defaults()))
+        assertThatThrownBy(() -> foremanAt("").build())
                 .hasMessageStartingWith("inventory.foreman.url is not set");
     }
 }
