@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.bootproxy.http.HttpsSettings;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
+import org.bootproxy.tftp.PortRange;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
 import org.slf4j.Logger;
@@ -134,19 +136,15 @@ final class ServeCommand implements Callable<Integer> {
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
-        HttpSettings httpSettings = httpSettings(s);
         Optional<HttpsSettings> https = SmartProxyWiring.https(s, tls);
-        if (https.isPresent()) {
-            httpSettings = httpSettings.withHttps(https.get());
-        }
-        if (Files.isDirectory(s.tftpRoot())) {
-            httpSettings = httpSettings.withHttpbootDir(s.tftpRoot());
+        Optional<Path> httpboot = Optional.of(s.tftpRoot()).filter(Files::isDirectory);
+        if (httpboot.isPresent()) {
             states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
         } else {
             LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
-        HttpServer http = new HttpServer(c.boot(), httpSettings, events, Clock.systemUTC(),
+        HttpServer http = new HttpServer(c.boot(), httpSettings(s, httpboot, https), events, Clock.systemUTC(),
                 new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
         try {
             http.start();
@@ -186,7 +184,7 @@ final class ServeCommand implements Callable<Integer> {
         return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
     }
 
-    static HttpSettings httpSettings(BootproxyConfig s) {
+    static HttpSettings httpSettings(BootproxyConfig s, Optional<Path> httpbootDir, Optional<HttpsSettings> https) {
         List<Cidr> proxies = s.trustedProxies().stream().map(p -> {
             try {
                 return Cidr.parse(p);
@@ -194,7 +192,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new ConfigException("trusted_proxies: '" + p + "' is not an address or CIDR (e.g. 10.0.0.5 or 10.0.0.0/24)");
             }
         }).toList();
-        return new HttpSettings(s.httpAddress().host(), s.httpAddress().port(), proxies, s.assets());
+        return new HttpSettings(s.httpAddress().host(), s.httpAddress().port(), proxies, s.assets(), httpbootDir, https);
     }
 
     static TftpSettings tftpSettings(BootproxyConfig s) {
@@ -206,11 +204,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "'; give an IP address of this machine, e.g. 192.0.2.1:69");
         }
         var t = s.tftp();
-        return TftpSettings.defaults()
-                .withAddress(address, s.tftpAddress().port())
-                .withRoot(s.tftpRoot())
-                .withLimits(t.maxBlksize(), t.maxWindowsize(), t.maxTransfers())
-                .withTimers(Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT);
+        return new TftpSettings(address, s.tftpAddress().port(), s.tftpRoot(), t.maxBlksize(), t.maxWindowsize(),
+                t.maxTransfers(), Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT,
+                PortRange.ANY);
     }
 
     private static String rootMessage(Throwable e) {

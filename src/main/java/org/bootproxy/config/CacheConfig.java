@@ -33,11 +33,7 @@ public record CacheConfig(
                     + KEY + ".ttl (" + Durations.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
         }
         staleMaxAge = ConfigChecks.duration(KEY + ".stale_max_age", staleMaxAge, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30));
-        int mc = maxConcurrent == null ? 32 : maxConcurrent;
-        if (mc < 1 || mc > 1024) {
-            throw new IllegalArgumentException(KEY + ".max_concurrent: " + mc + " is out of range; allowed 1..1024 (default 32)");
-        }
-        maxConcurrent = mc;
+        maxConcurrent = ConfigChecks.range(KEY + ".max_concurrent", maxConcurrent, 32, 1, 1024);
         queueTimeout = ConfigChecks.duration(KEY + ".queue_timeout", queueTimeout, Duration.ofSeconds(10),
                 Duration.ofMillis(1), Duration.ofMinutes(10));
     }

@@ -44,6 +44,15 @@ final class ConfigChecks {
         return d;
     }
 
+    /** A whole number within [min, max], or the default when not given. */
+    static int range(String key, Integer value, int dflt, int min, int max) {
+        int v = value == null ? dflt : value;
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + ": " + v + " is out of range; allowed " + min + ".." + max + " (default " + dflt + ")");
+        }
+        return v;
+    }
+
     /** Trims and expands ${ENV}; null and blank become "". */
     static String text(String key, String value) {
         String v = EnvText.expand(key, value);

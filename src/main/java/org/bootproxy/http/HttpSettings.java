@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the HTTP side listens and whom it believes.
+ * How the HTTP side listens and whom it believes; built once by the composition root from the config.
  *
  * @param host           address to bind, e.g. "0.0.0.0" (all IPv4), "::" (all) or "192.0.2.1"
  * @param port           TCP port; 0 picks a free one (see {@link HttpServer#port()})
@@ -28,31 +28,5 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
         assetsDir = Objects.requireNonNullElse(assetsDir, Optional.empty());
         httpbootDir = Objects.requireNonNullElse(httpbootDir, Optional.empty());
         https = Objects.requireNonNullElse(https, Optional.empty());
-    }
-
-    /** Plain HTTP without {@code /httpboot/}. */
-    public HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir) {
-        this(host, port, trustedProxies, assetsDir, Optional.empty(), Optional.empty());
-    }
-
-    /** Loopback on a free port, nothing trusted, no assets: for tests and previews. */
-    public static HttpSettings loopback() {
-        return new HttpSettings("127.0.0.1", 0, List.of(), Optional.empty());
-    }
-
-    public HttpSettings withAssetsDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, Optional.of(dir), httpbootDir, https);
-    }
-
-    public HttpSettings withTrustedProxies(List<Cidr> proxies) {
-        return new HttpSettings(host, port, proxies, assetsDir, httpbootDir, https);
-    }
-
-    public HttpSettings withHttpbootDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, Optional.of(dir), https);
-    }
-
-    public HttpSettings withHttps(HttpsSettings listener) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, Optional.of(listener));
     }
 }

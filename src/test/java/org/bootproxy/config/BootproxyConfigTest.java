@@ -19,6 +19,8 @@ class BootproxyConfigTest {
         BootproxyConfig s = resolve("", Overrides.NONE);
         assertThat(s.httpAddress()).isEqualTo(new HostPort("0.0.0.0", 8000));
         assertThat(s.tftpAddress()).isEqualTo(new HostPort("0.0.0.0", 69));
+        assertThat(s.tftp().maxBlksize()).as("fits a 1500-byte Ethernet frame").isEqualTo(1468);
+        assertThat(s.tftp().enabled()).isTrue();
         assertThat(s.hosts()).isEqualTo(Path.of("hosts"));
         assertThat(s.templates()).isEqualTo(Path.of("templates"));
         assertThat(s.boot().intermediateNics()).isEqualTo(8);

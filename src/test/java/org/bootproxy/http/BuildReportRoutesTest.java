@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BuildReportRoutesTest {
 
     private static HttpFixture serverWith(MemoryBuildStates states) {
-        return new HttpFixture(new FixedInventory(WEB01, DB01), new EchoRenderer(), states, HttpSettings.loopback(),
+        return new HttpFixture(new FixedInventory(WEB01, DB01), new EchoRenderer(), states, HttpSettingsBuilder.loopback().build(),
                 HttpExtensions.NONE);
     }
 

@@ -29,11 +29,11 @@ final class HttpFixture implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpFixture(HostInventory inventory) {
-        this(inventory, new EchoRenderer(), new MemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
+        this(inventory, new EchoRenderer(), new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE);
     }
 
     HttpFixture(HostInventory inventory, TemplateRenderer renderer) {
-        this(inventory, renderer, new MemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
+        this(inventory, renderer, new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE);
     }
 
     HttpFixture(HostInventory inventory, TemplateRenderer renderer, BuildStateStore states, HttpSettings settings,

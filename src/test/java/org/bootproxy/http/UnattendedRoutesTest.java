@@ -91,7 +91,7 @@ class UnattendedRoutesTest {
         assumeTrue(ipv6LoopbackWorks(), "this machine has no IPv6 loopback (::1)");
         var v6host = new Host("lab06.example.com", true, "", List.of(new Nic(MacAddress.parse("52:54:00:cc:00:06"), "::1", "eth0", true)),
                 LAB01.os(), LAB01.medium(), Subnet.DHCP, Map.of(), Map.of(), "r1", "test");
-        var settings = new HttpSettings("::1", 0, List.of(), Optional.empty());
+        var settings = HttpSettingsBuilder.loopback().host("::1").build();
         var r = start(new HttpFixture(new FixedInventory(v6host), new EchoRenderer(), new MemoryBuildStates(), settings,
                 HttpExtensions.NONE)).get("/unattended/provision");
         assertThat(r.body()).contains("host=lab06.example.com");
@@ -107,7 +107,7 @@ class UnattendedRoutesTest {
 
     @Test
     void forwardedForFromATrustedProxyIsBelieved() throws Exception {
-        var settings = HttpSettings.loopback().withTrustedProxies(List.of(Cidr.parse("127.0.0.0/8")));
+        var settings = HttpSettingsBuilder.loopback().trustedProxies(Cidr.parse("127.0.0.0/8")).build();
         var r = start(new HttpFixture(new FixedInventory(WEB01, LAB01), new EchoRenderer(), new MemoryBuildStates(),
                 settings, HttpExtensions.NONE)).get("/unattended/provision", "X-Forwarded-For", "192.0.2.11, 127.0.0.1");
         assertThat(r.body()).contains("host=web01.example.com");
@@ -115,7 +115,7 @@ class UnattendedRoutesTest {
 
     @Test
     void forwardedForFromAnyoneElseIsIgnored() throws Exception {
-        var settings = HttpSettings.loopback().withTrustedProxies(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")));
+        var settings = HttpSettingsBuilder.loopback().trustedProxies(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")).build();
         var r = start(new HttpFixture(new FixedInventory(WEB01, LAB01), new EchoRenderer(), new MemoryBuildStates(),
                 settings, HttpExtensions.NONE)).get("/unattended/provision", "X-Forwarded-For", "192.0.2.11");
         assertThat(r.body()).contains("host=lab01.example.com");
@@ -355,7 +355,7 @@ class UnattendedRoutesTest {
                 List.of(routes -> routes.get("/unattended/templateServer", ctx -> ctx.result("{\"templateServer\":\"x\"}"))),
                 Optional.of(ctx -> ctx.status(200).result("from upstream for " + ctx.queryParam("mac") + "\n")));
         start(new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback(), extensions));
+                HttpSettingsBuilder.loopback().build(), extensions));
         assertThat(app.get("/unattended/provision?mac=" + UNKNOWN_MAC).body()).isEqualTo("from upstream for " + UNKNOWN_MAC + "\n");
         assertThat(app.get("/unattended/provision?mac=" + WEB01_MAC).body()).contains("host=web01.example.com");
         assertThat(app.get("/unattended/templateServer").body()).isEqualTo("{\"templateServer\":\"x\"}");
