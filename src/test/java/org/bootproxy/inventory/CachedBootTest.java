@@ -1,5 +1,6 @@
 package org.bootproxy.inventory;
 
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.fakes.NamingRenderer;
 import org.bootproxy.fakes.MutableClock;
@@ -11,19 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bootproxy.boot.Answer;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootRequest;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.BootSettings;
-import org.bootproxy.boot.BuildState;
-import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MachineFacts;
-import org.bootproxy.boot.RenderContext;
 import org.bootproxy.boot.TemplateKind;
-import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.bootproxy.boot.UpstreamUnavailable;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,7 @@ class CachedBootTest {
 
 
     final MutableClock clock = new MutableClock();
-    final SwitchableInventory upstream = new SwitchableInventory(List.of(HostInventoryContract.WEB01));
+    final SwitchableInventory upstream = new SwitchableInventory(List.of(Hosts.WEB01));
     final CachingInventory cache = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30),
             Duration.ofSeconds(10), Duration.ofHours(24), 32, Duration.ofSeconds(10)), clock);
     final MemoryBuildStates states = new MemoryBuildStates();

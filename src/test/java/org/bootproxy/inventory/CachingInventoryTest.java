@@ -1,8 +1,11 @@
 package org.bootproxy.inventory;
 
-import org.bootproxy.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.DB01;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01_SECOND_MAC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +18,12 @@ import java.util.concurrent.Future;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.fakes.Hosts;
+import org.bootproxy.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class CachingInventoryTest {
 
-    static final Host WEB01 = HostInventoryContract.WEB01;
-    static final Host DB01 = HostInventoryContract.DB01;
-    static final MacAddress WEB01_MAC = MacAddress.parse("52:54:00:aa:00:01");
-    static final MacAddress WEB01_SECOND_MAC = MacAddress.parse("52:54:00:aa:00:02");
     static final MacAddress UNKNOWN = MacAddress.parse("52:54:00:ff:ff:ff");
 
     final MutableClock clock = new MutableClock();
@@ -198,8 +199,7 @@ class CachingInventoryTest {
     void tokenOfARebuiltHostNoLongerMatches() {
         var inv = cache();
         inv.findByMac(WEB01_MAC);
-        Host rebuilt = new Host(WEB01.name(), true, "tok-new", WEB01.interfaces(), WEB01.os(), WEB01.medium(),
-                WEB01.subnet(), WEB01.params(), WEB01.templates(), "r2", "");
+        Host rebuilt = Hosts.web01().token("tok-new").revision("rev-2").build();
         upstream.serve(List.of(rebuilt));
         clock.advance(Duration.ofMinutes(1));
         assertThat(inv.findByToken("tok-web01")).isEmpty();

@@ -44,7 +44,7 @@ class TftpFilesServedTest extends ServerHarness {
     @Test
     void installedHostGetsLocalBoot() throws Exception {
         start();
-        assertThat(fetch(TestBoot.INSTALLED_CFG)).contains("template=pxelinux/localboot host=legacy01.example.com");
+        assertThat(fetch(TestBoot.INSTALLED_CFG)).contains("template=pxelinux/localboot host=db01.example.com");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.fakes.Hosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,9 @@ class CmdbInventoryTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final MacAddress WEB01_ETH1 = MacAddress.parse("52:54:00:aa:00:02");
+    static final MacAddress WEB01_ETH1 = Hosts.WEB01_SECOND_MAC;
+    /** web01 with a template override, so the mapping of templates shows. */
+    static final Host WEB01 = Hosts.web01().template(TemplateKind.IPXE, "ipxe/kickstart").build();
 
     CmdbInventory inventory;
 
@@ -57,7 +60,7 @@ class CmdbInventoryTest {
 
     @Test
     void homegrownLookupSendsTheBearerTokenAndMapsEveryField() {
-        homegrownServes(CmdbFixtures.WEB01);
+        homegrownServes(WEB01);
         Host h = homegrown().findByMac(WEB01_ETH1).orElseThrow();
         wm.verify(getRequestedFor(urlPathEqualTo("/api/hosts")).withQueryParam("mac", equalTo("52:54:00:aa:00:02"))
                 .withHeader("Authorization", equalTo("Bearer s3cret")));
@@ -70,7 +73,7 @@ class CmdbInventoryTest {
 
     @Test
     void revisionIsTheSameWhicheverNicAsked() {
-        homegrownServes(CmdbFixtures.WEB01);
+        homegrownServes(WEB01);
         var inv = homegrown();
         assertThat(inv.findByMac(WEB01_ETH1).orElseThrow().revision())
                 .isEqualTo(inv.findByMac(MacAddress.parse("52:54:00:aa:00:01")).orElseThrow().revision());
@@ -78,7 +81,7 @@ class CmdbInventoryTest {
 
     @Test
     void missingFieldNamesTheFieldAndThePointer() {
-        var json = HomegrownStubs.host(CmdbFixtures.WEB01);
+        var json = HomegrownStubs.host(WEB01);
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("os")).remove("family");
         wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(okJson(json.toString())));
         assertThatThrownBy(() -> homegrown().findByMac(WEB01_ETH1))
@@ -88,7 +91,7 @@ class CmdbInventoryTest {
 
     @Test
     void valueOfTheWrongKindIsAMappingError() {
-        var json = HomegrownStubs.host(CmdbFixtures.WEB01).put("build", "perhaps");
+        var json = HomegrownStubs.host(WEB01).put("build", "perhaps");
         wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(okJson(json.toString())));
         assertThatThrownBy(() -> homegrown().findByMac(WEB01_ETH1))
                 .hasMessage("mapping: field build: JSON pointer /lookup/build holds \"perhaps\", not true or false");
