@@ -8,7 +8,6 @@ import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
-import org.bootproxy.config.ConfigException;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.state.FileBuildStateStore;
 
@@ -30,10 +29,6 @@ record Components(BootproxyConfig config, HostInventory inventory, TemplateRende
     }
 
     private static TemplateRenderer renderer(BootproxyConfig s) {
-        try {
-            return new FreemarkerRenderer(s.templates());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates()));
     }
 }

@@ -45,16 +45,20 @@ public final class InventoryWiring {
 
     /** The upstream backend named by inventory.type, without a cache (check-upstream talks to it directly). */
     static UpstreamInventory upstream(InventoryConfig cfg) {
-        try {
-            return switch (cfg.type()) {
-                case "foreman" -> new ForemanInventory(foreman(cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults()));
-                case "cmdb" -> new CmdbInventory(cmdb(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults()));
-                default -> throw new ConfigException("inventory.type is '" + cfg.type()
-                        + "': there is no upstream to check; set inventory.type to foreman or cmdb");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        return switch (cfg.type()) {
+            case "foreman" -> {
+                ForemanConfig f = cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults();
+                if (!f.configured()) {
+                    throw new ConfigException("inventory.foreman.url is not set; it is required when inventory.type is"
+                            + " foreman (e.g. url: https://foreman.example.com)");
+                }
+                yield StartupErrors.asConfigError(() -> new ForemanInventory(foreman(f)));
+            }
+            case "cmdb" -> StartupErrors.asConfigError(
+                    () -> new CmdbInventory(cmdb(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults())));
+            default -> throw new ConfigException("inventory.type is '" + cfg.type()
+                    + "': there is no upstream to check; set inventory.type to foreman or cmdb");
+        };
     }
 
     public static CacheSettings cache(CacheConfig c) {
@@ -83,12 +87,8 @@ public final class InventoryWiring {
     }
 
     private static FileInventory files(BootproxyConfig c, List<String> problems) {
-        try {
-            FileInventory files = new FileInventory(c.hosts(), Clock.systemUTC());
-            files.problems().forEach(p -> problems.add(p.toString()));
-            return files;
-        } catch (RuntimeException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), Clock.systemUTC()));
+        files.problems().forEach(p -> problems.add(p.toString()));
+        return files;
     }
 }

@@ -150,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
             http.start();
         } catch (RuntimeException e) {
             proxy.close();
-            throw new HttpCannotListen(e);
+            throw cannotListen(e) ? new HttpCannotListen(e) : e;
         }
         states.set(Feature.TEMPLATES, ModuleStates.State.RUNNING);
         LOG.info("HTTP:      listening on {}{}", s.httpAddress(), https.map(h -> ", HTTPS on " + h.host() + ":" + http.httpsPort()).orElse(""));
@@ -166,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
                 tftp.start();
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);
                 LOG.info("TFTP:      listening on {}, root {}", s.tftpAddress(), s.tftpRoot().toAbsolutePath());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 LOG.error("TFTP cannot listen on {}: {}. Port 69 needs root or CAP_NET_BIND_SERVICE"
                         + " (setcap 'cap_net_bind_service=+ep' on java), or test with --tftp-address 0.0.0.0:6969."
                         + " HTTP keeps running.", s.tftpAddress(), rootMessage(e));
@@ -178,6 +178,16 @@ final class ServeCommand implements Callable<Integer> {
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
         return new Running(http, Optional.ofNullable(tftp), proxy);
+    }
+
+    /** Whether the server failed to bind its socket (port taken, no permission, address not ours); else it is a bug. */
+    static boolean cannotListen(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OpsRoutes ops(Observability o) {

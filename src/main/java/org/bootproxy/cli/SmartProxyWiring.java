@@ -25,14 +25,9 @@ final class SmartProxyWiring {
 
     /** The proxy's certificate, key and CA from ssl_certificate, ssl_private_key and ssl_ca_file; empty without HTTPS. */
     static Optional<SSLContext> tls(BootproxyConfig s) {
-        return s.smartProxy().https().map(h -> {
-            try {
-                return Tls.context("ssl_ca_file", h.caFile().toString(), "ssl_certificate", h.certificate().toString(),
-                        "ssl_private_key", h.privateKey().toString());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage(), e);
-            }
-        });
+        return s.smartProxy().https().map(h -> StartupErrors.asConfigError(() -> Tls.context("ssl_ca_file",
+                h.caFile().toString(), "ssl_certificate", h.certificate().toString(), "ssl_private_key",
+                h.privateKey().toString())));
     }
 
     static Optional<HttpsSettings> https(BootproxyConfig s, Optional<SSLContext> tls) {

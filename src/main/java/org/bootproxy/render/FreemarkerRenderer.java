@@ -52,7 +52,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
 
     /**
      * @param templatesDir the templates folder; must exist
-     * @throws IllegalArgumentException when it is not a readable directory
+     * @throws TemplatesFolderUnusable when it is not a readable directory
      */
     public FreemarkerRenderer(Path templatesDir) {
         this.folder = new TemplateFolder(templatesDir);

@@ -27,13 +27,13 @@ final class TemplateFolder {
     TemplateFolder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
-            throw new IllegalArgumentException("templates folder " + abs + " does not exist or is not a directory");
+            throw new TemplatesFolderUnusable("templates folder " + abs + " does not exist or is not a directory");
         }
         try {
             // FreeMarker's loader resolves the folder once, at start; do the same so both agree
             this.root = abs.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
+            throw new TemplatesFolderUnusable("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
         }
     }
 

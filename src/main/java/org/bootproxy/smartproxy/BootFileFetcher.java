@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -83,9 +84,9 @@ final class BootFileFetcher {
         mine.whenComplete((p, e) -> running.remove(target, mine));
         try {
             executor.execute(() -> download(url, target, mine));
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException e) {
             mine.completeExceptionally(e);
-            throw new IllegalStateException("cannot start the download: " + e.getMessage(), e);
+            throw new IOException("cannot start the download: " + e.getMessage(), e);
         }
         return Optional.of(mine);
     }
@@ -132,8 +133,12 @@ final class BootFileFetcher {
             } catch (RetryableFailure e) {
                 last = e;
                 LOG.warn("fetch_boot_file: {} attempt {} failed: {}", url, attempt, e.getMessage());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 LOG.error("fetch_boot_file: {} cannot be downloaded to {}: {}", url, target, e.getMessage());
+                done.completeExceptionally(e);
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("fetch_boot_file: {} to {} failed on a bug", url, target, e);
                 done.completeExceptionally(e);
                 return;
             } catch (InterruptedException e) {

@@ -158,6 +158,21 @@ class BootServiceTest {
     }
 
     @Test
+    void bugWhileTellingUpstreamIsNotPassedOffAsAnUpstreamError() {
+        FixedInventory buggy = new FixedInventory(Hosts.WEB01) {
+            @Override
+            public void reportBuilt(Host host) {
+                throw new IllegalStateException("bug in the backend");
+            }
+        };
+        var svc = new BootService(buggy, NamingRenderer.standard(), states, events::add, SETTINGS, CLOCK);
+        assertThatThrownBy(() -> svc.built(mac("52:54:00:aa:00:01")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("bug in the backend");
+        assertThat(states.get("web01.example.com")).as("recorded before upstream was told").isPresent();
+        assertThat(events).noneMatch(e -> e.fields().getOrDefault("upstream", "").startsWith("upstream-error"));
+    }
+
+    @Test
     void tftpRendersPerMacConfigsAndLeavesOtherNamesToTheStaticRoot() {
         assertThat(boot.tftpFile("pxelinux.cfg/01-52-54-00-aa-00-01", "192.0.2.11")).get()
                 .extracting(Answer::template).isEqualTo("pxelinux/chain-ipxe");

@@ -68,6 +68,16 @@ class UpstreamCheckTest {
     }
 
     @Test
+    void answerThatIsNotJsonIsPrintedAsItCame() {
+        wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()
+                .withBody("<html>Bad Gateway</html>")));
+        try (var inv = cmdb()) {
+            assertThat(new UpstreamCheck(inv).run(MacAddress.parse("52:54:00:aa:00:01"), out)).isEqualTo(UpstreamCheck.FAILED);
+        }
+        assertThat(printed()).contains("-> 500 Internal Server Error").contains("\n  <html>Bad Gateway</html>\n");
+    }
+
+    @Test
     void unknownMacSaysNotFound() {
         wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
         try (var inv = cmdb()) {

@@ -38,14 +38,12 @@ final class CmdbMapper {
     Host host(JsonNode doc, MacAddress asked, String source) {
         List<String> seen = new ArrayList<>();
         String name = text("name", doc, seen).orElse("");
-        OperatingSystem os;
-        try {
-            os = new OperatingSystem(text("os.name", doc, seen).orElse(""), text("os.family", doc, seen).orElse(null),
-                    text("os.major", doc, seen).orElse(""), text("os.minor", doc, seen).orElse(""),
-                    text("os.arch", doc, seen).orElse(""), text("os.release_name", doc, seen).orElse(""));
-        } catch (NullPointerException e) {
-            throw new UpstreamUnavailable("mapping: field os.family has no value");
-        }
+        String osName = text("os.name", doc, seen).orElse("");
+        String family = text("os.family", doc, seen).filter(f -> !f.isBlank())
+                .orElseThrow(() -> fieldError("os.family", "has no value (Redhat, Debian, …)"));
+        OperatingSystem os = new OperatingSystem(osName, family, text("os.major", doc, seen).orElse(""),
+                text("os.minor", doc, seen).orElse(""), text("os.arch", doc, seen).orElse(""),
+                text("os.release_name", doc, seen).orElse(""));
         try {
             Subnet subnet = new Subnet(text("subnet.mask", doc, seen).orElse(""), text("subnet.gateway", doc, seen).orElse(""),
                     list("subnet.dns", doc, seen), text("subnet.boot_mode", doc, seen).orElse("dhcp"));

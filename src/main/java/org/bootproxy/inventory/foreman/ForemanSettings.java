@@ -25,8 +25,7 @@ public record ForemanSettings(String url, String username, String password, Stri
     public ForemanSettings {
         url = Objects.requireNonNullElse(url, "").trim();
         if (url.isEmpty()) {
-            throw new IllegalArgumentException("inventory.foreman.url is not set; it is required when inventory.type is foreman"
-                    + " (e.g. url: https://foreman.example.com)");
+            throw new IllegalArgumentException("Foreman's url is required");
         }
         username = Objects.requireNonNullElse(username, "");
         password = Objects.requireNonNullElse(password, "");

@@ -296,8 +296,7 @@ class ForemanInventoryTest {
     }
 
     @Test
-    void missingUrlIsAConfigErrorNamingTheKey() {
-        assertThatThrownBy(() -> foremanAt("").build())
-                .hasMessageStartingWith("inventory.foreman.url is not set");
+    void settingsWithoutAUrlAreRefused() {
+        assertThatThrownBy(() -> foremanAt("").build()).hasMessage("Foreman's url is required");
     }
 }
