@@ -24,8 +24,4 @@ public record MachineFacts(String serial, String manufacturer, String product, L
         String t = s.replaceAll("\\p{Cntrl}", " ").trim();
         return t.length() > 200 ? t.substring(0, 200) : t;
     }
-
-    public boolean isEmpty() {
-        return serial.isEmpty() && manufacturer.isEmpty() && product.isEmpty() && macs.isEmpty();
-    }
 }

@@ -16,8 +16,7 @@ import org.bootproxy.state.FileBuildStateStore;
  *
  * @param problems start-up problems worth showing the operator (broken host files…)
  */
-record Components(BootproxyConfig config, HostInventory inventory, TemplateRenderer renderer, BootService boot,
-                  List<String> problems) {
+record Components(HostInventory inventory, TemplateRenderer renderer, BootService boot, List<String> problems) {
 
     static Components build(BootproxyConfig s, BootEvents events) {
         List<String> problems = new ArrayList<>();
@@ -25,7 +24,7 @@ record Components(BootproxyConfig config, HostInventory inventory, TemplateRende
         TemplateRenderer renderer = renderer(s);
         var boot = new BootService(inventory, renderer, new FileBuildStateStore(s.stateDir()), events, s.boot(),
                 Clock.systemUTC());
-        return new Components(s, inventory, renderer, boot, List.copyOf(problems));
+        return new Components(inventory, renderer, boot, List.copyOf(problems));
     }
 
     private static TemplateRenderer renderer(BootproxyConfig s) {

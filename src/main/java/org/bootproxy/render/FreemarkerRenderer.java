@@ -147,11 +147,6 @@ public final class FreemarkerRenderer implements TemplateRenderer {
         return folder.names();
     }
 
-    /** The folder templates are read from, for start-up messages. */
-    public Path templatesDir() {
-        return folder.root();
-    }
-
     @Override
     public String toString() {
         return "FreeMarker templates in " + folder.root() + " (" + names().size() + " templates)";

@@ -109,10 +109,6 @@ public final class Hosts {
         return HostBuilder.from(WEB01);
     }
 
-    public static HostBuilder db01() {
-        return HostBuilder.from(DB01);
-    }
-
     public static HostBuilder lab01() {
         return HostBuilder.from(LAB01);
     }

@@ -164,14 +164,6 @@ public record CmdbSettings(String name, String url, Map<String, String> headers,
             return new Field(pointer, value, fallback, p);
         }
 
-        public static Field pointer(String pointer) {
-            return new Field(pointer, null, null, null);
-        }
-
-        public static Field constant(String value) {
-            return new Field(null, value, null, null);
-        }
-
         public boolean isConstant() {
             return pointer.isEmpty();
         }
