@@ -20,7 +20,6 @@ import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
-import org.bootproxy.http.HttpsSettings;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -136,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
-        Optional<HttpsSettings> https = SmartProxyWiring.https(s, tls);
+        Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
         Optional<Path> httpboot = Optional.of(s.tftpRoot()).filter(Files::isDirectory);
         if (httpboot.isPresent()) {
             states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
@@ -194,7 +193,7 @@ final class ServeCommand implements Callable<Integer> {
         return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
     }
 
-    static HttpSettings httpSettings(BootproxyConfig s, Optional<Path> httpbootDir, Optional<HttpsSettings> https) {
+    static HttpSettings httpSettings(BootproxyConfig s, Optional<Path> httpbootDir, Optional<HttpSettings.Https> https) {
         List<Cidr> proxies = s.trustedProxies().stream().map(p -> {
             try {
                 return Cidr.parse(p);

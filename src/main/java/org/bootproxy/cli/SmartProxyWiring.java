@@ -10,7 +10,7 @@ import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.SmartProxyConfig;
 import org.bootproxy.http.Cidr;
-import org.bootproxy.http.HttpsSettings;
+import org.bootproxy.http.HttpSettings;
 import org.bootproxy.inventory.upstream.Tls;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -30,8 +30,8 @@ final class SmartProxyWiring {
                 h.privateKey().toString())));
     }
 
-    static Optional<HttpsSettings> https(BootproxyConfig s, Optional<SSLContext> tls) {
-        return s.smartProxy().https().flatMap(h -> tls.map(ctx -> new HttpsSettings(h.address().host(), h.address().port(), ctx)));
+    static Optional<HttpSettings.Https> https(BootproxyConfig s, Optional<SSLContext> tls) {
+        return s.smartProxy().https().flatMap(h -> tls.map(ctx -> new HttpSettings.Https(h.address().host(), h.address().port(), ctx)));
     }
 
     static SmartProxy smartProxy(BootproxyConfig s, ModuleStates states, Optional<SSLContext> tls) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the HTTP side listens and whom it believes; built once by the composition root from the config.
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param https          an HTTPS listener as well, with the same routes; empty = plain HTTP only
  */
 public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
-                           Optional<Path> httpbootDir, Optional<HttpsSettings> https) {
+                           Optional<Path> httpbootDir, Optional<Https> https) {
 
     public HttpSettings {
         host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
@@ -28,5 +29,24 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
         assetsDir = Objects.requireNonNullElse(assetsDir, Optional.empty());
         httpbootDir = Objects.requireNonNullElse(httpbootDir, Optional.empty());
         https = Objects.requireNonNullElse(https, Optional.empty());
+    }
+
+    /**
+     * The HTTPS listener, next to the plain HTTP one (iPXE and installers stay on HTTP). Clients are asked for a
+     * certificate but not required to show one: the routes that need one (Foreman's management API) check it
+     * themselves and answer 403, as smart-proxy does.
+     *
+     * @param host    address to bind, e.g. "0.0.0.0"
+     * @param port    TCP port (smart-proxy's convention is 8443); 0 picks a free one (see {@link HttpServer#httpsPort()})
+     * @param context the server certificate and key, and the CA(s) whose client certificates are accepted
+     */
+    public record Https(String host, int port, SSLContext context) {
+        public Https {
+            host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("HTTPS port must be 0..65535, not " + port);
+            }
+            Objects.requireNonNull(context, "context");
+        }
     }
 }
