@@ -79,18 +79,12 @@ class CmdbSettingsTest {
     }
 
     @Test
-    void pointersConstantsAndObjectsBecomeFields() {
-        CmdbSettings s = CmdbYaml.settings("""
-                url: "https://cmdb.example.com/hosts?mac={mac}"
-                mapping:
-                  name: /lookup/name
-                  os.family: Debian
-                  ip: {pointer: /lookup/ip, match: "^([^/]+)", default: ""}
-                  medium: {value: /srv/mirror}
-                """);
-        assertThat(s.mapping().get("name").pointer()).isEqualTo("/lookup/name");
+    void fieldsArePointersOrConstantsAndMatchIsARegularExpression() {
+        CmdbSettings s = CmdbYaml.settings("url: \"https://cmdb.example.com/hosts?mac={mac}\"\n"
+                + "mapping: {name: /lookup/name, os.family: Debian, ip: {pointer: /lookup/ip, match: \"^([^/]+)\"}}\n");
+        assertThat(s.mapping().get("name").isConstant()).isFalse();
         assertThat(s.mapping().get("os.family").isConstant()).isTrue();
-        assertThat(s.mapping().get("ip").match().pattern()).isEqualTo("^([^/]+)");
-        assertThat(s.mapping().get("medium").value()).isEqualTo("/srv/mirror");
+        assertThat(s.mapping().get("ip").match().matcher("192.0.2.11/24").results().findFirst().orElseThrow().group(1))
+                .isEqualTo("192.0.2.11");
     }
 }
