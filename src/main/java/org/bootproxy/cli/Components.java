@@ -9,6 +9,7 @@ import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.render.FreemarkerRenderer;
+import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
 
 /**
@@ -28,6 +29,7 @@ record Components(HostInventory inventory, TemplateRenderer renderer, BootServic
     }
 
     private static TemplateRenderer renderer(BootproxyConfig s) {
-        return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates()));
+        RenderLimits limits = new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes());
+        return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates(), limits));
     }
 }

@@ -52,17 +52,17 @@ public final class InventoryWiring {
                     throw new ConfigException("inventory.foreman.url is not set; it is required when inventory.type is"
                             + " foreman (e.g. url: https://foreman.example.com)");
                 }
-                yield StartupErrors.asConfigError(() -> new ForemanInventory(foreman(f)));
+                yield StartupErrors.asConfigError(() -> new ForemanInventory(foreman(f), Clock.systemUTC(), cfg.maxAnswerBytes()));
             }
-            case "cmdb" -> StartupErrors.asConfigError(
-                    () -> new CmdbInventory(cmdb(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults())));
+            case "cmdb" -> StartupErrors.asConfigError(() -> new CmdbInventory(
+                    cmdb(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults()), cfg.maxAnswerBytes()));
             default -> throw new ConfigException("inventory.type is '" + cfg.type()
                     + "': there is no upstream to check; set inventory.type to foreman or cmdb");
         };
     }
 
     public static CacheSettings cache(CacheConfig c) {
-        return new CacheSettings(c.ttl(), c.missTtl(), c.staleMaxAge(), c.maxConcurrent(), c.queueTimeout());
+        return new CacheSettings(c.ttl(), c.missTtl(), c.staleMaxAge(), c.maxConcurrent(), c.queueTimeout(), c.staleGrace());
     }
 
     public static ForemanSettings foreman(ForemanConfig c) {
@@ -87,7 +87,8 @@ public final class InventoryWiring {
     }
 
     private static FileInventory files(BootproxyConfig c, List<String> problems) {
-        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), Clock.systemUTC()));
+        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), Clock.systemUTC(),
+                FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes()));
         files.problems().forEach(p -> problems.add(p.toString()));
         return files;
     }

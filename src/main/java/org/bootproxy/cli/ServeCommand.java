@@ -215,7 +215,7 @@ final class ServeCommand implements Callable<Integer> {
         var t = s.tftp();
         return new TftpSettings(address, s.tftpAddress().port(), s.tftpRoot(), t.maxBlksize(), t.maxWindowsize(),
                 t.maxTransfers(), Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT,
-                PortRange.ANY);
+                PortRange.ANY, t.maxTransfersPerClient());
     }
 
     private static String rootMessage(Throwable e) {

@@ -23,6 +23,7 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  *
  * @param publicUrlDerived true when no template_url/--public-url was given and it was guessed
  * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
+ * @param render           limits of one template render
  */
 public record BootproxyConfig(
         HostPort httpAddress,
@@ -38,7 +39,8 @@ public record BootproxyConfig(
         BootSettings boot,
         TftpConfig tftp,
         InventoryConfig inventory,
-        SmartProxyConfig smartProxy) {
+        SmartProxyConfig smartProxy,
+        RenderConfig render) {
 
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
@@ -80,7 +82,8 @@ public record BootproxyConfig(
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
         return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
-                List.copyOf(proxies), boot, file.tftp(), inv.withType(type), SmartProxyConfig.resolve(file, baseDir));
+                List.copyOf(proxies), boot, file.tftp(), inv.withType(type), SmartProxyConfig.resolve(file, baseDir),
+                file.render());
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxBlksize     largest blksize granted (RFC 2348); default 1468 = Ethernet MTU minus headers
  * @param maxWindowsize  largest windowsize granted (RFC 7440)
  * @param maxTransfers   concurrent transfers; further requests get "server busy"
+ * @param maxTransfersPerClient transfers one client address may hold (running or waiting); past that: ERROR
  * @param timeoutMs      first retransmission timeout when the client asked for none, in ms
  * @param retries        retransmissions before a transfer is given up
  * @param enabled        false turns the TFTP server off (HTTP only)
@@ -17,16 +18,18 @@ public record TftpConfig(
         @JsonProperty("max_blksize") Integer maxBlksize,
         @JsonProperty("max_windowsize") Integer maxWindowsize,
         @JsonProperty("max_transfers") Integer maxTransfers,
+        @JsonProperty("max_transfers_per_client") Integer maxTransfersPerClient,
         @JsonProperty("timeout_ms") Integer timeoutMs,
         @JsonProperty("retries") Integer retries,
         @JsonProperty("enabled") Boolean enabled) {
 
-    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null);
+    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null);
 
     public TftpConfig {
         maxBlksize = ConfigChecks.range("tftp.max_blksize", maxBlksize, 1468, 8, 65464);
         maxWindowsize = ConfigChecks.range("tftp.max_windowsize", maxWindowsize, 64, 1, 65535);
         maxTransfers = ConfigChecks.range("tftp.max_transfers", maxTransfers, 500, 1, 100_000);
+        maxTransfersPerClient = ConfigChecks.range("tftp.max_transfers_per_client", maxTransfersPerClient, 8, 1, 100_000);
         timeoutMs = ConfigChecks.range("tftp.timeout_ms", timeoutMs, 500, 1, 255_000);
         retries = ConfigChecks.range("tftp.retries", retries, 10, 1, 100);
         enabled = enabled == null || enabled;

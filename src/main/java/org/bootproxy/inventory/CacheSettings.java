@@ -13,15 +13,20 @@ import org.bootproxy.support.Durations;
  * @param staleMaxAge   how old a last good answer may be and still be served when upstream fails
  * @param maxConcurrent upstream calls in flight at once; further lookups queue
  * @param queueTimeout  how long a lookup waits in that queue before it counts as an upstream failure
+ * @param staleGrace    when a known host's entry has expired, how long a lookup waits for upstream's new answer
+ *                      before it is served the last good one while the refresh goes on (0: at once)
  */
-public record CacheSettings(Duration ttl, Duration missTtl, Duration staleMaxAge, int maxConcurrent, Duration queueTimeout) {
+public record CacheSettings(Duration ttl, Duration missTtl, Duration staleMaxAge, int maxConcurrent, Duration queueTimeout,
+                            Duration staleGrace) {
 
     public CacheSettings {
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(missTtl, "missTtl");
         Objects.requireNonNull(staleMaxAge, "staleMaxAge");
         Objects.requireNonNull(queueTimeout, "queueTimeout");
-        if (ttl.isNegative() || missTtl.isNegative() || staleMaxAge.isNegative() || missTtl.compareTo(ttl) > 0) {
+        Objects.requireNonNull(staleGrace, "staleGrace");
+        if (ttl.isNegative() || missTtl.isNegative() || staleMaxAge.isNegative() || staleGrace.isNegative()
+                || missTtl.compareTo(ttl) > 0) {
             throw new IllegalArgumentException("cache durations must not be negative, and missTtl (" + missTtl
                     + ") not longer than ttl (" + ttl + ")");
         }
@@ -35,6 +40,6 @@ public record CacheSettings(Duration ttl, Duration missTtl, Duration staleMaxAge
     public String toString() {
         return "ttl " + Durations.format(ttl) + ", miss_ttl " + Durations.format(missTtl) + ", stale_max_age "
                 + Durations.format(staleMaxAge) + ", max_concurrent " + maxConcurrent + ", queue_timeout "
-                + Durations.format(queueTimeout);
+                + Durations.format(queueTimeout) + ", stale_grace " + Durations.format(staleGrace);
     }
 }

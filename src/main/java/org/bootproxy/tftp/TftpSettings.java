@@ -26,6 +26,8 @@ import java.util.Objects;
  *                       20 s of silence on a LAN)
  * @param idleTimeout    a transfer that makes no progress for this long is ended whatever its retries
  * @param transferPorts  local ports for transfer sockets ({@link PortRange#ANY}: ephemeral)
+ * @param maxTransfersPerClient transfers one client address may have running or waiting at once; a request
+ *                       past that gets an ERROR at once, so one address cannot take every slot
  */
 public record TftpSettings(
         InetAddress address,
@@ -37,10 +39,16 @@ public record TftpSettings(
         Duration initialTimeout,
         int maxRetries,
         Duration idleTimeout,
-        PortRange transferPorts) {
+        PortRange transferPorts,
+        int maxTransfersPerClient) {
 
     /** A transfer that makes no progress for this long ends (not configurable: the retries end it sooner). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A PXE client fetches one file at a time; a machine that rebooted mid-transfer leaves its old transfer
+     * behind for up to the idle timeout. Eight leaves room for that and for a few machines behind one address.
+     */
+    public static final int DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
 
     public TftpSettings {
         Objects.requireNonNull(address, "tftp address");
@@ -71,5 +79,8 @@ public record TftpSettings(
                     + initialTimeout + ")");
         }
         transferPorts = transferPorts == null ? PortRange.ANY : transferPorts;
+        if (maxTransfersPerClient < 1 || maxTransfersPerClient > 100_000) {
+            throw new IllegalArgumentException("TFTP max transfers per client must be 1..100000, not " + maxTransfersPerClient);
+        }
     }
 }

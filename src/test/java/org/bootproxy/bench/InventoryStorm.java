@@ -72,7 +72,7 @@ public final class InventoryStorm {
         stub(foreman, latencyMs);
 
         CacheSettings cache = new CacheSettings(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofHours(24),
-                maxConcurrent, Duration.ofSeconds(10));
+                maxConcurrent, Duration.ofSeconds(10), Duration.ofSeconds(1));
         ForemanSettings config = ForemanSettingsBuilder.foremanAt(foreman.baseUrl()).build();
         try (ForemanInventory upstream = new ForemanInventory(config)) {
             CountingInventory counted = new CountingInventory(upstream);

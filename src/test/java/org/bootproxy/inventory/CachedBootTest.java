@@ -31,7 +31,7 @@ class CachedBootTest {
     final MutableClock clock = new MutableClock();
     final SwitchableInventory upstream = new SwitchableInventory(List.of(Hosts.WEB01));
     final CachingInventory cache = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30),
-            Duration.ofSeconds(10), Duration.ofHours(24), 32, Duration.ofSeconds(10)), clock);
+            Duration.ofSeconds(10), Duration.ofHours(24), 32, Duration.ofSeconds(10), Duration.ofSeconds(1)), clock);
     final MemoryBuildStates states = new MemoryBuildStates();
     final BootService boot = new BootService(cache, NamingRenderer.standard(), states, BootEvents.NONE,
             new BootSettings(URI.create("http://192.0.2.1:8000"), 4, UnknownMachineAnswer.MESSAGE,

@@ -15,6 +15,7 @@ final class TftpSettingsBuilder {
     private Duration initialTimeout = Duration.ofMillis(500);
     private int maxRetries = 10;
     private Duration idleTimeout = TftpSettings.DEFAULT_IDLE_TIMEOUT;
+    private int maxTransfersPerClient = TftpSettings.DEFAULT_MAX_TRANSFERS_PER_CLIENT;
 
     private TftpSettingsBuilder(Path root) {
         this.root = root;
@@ -42,6 +43,11 @@ final class TftpSettingsBuilder {
         return this;
     }
 
+    TftpSettingsBuilder maxTransfersPerClient(int n) {
+        this.maxTransfersPerClient = n;
+        return this;
+    }
+
     TftpSettingsBuilder timers(Duration newInitialTimeout, int newMaxRetries, Duration newIdleTimeout) {
         this.initialTimeout = newInitialTimeout;
         this.maxRetries = newMaxRetries;
@@ -51,6 +57,6 @@ final class TftpSettingsBuilder {
 
     TftpSettings build() {
         return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout, maxRetries,
-                idleTimeout, PortRange.ANY);
+                idleTimeout, PortRange.ANY, maxTransfersPerClient);
     }
 }

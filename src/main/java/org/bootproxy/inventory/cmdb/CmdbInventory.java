@@ -23,6 +23,11 @@ public final class CmdbInventory implements UpstreamInventory {
     private final CmdbMapper mapper;
 
     public CmdbInventory(CmdbSettings config) {
+        this(config, UpstreamHttp.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes the CMDB's answers are read up to this many bytes (inventory.max_answer_bytes) */
+    public CmdbInventory(CmdbSettings config, long maxAnswerBytes) {
         this.config = Objects.requireNonNull(config);
         this.mapper = new CmdbMapper(config.mapping());
         String k = CmdbSettings.KEY;
@@ -30,7 +35,7 @@ public final class CmdbInventory implements UpstreamInventory {
                 config.connectTimeout(), config.readTimeout(), config.caFile(), config.clientCert(), config.clientKey(),
                 config.headers(), config.basicUser(), config.basicPassword(), config.bearerToken(),
                 k + ".auth (or the Authorization header in " + k + ".headers)",
-                "the account needs read access to what " + k + ".url and " + k + ".requests ask for"));
+                "the account needs read access to what " + k + ".url and " + k + ".requests ask for", maxAnswerBytes));
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class ForemanInventory implements UpstreamInventory {
     }
 
     public ForemanInventory(ForemanSettings config, Clock clock) {
+        this(config, clock, UpstreamHttp.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes Foreman's answers are read up to this many bytes (inventory.max_answer_bytes) */
+    public ForemanInventory(ForemanSettings config, Clock clock, long maxAnswerBytes) {
         this.config = Objects.requireNonNull(config);
         String k = "inventory.foreman";
         this.http = new UpstreamHttp(new UpstreamHttp.Endpoint("Foreman at " + config.url(), k,
@@ -47,7 +52,7 @@ public final class ForemanInventory implements UpstreamInventory {
                 Map.of("Accept", "application/json,version=2"), config.username(), config.secret(), "",
                 k + ".username and " + k + (config.token().isEmpty() ? ".password" : ".token"),
                 "user " + config.username() + " needs permission to view hosts, operating systems, media and subnets"
-                        + " (e.g. Foreman's Viewer role)"));
+                        + " (e.g. Foreman's Viewer role)", maxAnswerBytes));
         this.mapper = new ForemanHostMapper(config.url());
         this.operatingSystems = new ReferenceCache<>(config.referenceTtl(), clock);
         this.media = new ReferenceCache<>(config.referenceTtl(), clock);
