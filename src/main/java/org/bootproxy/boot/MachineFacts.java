@@ -21,8 +21,4 @@ public record MachineFacts(String serial, String manufacturer, String product, L
     private static String clean(String s) {
         return OneLine.of(s, 200);
     }
-
-    public boolean isEmpty() {
-        return serial.isEmpty() && manufacturer.isEmpty() && product.isEmpty() && macs.isEmpty();
-    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.List;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.fakes.FixedInventory;
 import org.bootproxy.fakes.Hosts;
 import org.bootproxy.fakes.MemoryBuildStates;
@@ -21,8 +21,8 @@ class GrubBootFilesTest {
 
     private static BootService boot(GrubSettings grub) {
         BootSettings settings = new BootSettings(URI.create("http://192.0.2.1:8000"), 8, UnknownMachineAnswer.MESSAGE,
-                Settings.builtInDefaults(), 10, grub);
-        return new BootService(new FixedInventory(Hosts.WEB01, Hosts.LEGACY01), NamingRenderer.standard(),
+                BootproxyConfig.builtInDefaults(), 10, grub);
+        return new BootService(new FixedInventory(Hosts.WEB01, Hosts.DB01), NamingRenderer.standard(),
                 new MemoryBuildStates(), BootEvents.NONE, settings, BootServiceTest.CLOCK);
     }
 
@@ -45,7 +45,7 @@ class GrubBootFilesTest {
             assertThat(a.template()).as(name).isEqualTo("grub2/kickstart");
             assertThat(a.hostName()).isEqualTo("web01.example.com");
         }
-        assertThat(boot.tftpFile("host-config/52-54-00-cc-00-01/grub2/grub.cfg", "").orElseThrow().template())
+        assertThat(boot.tftpFile("host-config/52-54-00-bb-00-01/grub2/grub.cfg", "").orElseThrow().template())
                 .isEqualTo("grub2/localboot");
         assertThat(boot.tftpFile(WEB01_FOLDER + "grub.cfg-52:54:00:aa:00:02", "")).as("another MAC's name in the folder").isEmpty();
         assertThat(boot.tftpFile(WEB01_FOLDER + "shimx64.efi", "")).as("a boot loader, not a config").isEmpty();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class Grub2ConfigTest {
 
     private static GrubSettings grub(String yaml) {
-        return SettingsTest.resolve(yaml, Overrides.NONE).boot().grub();
+        return BootproxyConfigTest.resolve(yaml, Overrides.NONE).boot().grub();
     }
 
     @Test
@@ -19,13 +19,13 @@ class Grub2ConfigTest {
         GrubSettings g = grub("template_url: http://192.0.2.1:8000\n");
         assertThat(g.entryConfigs()).containsExactly("grub/grub.cfg", "grub2/grub.cfg");
         assertThat(g.kernelTransport()).isEqualTo(GrubSettings.KernelTransport.AUTO);
-        assertThat(SettingsTest.resolve("template_url: http://192.0.2.1:8000\n", Overrides.NONE).boot().grubTftpServer())
+        assertThat(BootproxyConfigTest.resolve("template_url: http://192.0.2.1:8000\n", Overrides.NONE).boot().grubTftpServer())
                 .isEqualTo("192.0.2.1");
     }
 
     @Test
     void everyKeyIsRead() {
-        Settings s = SettingsTest.resolve("""
+        BootproxyConfig s = BootproxyConfigTest.resolve("""
                 template_url: http://192.0.2.1:8000
                 grub2:
                   entry_configs: [/boot/grub2/grub.cfg]
@@ -57,7 +57,7 @@ class Grub2ConfigTest {
 
     @Test
     void eachFamilyGetsTheGrubConfigOfTheInstallerItsIpxeScriptBoots() {
-        var d = Settings.builtInDefaults();
+        var d = BootproxyConfig.builtInDefaults();
         assertThat(d.get("Redhat")).containsEntry(TemplateKind.PXEGRUB2, "grub2/kickstart").containsEntry(TemplateKind.IPXE, "ipxe/kickstart");
         assertThat(d.get("Debian")).containsEntry(TemplateKind.PXEGRUB2, "grub2/preseed");
         assertThat(d.get("Ubuntu")).containsEntry(TemplateKind.PXEGRUB2, "grub2/autoinstall");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.fakes.FixedInventory;
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.fakes.MemoryBuildStates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,8 @@ class UefiHttpBootTest {
         Files.writeString(root.resolve("grub2/shimx64.efi"), "shim\n");
         Files.writeString(root.resolve("grub2/grubx64.efi"), "grub\n");
         Files.writeString(root.resolve("ipxe-x64.efi"), "ipxe\n");
-        app = new HttpFixture(new FixedInventory(TestHosts.WEB01, TestHosts.DB01), new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback().withHttpbootDir(root), HttpExtensions.NONE);
+        app = new HttpFixture(new FixedInventory(Hosts.WEB01, Hosts.DB01), new EchoRenderer(), new MemoryBuildStates(),
+                HttpSettingsBuilder.loopback().httpboot(root).build(), HttpExtensions.NONE);
     }
 
     @AfterEach
@@ -68,12 +69,12 @@ class UefiHttpBootTest {
         HttpResponse<String> entry = app.get("/httpboot/grub/grub.cfg");
         assertThat(entry.statusCode()).isEqualTo(200);
         assertThat(entry.body()).contains("template=grub2/default");
-        HttpResponse<String> host = app.get("/httpboot/grub2/grub.cfg-" + TestHosts.WEB01_MAC);
+        HttpResponse<String> host = app.get("/httpboot/grub2/grub.cfg-" + Hosts.WEB01_MAC.colons());
         assertThat(host.statusCode()).isEqualTo(200);
         assertThat(host.body()).contains("template=grub2/kickstart").contains("host=web01.example.com");
         BootEvent e = eventAbout("grub2/kickstart");
         assertThat(e.stage()).isEqualTo("httpboot");
-        assertThat(e.mac()).isEqualTo(TestHosts.WEB01_MAC);
+        assertThat(e.mac()).isEqualTo(Hosts.WEB01_MAC.colons());
         assertThat(e.fields()).containsEntry("host", "web01.example.com");
         assertThat(app.get("/httpboot/host-config/52-54-00-bb-00-01/grub2/grub.cfg").body())
                 .contains("template=grub2/localboot").contains("host=db01.example.com");
@@ -97,13 +98,13 @@ class UefiHttpBootTest {
         HttpResponse<String> r = app.get("/httpboot/host-config/52-54-00-ff-ff-ff/grub2/shimx64.efi");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("no host has MAC 52:54:00:ff:ff:ff");
-        assertThat(app.get("/httpboot/grub2/grub.cfg-" + TestHosts.UNKNOWN_MAC).statusCode()).isEqualTo(404);
+        assertThat(app.get("/httpboot/grub2/grub.cfg-" + Hosts.UNKNOWN_MAC.colons()).statusCode()).isEqualTo(404);
         assertThat(app.get("/httpboot/nothing.efi").statusCode()).isEqualTo(404);
     }
 
     @Test
     void aFileInTheRootWinsOverTheRenderedOne() throws Exception {
-        Files.writeString(root.resolve("grub2/grub.cfg-" + TestHosts.WEB01_MAC), "pushed by foreman\n");
-        assertThat(app.get("/httpboot/grub2/grub.cfg-" + TestHosts.WEB01_MAC).body()).isEqualTo("pushed by foreman\n");
+        Files.writeString(root.resolve("grub2/grub.cfg-" + Hosts.WEB01_MAC.colons()), "pushed by foreman\n");
+        assertThat(app.get("/httpboot/grub2/grub.cfg-" + Hosts.WEB01_MAC.colons()).body()).isEqualTo("pushed by foreman\n");
     }
 }

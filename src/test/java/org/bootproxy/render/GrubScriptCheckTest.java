@@ -20,8 +20,9 @@ import org.bootproxy.boot.GrubSettings;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.fakes.FixedInventory;
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.inventory.file.FileInventory;
 import org.junit.jupiter.api.Test;
@@ -39,14 +40,13 @@ class GrubScriptCheckTest {
 
     private static List<Host> exampleHosts() {
         List<Host> hosts = new ArrayList<>(new FileInventory(Path.of("hosts"), Clock.systemUTC()).all());
-        hosts.addAll(List.of(TemplateFixtures.alma(true), TemplateFixtures.debian(true), TemplateFixtures.ubuntu(true),
-                TemplateFixtures.centos7Static()));
+        hosts.addAll(List.of(Hosts.ALMA01, Hosts.DEB01, Hosts.NOBLE01, Hosts.C7));
         return hosts;
     }
 
     private static BootService boot(GrubSettings.KernelTransport transport, List<Host> hosts) {
         BootSettings settings = new BootSettings(URI.create(TemplateFixtures.PUBLIC_URL), 8, UnknownMachineAnswer.MESSAGE,
-                Settings.builtInDefaults(), 10, new GrubSettings(GrubSettings.DEFAULT_ENTRY_CONFIGS, transport, ""));
+                BootproxyConfig.builtInDefaults(), 10, new GrubSettings(GrubSettings.DEFAULT_ENTRY_CONFIGS, transport, ""));
         return new BootService(new FixedInventory(hosts.toArray(Host[]::new)), ShippedTemplates.renderer(),
                 new MemoryBuildStates(), BootEvents.NONE, settings, Clock.systemUTC());
     }
@@ -68,8 +68,8 @@ class GrubScriptCheckTest {
                 }
             }
         }
-        BootService boot = boot(GrubSettings.KernelTransport.TFTP, List.of(TemplateFixtures.debian(true)));
-        out.put("debian tftp", boot.tftpFile("grub2/grub.cfg-" + TemplateFixtures.DEBIAN_MAC.colons(), "192.0.2.9").orElseThrow().body());
+        BootService boot = boot(GrubSettings.KernelTransport.TFTP, List.of(Hosts.DEB01));
+        out.put("debian tftp", boot.tftpFile("grub2/grub.cfg-" + Hosts.DEB01_MAC.colons(), "192.0.2.9").orElseThrow().body());
         for (String entry : GrubSettings.DEFAULT_ENTRY_CONFIGS) {
             out.put("any machine: " + entry, boot.tftpFile(entry, "192.0.2.9").orElseThrow().body());
         }

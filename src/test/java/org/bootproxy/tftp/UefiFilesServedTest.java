@@ -36,7 +36,7 @@ class UefiFilesServedTest extends ServerHarness {
     }
 
     private void startWithAssets() throws Exception {
-        start(TestBoot.boot(), settings().withPubRoot(assets));
+        start(TestBoot.boot(), settings().pub(assets).build());
     }
 
     @Test
