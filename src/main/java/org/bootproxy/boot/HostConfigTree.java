@@ -152,7 +152,7 @@ public final class HostConfigTree {
     public static LoaderLink link(Entry entry, LoaderQuery query, String hostName) {
         List<LoaderLink.Source> sources = new ArrayList<>();
         if (query.canSearchUniverse()) {
-            universeDirs(query.os(), query.release(), query.arch())
+            universeDirs(query.os(), query.release(), query.arch()).stream().filter(LoaderLink.Source::valid)
                     .forEach(dir -> sources.add(new LoaderLink.Source(dir, entry.file())));
         }
         String target = defaultLinks(query.bootfileSuffix()).get(entry.file());

@@ -2,6 +2,7 @@ package org.bootproxy.boot;
 
 import java.util.List;
 import java.util.Objects;
+import org.bootproxy.support.RootName;
 
 /**
  * A boot loader in a host's Foreman folder ({@code host-config/<mac>/grub2/shimx64.efi}, …) that nobody wrote
@@ -13,15 +14,44 @@ import java.util.Objects;
  */
 public record LoaderLink(String name, List<Source> sources, String host) {
 
-    /** {@code file} in the folder {@code dir}, both relative to the TFTP root. */
+    /** {@code file} in the folder {@code dir}, both relative to the TFTP root and valid names there. */
     public record Source(String dir, String file) {
         public Source {
             Objects.requireNonNull(dir, "dir");
             Objects.requireNonNull(file, "file");
+            name(dir + "/" + file);
         }
 
         public String path() {
             return dir + "/" + file;
+        }
+
+        /** The folder as a name under the TFTP root. */
+        public RootName folderName() {
+            return name(dir);
+        }
+
+        /** The file as a name under the TFTP root. */
+        public RootName pathName() {
+            return name(path());
+        }
+
+        /** True when {@code dir} is a valid folder name under the root (no {@code ..}, no control characters). */
+        static boolean valid(String dir) {
+            try {
+                RootName.parseRelative(dir);
+                return true;
+            } catch (RootName.BadName e) {
+                return false;
+            }
+        }
+
+        private static RootName name(String path) {
+            try {
+                return RootName.parseRelative(path);
+            } catch (RootName.BadName e) {
+                throw new IllegalArgumentException("not a name in the TFTP root: " + path + " (" + e.getMessage() + ")", e);
+            }
         }
     }
 

@@ -81,9 +81,9 @@ final class HttpbootHandler {
         ex.host(link.get().host());
         AssetsHandler root = httpboot;
         for (LoaderLink.Source source : link.get().sources()) {
-            if (root.isFolder(rootName(source.dir()))) {
+            if (root.isFolder(source.folderName())) {
                 ex.detail(name + " -> " + source.path());
-                if (!root.sendFile(ctx, ex, rootName(source.path()), withBody)) {
+                if (!root.sendFile(ctx, ex, source.pathName(), withBody)) {
                     ex.failure(name + " would be " + source.path() + ", which is not in the TFTP root");
                     Text.answer(ctx, 404, "not found: " + Text.oneLine(name, 200) + " would be " + source.path()
                             + ", which is not in the TFTP root: run 'bootproxy bootfiles' or put the boot loader there");
@@ -92,14 +92,5 @@ final class HttpbootHandler {
             }
         }
         return false;
-    }
-
-    /** A name the domain built (a link source): always a valid relative name. */
-    private static RootName rootName(String path) {
-        try {
-            return RootName.parseRelative(path);
-        } catch (RootName.BadName e) {
-            throw new IllegalStateException("not a name in the TFTP root: " + path, e);
-        }
     }
 }

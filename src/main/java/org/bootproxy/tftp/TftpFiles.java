@@ -88,10 +88,10 @@ final class TftpFiles {
      */
     private Opened linked(LoaderLink link, boolean netascii) throws TftpFailure {
         for (LoaderLink.Source source : link.sources()) {
-            if (!root.isFolder(rootName(source.dir()))) {
+            if (!root.isFolder(source.folderName())) {
                 continue;
             }
-            ConfinedRoot.Lookup target = root.lookup(rootName(source.path()));
+            ConfinedRoot.Lookup target = root.lookup(source.pathName());
             if (target instanceof ConfinedRoot.Found f) {
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("target", source.path());
@@ -107,15 +107,6 @@ final class TftpFiles {
         throw TftpFailure.notFound(link.name() + " (host " + link.host() + ") would link to "
                 + link.sources().stream().map(LoaderLink.Source::path).toList() + ", none of whose folders is in "
                 + root.path() + ": run 'bootproxy bootfiles'");
-    }
-
-    /** A name the domain built (a link source): always a valid relative name. */
-    private static RootName rootName(String path) throws TftpFailure {
-        try {
-            return RootName.parseRelative(path);
-        } catch (RootName.BadName e) {
-            throw TftpFailure.denied(e.getMessage());
-        }
     }
 
     /** {@code pub/<path>}: the assets folder HTTP serves under /pub/, for boot loaders that cannot do HTTP. */
