@@ -24,21 +24,40 @@ import org.bootproxy.state.FileBuildStateStore;
 /**
  * The composition root's wiring: the only place (with the commands) that names concrete adapters.
  *
- * @param problems start-up problems worth showing the operator (broken host files…)
+ * @param live the inventory, templates and boot settings, which a reload may replace ({@link Reloader})
  */
-record Components(Settings settings, HostInventory inventory, TemplateRenderer renderer, BootService boot,
-                  List<String> problems) {
+record Components(Settings settings, LiveParts live, BootService boot) {
 
     static Components build(Settings s, BootEvents events) {
-        List<String> problems = new ArrayList<>();
-        HostInventory inventory = inventory(s, problems);
-        TemplateRenderer renderer = renderer(s);
-        var boot = new BootService(inventory, renderer, new FileBuildStateStore(s.stateDir()), events, s.boot(),
+        LiveParts live = new LiveParts(parts(s));
+        var boot = new BootService(live.inventory(), live.renderer(), new FileBuildStateStore(s.stateDir()), events, live::boot,
                 Clock.systemUTC());
-        return new Components(s, inventory, renderer, boot, List.copyOf(problems));
+        return new Components(s, live, boot);
     }
 
-    private static HostInventory inventory(Settings s, List<String> problems) {
+    /** The inventory (always reaching the current one after a reload). */
+    HostInventory inventory() {
+        return live.inventory();
+    }
+
+    /** The templates (always the current folder after a reload). */
+    TemplateRenderer renderer() {
+        return live.renderer();
+    }
+
+    /** Problems worth showing the operator when the current parts were built (broken host files…). */
+    List<String> problems() {
+        return live.current().problems();
+    }
+
+    /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
+    static LiveParts.Parts parts(Settings s) {
+        List<String> problems = new ArrayList<>();
+        HostInventory inventory = inventory(s, problems);
+        return new LiveParts.Parts(inventory, renderer(s), s.boot(), problems);
+    }
+
+    static HostInventory inventory(Settings s, List<String> problems) {
         InventoryConfig cfg = s.inventory();
         if (cfg.type().equals("files")) {
             return files(s, problems);
@@ -73,7 +92,7 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
         }
     }
 
-    private static TemplateRenderer renderer(Settings s) {
+    static TemplateRenderer renderer(Settings s) {
         try {
             return new FreemarkerRenderer(s.templates());
         } catch (IllegalArgumentException e) {

@@ -43,8 +43,14 @@ public record Settings(
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
 
-    /** Merges flags over the file over the defaults; {@code baseDir} anchors relative paths from the file. */
+    /**
+     * Merges flags over the file over the defaults. {@code baseDir} anchors the relative paths written in the file
+     * and the default paths ({@code ./hosts}, {@code ./state}, …): the config file's folder, or without a config
+     * the working directory. Flags are relative to the working directory, as for any command. Every path in the
+     * result is absolute, so nothing depends on the working directory later.
+     */
     public static Settings resolve(ConfigFile file, Path baseDir, Overrides flags) {
+        baseDir = baseDir.toAbsolutePath().normalize();
         HostPort http = HostPort.parse(flags.httpAddress() != null ? "--http-address" : "http_address",
                 first(flags.httpAddress(), file.httpAddress(), DEFAULT_HTTP));
         HostPort tftp = HostPort.parse(flags.tftpAddress() != null ? "--tftp-address" : "tftp_address",
@@ -88,7 +94,8 @@ public record Settings(
                 range("tftp.max_transfers", t.maxTransfers(), 500, 1, 100_000),
                 range("tftp.timeout_ms", t.timeoutMs(), 500, 1, 255_000),
                 range("tftp.retries", t.retries(), 10, 1, 100),
-                t.enabled() == null || t.enabled());
+                t.enabled() == null || t.enabled(),
+                t.optional() != null && t.optional());
 
         InventoryConfig inv = file.inventory();
         String type = inv.type() == null ? "files" : inv.type().trim().toLowerCase(Locale.ROOT);
@@ -164,12 +171,12 @@ public record Settings(
 
     private static Path path(String flag, String file, Path baseDir, String dflt) {
         if (flag != null && !flag.isBlank()) {
-            return Path.of(flag).normalize();
+            return Path.of(flag).toAbsolutePath().normalize();
         }
         if (file != null && !file.isBlank()) {
             return baseDir.resolve(file).normalize();
         }
-        return dflt == null ? null : Path.of(dflt).normalize();
+        return dflt == null ? null : baseDir.resolve(dflt).normalize();
     }
 
     private static URI parseUrl(String key, String text) {

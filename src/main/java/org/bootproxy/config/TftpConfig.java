@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param timeoutMs      first retransmission timeout when the client asked for none, in ms
  * @param retries        retransmissions before a transfer is given up
  * @param enabled        false turns the TFTP server off (HTTP only)
+ * @param optional       true: when TFTP cannot listen, serve HTTP only (reported failed on /v2/features) instead of
+ *                       stopping; false (default): {@code serve} exits with the reason
  */
 public record TftpConfig(
         @JsonProperty("max_blksize") Integer maxBlksize,
@@ -18,7 +20,8 @@ public record TftpConfig(
         @JsonProperty("max_transfers") Integer maxTransfers,
         @JsonProperty("timeout_ms") Integer timeoutMs,
         @JsonProperty("retries") Integer retries,
-        @JsonProperty("enabled") Boolean enabled) {
+        @JsonProperty("enabled") Boolean enabled,
+        @JsonProperty("optional") Boolean optional) {
 
-    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null);
+    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null);
 }

@@ -52,7 +52,8 @@ final class AssetsHandler {
     private final String stage;
     /** What the directory is called in answers, e.g. "assets directory". */
     private final String what;
-    /** The real path of the directory, or empty when none is configured. */
+    /** The directory as configured, or empty when none is; its real path is looked up for each request, so a
+     * directory that appears after start (a TFTP root filled later) is served without a restart. */
     private final Optional<Path> root;
 
     AssetsHandler(String prefix, String stage, String what, Optional<Path> root) {
@@ -98,7 +99,13 @@ final class AssetsHandler {
             refuse(ctx, ex, 404, "not found: hidden files are not served");
             return;
         }
-        Path base = root.get();
+        Path base;
+        try {
+            base = root.get().toRealPath();
+        } catch (IOException e) {
+            refuse(ctx, ex, 404, "not found: the " + what + " " + root.get() + " does not exist (yet)");
+            return;
+        }
         Path file = base.resolve(String.join("/", segments.get())).normalize();
         if (!file.startsWith(base)) {
             refuse(ctx, ex, 403, "refused: the path leaves the " + what);

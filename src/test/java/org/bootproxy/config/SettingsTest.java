@@ -19,8 +19,8 @@ class SettingsTest {
         Settings s = resolve("", Overrides.NONE);
         assertThat(s.httpAddress()).isEqualTo(new HostPort("0.0.0.0", 8000));
         assertThat(s.tftpAddress()).isEqualTo(new HostPort("0.0.0.0", 69));
-        assertThat(s.hosts()).isEqualTo(Path.of("hosts"));
-        assertThat(s.templates()).isEqualTo(Path.of("templates"));
+        assertThat(s.hosts()).isEqualTo(Path.of("/etc/bootproxy/hosts"));
+        assertThat(s.templates()).isEqualTo(Path.of("/etc/bootproxy/templates"));
         assertThat(s.boot().intermediateNics()).isEqualTo(8);
         assertThat(s.boot().unknownAnswer()).isEqualTo(UnknownMachineAnswer.MESSAGE);
         assertThat(s.inventory().type()).isEqualTo("files");
