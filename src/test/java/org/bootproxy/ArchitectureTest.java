@@ -29,7 +29,8 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotDependOnEachOther() {
-        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "discovery", "metrics", "state"};
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "discovery", "metrics", "state",
+            "logging", "dhcp", "doctor"};
         for (String a : adapters) {
             String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
                     .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);

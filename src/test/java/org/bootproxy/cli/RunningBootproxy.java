@@ -16,13 +16,15 @@ import org.bootproxy.tftp.ExternalProcess;
 final class RunningBootproxy implements AutoCloseable {
     final Settings settings;
     final ServeCommand.Running running;
+    final Components components;
     private final Path baseDir;
 
     RunningBootproxy(Path baseDir, String yaml) {
         this.baseDir = baseDir;
         this.settings = Settings.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
         Observability events = Observability.create();
-        this.running = ServeCommand.start(settings, Components.build(settings, events), events);
+        this.components = Components.build(settings, events);
+        this.running = ServeCommand.start(settings, components, events);
     }
 
     URI http(String pathAndQuery) {
