@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.CmdbConfig;
@@ -29,9 +30,13 @@ import org.bootproxy.state.FileBuildStateStore;
 record Components(Settings settings, LiveParts live, BootService boot) {
 
     static Components build(Settings s, BootEvents events) {
+        return build(s, events, new FileBuildStateStore(s.stateDir()));
+    }
+
+    /** With another build-state store: {@code doctor} checks without creating the state folder (as root, it would be root's). */
+    static Components build(Settings s, BootEvents events, BuildStateStore buildStates) {
         LiveParts live = new LiveParts(parts(s));
-        var boot = new BootService(live.inventory(), live.renderer(), new FileBuildStateStore(s.stateDir()), events, live::boot,
-                Clock.systemUTC());
+        var boot = new BootService(live.inventory(), live.renderer(), buildStates, events, live::boot, Clock.systemUTC());
         return new Components(s, live, boot);
     }
 

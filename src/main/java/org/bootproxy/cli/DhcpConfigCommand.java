@@ -118,7 +118,8 @@ final class DhcpConfigCommand implements Callable<Integer> {
         }
     }
 
-    private static String choice(String flag, String value, String allowed) {
+    /** {@code value} upper-cased when it is one of {@code allowed} (comma-separated), else a message naming the flag. */
+    static String choice(String flag, String value, String allowed) {
         String v = value.trim().toUpperCase(java.util.Locale.ROOT);
         if (!allowed.toUpperCase(java.util.Locale.ROOT).matches(".*\\b" + java.util.regex.Pattern.quote(v) + "\\b.*")) {
             throw new ConfigException(flag + " '" + value + "' is not known; use " + allowed);

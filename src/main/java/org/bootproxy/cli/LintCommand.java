@@ -37,10 +37,25 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** What lint found: every failure, and how much it rendered. */
+    record Result(List<String> failures, int hosts, int templates, int renders) {
+        String summary() {
+            return String.format("%d hosts, %d templates, %d renders: %s", hosts, templates, renders,
+                    failures.isEmpty() ? "all ok" : failures.size() + " failure(s)");
+        }
+    }
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Components c = Components.build(common.resolve(Overrides.NONE), BootEvents.NONE);
+        Result r = lint(Components.build(common.resolve(Overrides.NONE), BootEvents.NONE));
+        r.failures().forEach(f -> out.println("FAIL " + f));
+        out.println("lint: " + r.summary());
+        return r.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** Renders everything for everyone (also used by doctor). */
+    static Result lint(Components c) {
         List<String> failures = new ArrayList<>();
         c.problems().forEach(p -> failures.add("host file: " + p));
 
@@ -90,10 +105,7 @@ final class LintCommand implements Callable<Integer> {
                 failures.add("unknown machine " + UNKNOWN + ": " + e.getMessage());
             }
         }
-        failures.forEach(f -> out.println("FAIL " + f));
-        out.printf("lint: %d hosts, %d templates, %d renders: %s%n", hosts.size(), templates.size(), renders,
-                failures.isEmpty() ? "all ok" : failures.size() + " failure(s)");
-        return failures.isEmpty() ? 0 : 1;
+        return new Result(List.copyOf(failures), hosts.size(), templates.size(), renders);
     }
 
     /** The templates a host gets for any kind; a kind whose template is missing is a failure for IPXE/PXELinux. */
