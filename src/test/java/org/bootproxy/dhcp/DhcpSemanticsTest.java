@@ -60,9 +60,6 @@ class DhcpSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("clients")
     void dnsmasqProxyGivesEachPxeClientExactlyOneService(Client c) {
-        if (c.expected().httpBoot()) {
-            return; // a proxy answers PXEClient only: documented in the output and in docs/dhcp.md
-        }
         BootPlan p = plan(BootPlan.Uefi.IPXE);
         List<String> lines = DhcpFormat.DNSMASQ_PROXY.write(p).lines().toList();
         List<String> tags = dnsmasqTags(lines, c);
@@ -71,6 +68,12 @@ class DhcpSemanticsTest {
         List<String> fitting = lines.stream().filter(l -> l.startsWith("pxe-service=")).filter(l -> holds(l, tags))
                 .filter(l -> csa.get(l.split(",")[1]) == c.arch()).toList();
 
+        if (c.expected().httpBoot()) {
+            // a proxy answers PXEClient only: the output says HTTP Boot belongs in the DHCP server's own configuration
+            assertThat(fitting).isEmpty();
+            assertThat(lines).anyMatch(l -> l.contains("UEFI HTTP Boot is not answered by a proxy"));
+            return;
+        }
         assertThat(fitting).as("pxe-service lines for %s", c).hasSize(1);
         assertThat(fitting.get(0).split(",")[3]).isEqualTo(p.answer(c.expected()));
         assertThat(lines).anyMatch(l -> l.startsWith("dhcp-range=") && l.contains(",proxy"));
