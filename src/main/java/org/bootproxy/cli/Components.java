@@ -58,18 +58,24 @@ record Components(Settings settings, LiveParts live, BootService boot) {
     /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
     static LiveParts.Parts parts(Settings s) {
         List<String> problems = new ArrayList<>();
-        HostInventory inventory = inventory(s, problems);
-        return new LiveParts.Parts(inventory, renderer(s), s.boot(), problems);
+        List<AutoCloseable> resources = new ArrayList<>();
+        HostInventory inventory = inventory(s, problems, resources);
+        return new LiveParts.Parts(inventory, renderer(s), s.boot(), problems, resources);
     }
 
-    static HostInventory inventory(Settings s, List<String> problems) {
+    /**
+     * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP client)
+     */
+    static HostInventory inventory(Settings s, List<String> problems, List<AutoCloseable> resources) {
         InventoryConfig cfg = s.inventory();
         if (cfg.type().equals("files")) {
             return files(s, problems);
         }
         // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
-        HostInventory cached = new CachingInventory(upstream(cfg), cfg.cache(), Clock.systemUTC());
+        UpstreamInventory upstream = upstream(cfg);
+        resources.add(upstream);
+        HostInventory cached = new CachingInventory(upstream, cfg.cache(), Clock.systemUTC());
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(s, problems), cached)) : cached;
     }
 

@@ -22,14 +22,28 @@ final class LiveParts {
     /**
      * One consistent set.
      *
-     * @param problems start-up problems worth showing the operator (broken host files…)
+     * @param problems  start-up problems worth showing the operator (broken host files…)
+     * @param resources what the inventory holds open (an upstream's HTTP client): closed by {@link #release()}
      */
-    record Parts(HostInventory inventory, TemplateRenderer renderer, BootSettings boot, List<String> problems) {
+    record Parts(HostInventory inventory, TemplateRenderer renderer, BootSettings boot, List<String> problems,
+                 List<AutoCloseable> resources) {
         Parts {
             Objects.requireNonNull(inventory, "inventory");
             Objects.requireNonNull(renderer, "renderer");
             Objects.requireNonNull(boot, "boot");
             problems = List.copyOf(problems);
+            resources = List.copyOf(resources);
+        }
+
+        /** Closes what the inventory holds open; call it once nothing asks this inventory any more. */
+        void release() {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    // closing an HTTP client that is gone anyway: nothing to tell
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.bootproxy.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,9 @@ final class Reloader {
      */
     record Outcome(boolean applied, String message, SettingsChange change) {
     }
+
+    /** Longer than any upstream request may take (their timeouts are seconds). */
+    private static final Duration RETIRE_AFTER = Duration.ofSeconds(120);
 
     private final Supplier<Settings> source;
     private final String sourceName;
@@ -63,8 +67,13 @@ final class Reloader {
             LOG.error(message);
             return new Outcome(false, message, new SettingsChange(List.of(), List.of()));
         }
+        LiveParts.Parts before = live.current();
         live.replace(next);
         lastApplied = fresh;
+        if (next.inventory() != before.inventory()) {
+            // requests under way may still ask the old inventory: close its HTTP client once they are surely done
+            retire(before);
+        }
         next.problems().forEach(p -> LOG.error("host file problem: {}", p));
         List<String> parts = new ArrayList<>();
         parts.add(change.applied().isEmpty() ? "nothing to apply" : "applied " + String.join(", ", change.applied()));
@@ -82,16 +91,31 @@ final class Reloader {
         return new Outcome(true, message, change);
     }
 
+    private void retire(LiveParts.Parts old) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(RETIRE_AFTER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            old.release();
+        }, "reload-retire");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The parts for {@code fresh}: rebuilt where their settings changed, the running ones kept otherwise. */
     private LiveParts.Parts next(Settings fresh, SettingsChange change) {
         LiveParts.Parts now = live.current();
         List<String> problems = new ArrayList<>();
-        HostInventory inventory = change.changes("hosts") || change.changes("inventory")
-                ? Components.inventory(fresh, problems) : now.inventory();
+        List<AutoCloseable> resources = new ArrayList<>();
+        // the renderer first: if it fails, no new upstream client was opened for nothing
         TemplateRenderer renderer = change.changes("templates") ? Components.renderer(fresh) : now.renderer();
+        boolean newInventory = change.changes("hosts") || change.changes("inventory");
+        HostInventory inventory = newInventory ? Components.inventory(fresh, problems, resources) : now.inventory();
         BootSettings running = now.boot();
         BootSettings boot = new BootSettings(running.publicUrl(), fresh.boot().intermediateNics(), fresh.boot().unknownAnswer(),
                 fresh.boot().familyDefaults(), running.retrySeconds());
-        return new LiveParts.Parts(inventory, renderer, boot, problems);
+        return new LiveParts.Parts(inventory, renderer, boot, problems, newInventory ? resources : now.resources());
     }
 }
