@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
             "when ssl_certificate, ssl_private_key and ssl_ca_file are set).",
             "Settings come from --config FILE, overridden by these flags; every path it uses is printed at start.",
             "Binding TFTP port 69 needs root or CAP_NET_BIND_SERVICE; if TFTP or HTTP cannot listen, serve exits with",
-            "code 3 and the reason (--tftp-optional keeps HTTP running without TFTP). A configuration mistake: code 2.",
+            "code 4 and the reason (--tftp-optional keeps HTTP running without TFTP). A configuration mistake: code 2.",
             "SIGHUP (systemctl reload bootproxy, bootproxy reload) re-reads the configuration; a broken one is refused",
             "and the running one keeps serving."})
 final class ServeCommand implements Callable<Integer> {
@@ -110,19 +110,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("public URL: {}", s.publicUrl());
         }
 
-        Running running;
-        try {
-            running = start(s, c, events, tftpOptional || s.tftp().optional());
-        } catch (HttpCannotListen e) {
-            LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
-                    + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
-                    rootMessage(e));
-            return CANNOT_LISTEN;
-        } catch (TftpCannotListen e) {
-            LOG.error("{}", e.getMessage());
-            return CANNOT_LISTEN;
-        }
-
+        // SIGHUP reloads from now on: before this the JVM's default would end the process
         long pid = ProcessHandle.current().pid();
         RunFiles run = new RunFiles(s.stateDir());
         Reloader reloader = new Reloader(() -> common.resolve(flags),
@@ -136,6 +124,20 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.warn("cannot write {}: {} ('bootproxy reload' will not see the outcome)", run.statusFile(), e.getMessage());
             }
         });
+
+        Running running;
+        try {
+            running = start(s, c, events, tftpOptional || s.tftp().optional());
+        } catch (HttpCannotListen e) {
+            LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
+                    + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
+                    rootMessage(e));
+            return CANNOT_LISTEN;
+        } catch (TftpCannotListen e) {
+            LOG.error("{}", e.getMessage());
+            return CANNOT_LISTEN;
+        }
+
         try {
             run.writePid(pid);
         } catch (IOException e) {
@@ -155,8 +157,8 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Exit code when HTTP or TFTP cannot listen (configuration mistakes exit 2, see Main). */
-    static final int CANNOT_LISTEN = 3;
+    /** Exit code when HTTP or TFTP cannot listen (configuration mistakes exit 2, see Main; 3 is the JVM's on OutOfMemoryError). */
+    static final int CANNOT_LISTEN = 4;
 
     /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
     record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy) {
