@@ -20,6 +20,7 @@ import org.bootproxy.inventory.file.FileInventory;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
 import org.bootproxy.render.FreemarkerRenderer;
+import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
 
 /**
@@ -83,8 +84,9 @@ record Components(Settings settings, LiveParts live, BootService boot) {
     static UpstreamInventory upstream(InventoryConfig cfg) {
         try {
             return switch (cfg.type()) {
-                case "foreman" -> new ForemanInventory(cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults());
-                case "cmdb" -> new CmdbInventory(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults());
+                case "foreman" -> new ForemanInventory(cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults(),
+                        Clock.systemUTC(), cfg.maxAnswerBytes());
+                case "cmdb" -> new CmdbInventory(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults(), cfg.maxAnswerBytes());
                 default -> throw new ConfigException("inventory.type is '" + cfg.type()
                         + "': there is no upstream to check; set inventory.type to foreman or cmdb");
             };
@@ -95,7 +97,8 @@ record Components(Settings settings, LiveParts live, BootService boot) {
 
     private static FileInventory files(Settings s, List<String> problems) {
         try {
-            FileInventory files = new FileInventory(s.hosts(), Clock.systemUTC());
+            FileInventory files = new FileInventory(s.hosts(), Clock.systemUTC(), FileInventory.DEFAULT_RESCAN,
+                    s.inventory().hostFileMaxBytes());
             files.problems().forEach(p -> problems.add(p.toString()));
             return files;
         } catch (RuntimeException e) {
@@ -105,7 +108,7 @@ record Components(Settings settings, LiveParts live, BootService boot) {
 
     static TemplateRenderer renderer(Settings s) {
         try {
-            return new FreemarkerRenderer(s.templates());
+            return new FreemarkerRenderer(s.templates(), new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }

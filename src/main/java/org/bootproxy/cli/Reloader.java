@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-reads the configuration of a running {@code serve} (SIGHUP, {@code bootproxy reload}) and applies what can be
- * applied without a restart: a new hosts folder or inventory backend, a new templates folder, the iPXE answers.
+ * applied without a restart: a new hosts folder or inventory backend, a new templates folder or render limits, the
+ * iPXE answers.
  * Keys that only a restart applies are named in the log and keep their running values. A configuration that does
  * not load (a YAML mistake, a missing folder, a bad inventory setting) is refused as a whole: the previous one keeps
  * serving and the log says why.
@@ -110,7 +111,8 @@ final class Reloader {
         List<String> problems = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         // the renderer first: if it fails, no new upstream client was opened for nothing
-        TemplateRenderer renderer = change.changes("templates") ? Components.renderer(fresh) : now.renderer();
+        TemplateRenderer renderer = change.changes("templates") || change.changes("render")
+                ? Components.renderer(fresh) : now.renderer();
         boolean newInventory = change.changes("hosts") || change.changes("inventory");
         HostInventory inventory = newInventory ? Components.inventory(fresh, problems, resources) : now.inventory();
         BootSettings running = now.boot();

@@ -281,6 +281,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withAddress(address, s.tftpAddress().port())
                 .withRoot(s.tftpRoot())
                 .withLimits(t.maxBlksize(), t.maxWindowsize(), t.maxTransfers())
+                .withMaxTransfersPerClient(t.maxTransfersPerClient())
                 .withTimers(Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT);
     }
 

@@ -35,6 +35,7 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
     static final List<Key> RELOADED = List.of(
             new Key("hosts", Settings::hosts),
             new Key("templates", Settings::templates),
+            new Key("render", Settings::render),
             new Key("inventory", Settings::inventory),
             new Key("ipxe.intermediate_nics", s -> s.boot().intermediateNics()),
             new Key("ipxe.unknown_machine", s -> s.boot().unknownAnswer()),
@@ -52,6 +53,7 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
             new Key("tftp.max_blksize", s -> s.tftp().maxBlksize()),
             new Key("tftp.max_windowsize", s -> s.tftp().maxWindowsize()),
             new Key("tftp.max_transfers", s -> s.tftp().maxTransfers()),
+            new Key("tftp.max_transfers_per_client", s -> s.tftp().maxTransfersPerClient()),
             new Key("tftp.timeout_ms", s -> s.tftp().timeoutMs()),
             new Key("tftp.retries", s -> s.tftp().retries()),
             new Key("tftp.enabled", s -> s.tftp().enabled()),

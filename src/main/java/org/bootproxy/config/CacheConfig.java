@@ -13,13 +13,17 @@ import java.time.Duration;
  * @param staleMaxAge   how old a last good answer may be and still be served when upstream fails (default 24h)
  * @param maxConcurrent upstream calls in flight at once; further lookups queue (default 32)
  * @param queueTimeout  how long a lookup waits in that queue before it counts as an upstream failure (default 10s)
+ * @param staleGrace    when a known host's entry has expired, how long a lookup waits for upstream's new answer
+ *                      before it is served the last good one while the refresh goes on in the background
+ *                      (default 1s; 0s: serve the last good answer at once)
  */
 public record CacheConfig(
         @JsonProperty("ttl") @JsonDeserialize(using = DurationText.Json.class) Duration ttl,
         @JsonProperty("miss_ttl") @JsonDeserialize(using = DurationText.Json.class) Duration missTtl,
         @JsonProperty("stale_max_age") @JsonDeserialize(using = DurationText.Json.class) Duration staleMaxAge,
         @JsonProperty("max_concurrent") Integer maxConcurrent,
-        @JsonProperty("queue_timeout") @JsonDeserialize(using = DurationText.Json.class) Duration queueTimeout) {
+        @JsonProperty("queue_timeout") @JsonDeserialize(using = DurationText.Json.class) Duration queueTimeout,
+        @JsonProperty("stale_grace") @JsonDeserialize(using = DurationText.Json.class) Duration staleGrace) {
 
     static final String KEY = "inventory.cache";
 
@@ -39,16 +43,18 @@ public record CacheConfig(
         maxConcurrent = mc;
         queueTimeout = ConfigChecks.duration(KEY + ".queue_timeout", queueTimeout, Duration.ofSeconds(10),
                 Duration.ofMillis(1), Duration.ofMinutes(10));
+        staleGrace = ConfigChecks.duration(KEY + ".stale_grace", staleGrace, Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofMinutes(10));
     }
 
     public static CacheConfig defaults() {
-        return new CacheConfig(null, null, null, null, null);
+        return new CacheConfig(null, null, null, null, null, null);
     }
 
     @Override
     public String toString() {
         return "ttl " + DurationText.format(ttl) + ", miss_ttl " + DurationText.format(missTtl) + ", stale_max_age "
                 + DurationText.format(staleMaxAge) + ", max_concurrent " + maxConcurrent + ", queue_timeout "
-                + DurationText.format(queueTimeout);
+                + DurationText.format(queueTimeout) + ", stale_grace " + DurationText.format(staleGrace);
     }
 }

@@ -29,15 +29,17 @@ public record ConfigFile(
         @JsonProperty("template_defaults") Map<String, Map<String, String>> templateDefaults,
         @JsonProperty("ipxe") IpxeConfig ipxe,
         @JsonProperty("tftp") TftpConfig tftp,
-        @JsonProperty("inventory") InventoryConfig inventory) {
+        @JsonProperty("inventory") InventoryConfig inventory,
+        @JsonProperty("render") RenderConfig render) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
         tftp = tftp == null ? TftpConfig.EMPTY : tftp;
         inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
+        render = render == null ? RenderConfig.EMPTY : render;
         trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
         trustedHosts = trustedHosts == null ? null : List.copyOf(trustedHosts);
     }

@@ -23,6 +23,7 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  *
  * @param publicUrlDerived true when no template_url/--public-url was given and it was guessed
  * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
+ * @param render           limits of one template render
  */
 public record Settings(
         HostPort httpAddress,
@@ -38,7 +39,8 @@ public record Settings(
         BootSettings boot,
         TftpConfig tftp,
         InventoryConfig inventory,
-        SmartProxyConfig smartProxy) {
+        SmartProxyConfig smartProxy,
+        RenderConfig render) {
 
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
@@ -92,6 +94,7 @@ public record Settings(
                 range("tftp.max_blksize", t.maxBlksize(), 1468, 8, 65464),
                 range("tftp.max_windowsize", t.maxWindowsize(), 64, 1, 65535),
                 range("tftp.max_transfers", t.maxTransfers(), 500, 1, 100_000),
+                range("tftp.max_transfers_per_client", t.maxTransfersPerClient(), 8, 1, 100_000),
                 range("tftp.timeout_ms", t.timeoutMs(), 500, 1, 255_000),
                 range("tftp.retries", t.retries(), 10, 1, 100),
                 t.enabled() == null || t.enabled(),
@@ -103,7 +106,7 @@ public record Settings(
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
         return new Settings(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
-                List.copyOf(proxies), boot, tftpCfg, inv.withType(type), SmartProxyConfig.resolve(file, baseDir));
+                List.copyOf(proxies), boot, tftpCfg, inv.withType(type), SmartProxyConfig.resolve(file, baseDir), file.render());
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */

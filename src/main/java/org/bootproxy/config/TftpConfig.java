@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxBlksize     largest blksize granted (RFC 2348); default 1468 = Ethernet MTU minus headers
  * @param maxWindowsize  largest windowsize granted (RFC 7440)
  * @param maxTransfers   concurrent transfers; further requests get "server busy"
+ * @param maxTransfersPerClient transfers one client address may hold (running or waiting); past that: ERROR
  * @param timeoutMs      first retransmission timeout when the client asked for none, in ms
  * @param retries        retransmissions before a transfer is given up
  * @param enabled        false turns the TFTP server off (HTTP only)
@@ -18,10 +19,11 @@ public record TftpConfig(
         @JsonProperty("max_blksize") Integer maxBlksize,
         @JsonProperty("max_windowsize") Integer maxWindowsize,
         @JsonProperty("max_transfers") Integer maxTransfers,
+        @JsonProperty("max_transfers_per_client") Integer maxTransfersPerClient,
         @JsonProperty("timeout_ms") Integer timeoutMs,
         @JsonProperty("retries") Integer retries,
         @JsonProperty("enabled") Boolean enabled,
         @JsonProperty("optional") Boolean optional) {
 
-    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null);
+    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null, null);
 }

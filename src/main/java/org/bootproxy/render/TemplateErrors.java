@@ -54,7 +54,7 @@ final class TemplateErrors {
         return source.equals(templateName) ? at : at + " (included by " + templateName + ")";
     }
 
-    private static String stripSuffix(String sourceName) {
+    static String stripSuffix(String sourceName) {
         String s = sourceName.startsWith("/") ? sourceName.substring(1) : sourceName;
         return s.endsWith(TemplateFolder.SUFFIX) ? s.substring(0, s.length() - TemplateFolder.SUFFIX.length()) : s;
     }

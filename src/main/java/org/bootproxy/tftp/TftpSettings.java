@@ -26,6 +26,8 @@ import java.util.Objects;
  *                       20 s of silence on a LAN)
  * @param idleTimeout    a transfer that makes no progress for this long is ended whatever its retries
  * @param transferPorts  local ports for transfer sockets ({@link PortRange#ANY}: ephemeral)
+ * @param maxTransfersPerClient transfers one client address may have running or waiting at once; a request
+ *                       past that gets an ERROR at once, so one address cannot take every slot
  */
 public record TftpSettings(
         InetAddress address,
@@ -37,7 +39,8 @@ public record TftpSettings(
         Duration initialTimeout,
         int maxRetries,
         Duration idleTimeout,
-        PortRange transferPorts) {
+        PortRange transferPorts,
+        int maxTransfersPerClient) {
 
     public static final int DEFAULT_PORT = 69;
     /** 1500-byte Ethernet MTU − 20 IP − 8 UDP − 4 TFTP header. */
@@ -47,6 +50,11 @@ public record TftpSettings(
     public static final Duration DEFAULT_INITIAL_TIMEOUT = Duration.ofMillis(500);
     public static final int DEFAULT_MAX_RETRIES = 10;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A PXE client fetches one file at a time; a machine that rebooted mid-transfer leaves its old transfer
+     * behind for up to the idle timeout. Eight leaves room for that and for a few machines behind one address.
+     */
+    public static final int DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
 
     public TftpSettings {
         Objects.requireNonNull(address, "tftp address");
@@ -77,38 +85,46 @@ public record TftpSettings(
                     + initialTimeout + ")");
         }
         transferPorts = transferPorts == null ? PortRange.ANY : transferPorts;
+        if (maxTransfersPerClient < 1 || maxTransfersPerClient > 100_000) {
+            throw new IllegalArgumentException("TFTP max transfers per client must be 1..100000, not " + maxTransfersPerClient);
+        }
     }
 
     /** Everything at its default: all addresses, port 69, ./tftpboot. */
     public static TftpSettings defaults() {
         return new TftpSettings(new InetSocketAddress(0).getAddress(), DEFAULT_PORT, Path.of("tftpboot"),
                 DEFAULT_MAX_BLKSIZE, DEFAULT_MAX_WINDOWSIZE, DEFAULT_MAX_TRANSFERS, DEFAULT_INITIAL_TIMEOUT,
-                DEFAULT_MAX_RETRIES, DEFAULT_IDLE_TIMEOUT, PortRange.ANY);
+                DEFAULT_MAX_RETRIES, DEFAULT_IDLE_TIMEOUT, PortRange.ANY, DEFAULT_MAX_TRANSFERS_PER_CLIENT);
     }
 
     public TftpSettings withAddress(InetAddress newAddress, int newPort) {
         return new TftpSettings(newAddress, newPort, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
+                maxRetries, idleTimeout, transferPorts, maxTransfersPerClient);
     }
 
     public TftpSettings withRoot(Path newRoot) {
         return new TftpSettings(address, port, newRoot, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
+                maxRetries, idleTimeout, transferPorts, maxTransfersPerClient);
     }
 
     public TftpSettings withLimits(int newMaxBlksize, int newMaxWindowsize, int newMaxTransfers) {
         return new TftpSettings(address, port, root, newMaxBlksize, newMaxWindowsize, newMaxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
+                maxRetries, idleTimeout, transferPorts, maxTransfersPerClient);
     }
 
     public TftpSettings withTimers(Duration newInitialTimeout, int newMaxRetries, Duration newIdleTimeout) {
         return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, newInitialTimeout,
-                newMaxRetries, newIdleTimeout, transferPorts);
+                newMaxRetries, newIdleTimeout, transferPorts, maxTransfersPerClient);
     }
 
     public TftpSettings withTransferPorts(PortRange range) {
         return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, range);
+                maxRetries, idleTimeout, range, maxTransfersPerClient);
+    }
+
+    public TftpSettings withMaxTransfersPerClient(int perClient) {
+        return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
+                maxRetries, idleTimeout, transferPorts, perClient);
     }
 
     /**

@@ -70,7 +70,7 @@ public final class InventoryStorm {
         });
         stub(foreman, latencyMs);
 
-        CacheConfig cache = new CacheConfig(null, null, null, maxConcurrent, null);
+        CacheConfig cache = new CacheConfig(null, null, null, maxConcurrent, null, null);
         ForemanConfig config = ForemanConfig.of(foreman.baseUrl(), "admin", "changeme");
         try (ForemanInventory upstream = new ForemanInventory(config)) {
             CountingInventory counted = new CountingInventory(upstream);

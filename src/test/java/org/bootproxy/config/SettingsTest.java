@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,49 @@ class SettingsTest {
                 .hasMessageContaining("inventory.type").hasMessageContaining("foreman");
         assertThatThrownBy(() -> resolve("tftp:\n  max_blksize: 70000\n", Overrides.NONE))
                 .hasMessageContaining("tftp.max_blksize").hasMessageContaining("8..65464");
+    }
+
+    @Test
+    void limitsHaveDefaultsAndRangesNamingTheirKeys() {
+        Settings d = resolve("", Overrides.NONE);
+        assertThat(d.tftp().maxTransfersPerClient()).isEqualTo(8);
+        assertThat(d.render().timeLimit()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(d.render().maxOutputBytes()).isEqualTo(1024 * 1024);
+        assertThat(d.inventory().hostFileMaxBytes()).isEqualTo(1024 * 1024);
+        assertThat(d.inventory().maxAnswerBytes()).isEqualTo(4 * 1024 * 1024);
+        assertThat(d.inventory().cache().staleGrace()).isEqualTo(Duration.ofSeconds(1));
+
+        Settings s = resolve("""
+                tftp:
+                  max_transfers_per_client: 2
+                render:
+                  time_limit: 500ms
+                  max_output_bytes: 65536
+                inventory:
+                  host_file_max_bytes: 4096
+                  max_answer_bytes: 8192
+                  cache:
+                    stale_grace: 0s
+                """, Overrides.NONE);
+        assertThat(s.tftp().maxTransfersPerClient()).isEqualTo(2);
+        assertThat(s.render().timeLimit()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.render().maxOutputBytes()).isEqualTo(65536);
+        assertThat(s.inventory().hostFileMaxBytes()).isEqualTo(4096);
+        assertThat(s.inventory().maxAnswerBytes()).isEqualTo(8192);
+        assertThat(s.inventory().cache().staleGrace()).isZero();
+
+        assertThatThrownBy(() -> resolve("tftp:\n  max_transfers_per_client: 0\n", Overrides.NONE))
+                .hasMessageContaining("tftp.max_transfers_per_client: 0 is out of range; allowed 1..100000 (default 8)");
+        assertThatThrownBy(() -> resolve("render:\n  time_limit: 1ms\n", Overrides.NONE))
+                .hasMessageContaining("render.time_limit: 1ms is out of range");
+        assertThatThrownBy(() -> resolve("render:\n  max_output_bytes: 10\n", Overrides.NONE))
+                .hasMessageContaining("render.max_output_bytes: 10 is out of range; allowed 1024..1073741824");
+        assertThatThrownBy(() -> resolve("inventory:\n  host_file_max_bytes: 10\n", Overrides.NONE))
+                .hasMessageContaining("inventory.host_file_max_bytes: 10 is out of range");
+        assertThatThrownBy(() -> resolve("inventory:\n  max_answer_bytes: 10\n", Overrides.NONE))
+                .hasMessageContaining("inventory.max_answer_bytes: 10 is out of range");
+        assertThatThrownBy(() -> resolve("inventory:\n  cache:\n    stale_grace: 1h\n", Overrides.NONE))
+                .hasMessageContaining("inventory.cache.stale_grace: 1h is out of range");
     }
 
     @Test

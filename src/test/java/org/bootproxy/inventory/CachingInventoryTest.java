@@ -31,7 +31,7 @@ class CachingInventoryTest {
 
     CachingInventory cache(String ttl, String missTtl, String staleMaxAge) {
         return new CachingInventory(upstream, new CacheConfig(Duration.parse(ttl), Duration.parse(missTtl),
-                Duration.parse(staleMaxAge), 8, Duration.ofSeconds(30)), clock);
+                Duration.parse(staleMaxAge), 8, Duration.ofSeconds(30), null), clock);
     }
 
     CachingInventory cache() {
@@ -209,7 +209,7 @@ class CachingInventoryTest {
 
     @Test
     void lookupThatWaitsTooLongForAnUpstreamSlotFailsNamingTheSettings() throws Exception {
-        var inv = new CachingInventory(upstream, new CacheConfig(null, null, null, 1, Duration.ofMillis(50)), clock);
+        var inv = new CachingInventory(upstream, new CacheConfig(null, null, null, 1, Duration.ofMillis(50), null), clock);
         upstream.closeGate();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -229,6 +229,6 @@ class CachingInventoryTest {
     @Test
     void describeNamesUpstreamAndSettings() {
         assertThat(cache().describe()).isEqualTo("switchable test upstream, cached (ttl 30s, miss_ttl 10s, "
-                + "stale_max_age 1d, max_concurrent 8, queue_timeout 30s)");
+                + "stale_max_age 1d, max_concurrent 8, queue_timeout 30s, stale_grace 1s)");
     }
 }

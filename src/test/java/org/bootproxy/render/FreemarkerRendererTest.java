@@ -29,6 +29,11 @@ class FreemarkerRendererTest {
     }
 
     private void write(String name, String text) throws IOException {
+        write(dir, name, text);
+    }
+
+    /** Writes a template (or any file) under a templates folder, creating its directories. */
+    static void write(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -59,6 +59,7 @@ class FuzzTest {
         CountingEvents events = new CountingEvents();
         server = new TftpServer(TestBoot.boot(), events, TftpSettings.defaults()
                 .withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root).withLimits(1468, 64, 64)
+                .withMaxTransfersPerClient(64) // every fuzz packet comes from 127.0.0.1; the share has ClientShareTest
                 .withTimers(Duration.ofMillis(50), 2, Duration.ofSeconds(2)));
         server.start();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();

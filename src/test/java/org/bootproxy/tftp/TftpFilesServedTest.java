@@ -166,7 +166,7 @@ class TftpFilesServedTest extends ServerHarness {
     @Test
     void moreClientsThanTransferSlotsAllGetTheirFile() throws Exception {
         byte[] content = file("undionly-ipxe.0", 70_000);
-        start(TestBoot.boot(), settings().withLimits(1468, 64, 4));
+        start(TestBoot.boot(), settings().withLimits(1468, 64, 4).withMaxTransfersPerClient(12)); // all on 127.0.0.1
         // 4 run, 4 wait in the queue, 4 are dropped and ask again
         List<Thread> threads = new java.util.ArrayList<>();
         List<byte[]> got = new java.util.concurrent.CopyOnWriteArrayList<>();

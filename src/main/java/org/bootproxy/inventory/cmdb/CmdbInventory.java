@@ -24,6 +24,11 @@ public final class CmdbInventory implements UpstreamInventory {
     private final CmdbMapper mapper;
 
     public CmdbInventory(CmdbConfig config) {
+        this(config, UpstreamHttp.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes the CMDB's answers are read up to this many bytes (inventory.max_answer_bytes) */
+    public CmdbInventory(CmdbConfig config, long maxAnswerBytes) {
         this.config = Objects.requireNonNull(config);
         if (!config.configured()) {
             throw new IllegalArgumentException("inventory.cmdb.url is not set; it is required when inventory.type is cmdb"
@@ -38,7 +43,7 @@ public final class CmdbInventory implements UpstreamInventory {
                 auth.type().equals("basic") ? auth.username() : "", auth.password(),
                 auth.type().equals("bearer") ? auth.token() : "",
                 k + ".auth (or the Authorization header in " + k + ".headers)",
-                "the account needs read access to what " + k + ".url and " + k + ".requests ask for"));
+                "the account needs read access to what " + k + ".url and " + k + ".requests ask for", maxAnswerBytes));
     }
 
     @Override

@@ -34,6 +34,7 @@ final class HostsDirectory {
 
     private final Path dir;
     private final Clock clock;
+    private final long maxFileBytes;
     private final HostFileParser parser = new HostFileParser();
     private final Map<String, LoadedFile> files = new TreeMap<>();
     private Optional<HostFileProblem> listingProblem = Optional.empty();
@@ -71,9 +72,11 @@ final class HostsDirectory {
         }
     }
 
-    HostsDirectory(Path dir, Clock clock) {
+    /** @param maxFileBytes a host file larger than this is refused unread */
+    HostsDirectory(Path dir, Clock clock, long maxFileBytes) {
         this.dir = Objects.requireNonNull(dir);
         this.clock = Objects.requireNonNull(clock);
+        this.maxFileBytes = maxFileBytes;
     }
 
     Path dir() {
@@ -137,7 +140,13 @@ final class HostsDirectory {
             if (before != null && !before.recheck() && stamp.equals(before.stamp())) {
                 return before;
             }
-            bytes = Files.readAllBytes(path);
+            if (stamp.size() > maxFileBytes) {
+                return tooLarge(path, stamp, stamp.size() + " bytes", lastGood);
+            }
+            bytes = readAtMost(path, maxFileBytes + 1);
+            if (bytes.length > maxFileBytes) { // it grew since we looked
+                return tooLarge(path, stamp, "more than " + maxFileBytes + " bytes", lastGood);
+            }
         } catch (IOException e) {
             return new LoadedFile(path, null, true, "", Optional.empty(), lastGood,
                     List.of(new HostFileProblem(path, 0, "cannot read the file (" + reason(e) + ")")));
@@ -153,6 +162,22 @@ final class HostsDirectory {
             return new LoadedFile(path, stamp, recheck, sha, host, host, List.of());
         } catch (HostFileInvalid e) {
             return new LoadedFile(path, stamp, recheck, sha, Optional.empty(), lastGood, e.problems());
+        }
+    }
+
+    /**
+     * A host file describes one host in a few KiB; one of megabytes is a mistake (or an attack) whose parsing
+     * would hold every lookup up. It is refused without being read, until it changes.
+     */
+    private LoadedFile tooLarge(Path path, Stamp stamp, String size, Optional<ParsedHost> lastGood) {
+        return new LoadedFile(path, stamp, false, "", Optional.empty(), lastGood, List.of(new HostFileProblem(path, 0,
+                "the file is " + size + ", over the limit of " + maxFileBytes + " bytes (inventory.host_file_max_bytes),"
+                        + " so it was not read: a host file holds one host in a few KiB; split it, or raise the limit")));
+    }
+
+    private static byte[] readAtMost(Path path, long limit) throws IOException {
+        try (var in = Files.newInputStream(path)) {
+            return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
         }
     }
 

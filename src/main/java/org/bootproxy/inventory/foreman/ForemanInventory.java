@@ -41,6 +41,11 @@ public final class ForemanInventory implements UpstreamInventory {
     }
 
     public ForemanInventory(ForemanConfig config, Clock clock) {
+        this(config, clock, UpstreamHttp.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes Foreman's answers are read up to this many bytes (inventory.max_answer_bytes) */
+    public ForemanInventory(ForemanConfig config, Clock clock, long maxAnswerBytes) {
         this.config = Objects.requireNonNull(config);
         if (!config.configured()) {
             throw new IllegalArgumentException("inventory.foreman.url is not set; it is required when inventory.type is foreman"
@@ -52,7 +57,7 @@ public final class ForemanInventory implements UpstreamInventory {
                 Map.of("Accept", "application/json,version=2"), config.username(), config.secret(), "",
                 k + ".username and " + k + (config.token().isEmpty() ? ".password" : ".token"),
                 "user " + config.username() + " needs permission to view hosts, operating systems, media and subnets"
-                        + " (e.g. Foreman's Viewer role)"));
+                        + " (e.g. Foreman's Viewer role)", maxAnswerBytes));
         this.mapper = new ForemanHostMapper(config.url());
         this.operatingSystems = new ReferenceCache<>(config.referenceTtl(), clock);
         this.media = new ReferenceCache<>(config.referenceTtl(), clock);

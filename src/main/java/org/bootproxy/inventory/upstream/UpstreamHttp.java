@@ -33,6 +33,8 @@ import org.bootproxy.config.DurationText;
 public final class UpstreamHttp implements AutoCloseable {
 
     private static final int TRACE_BODY_LIMIT = 64 * 1024;
+    /** A Foreman host with its parameters is tens of KiB; 4 MiB leaves room and bounds what a call can cost. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     /**
      * @param label           how messages name the upstream: "Foreman at https://foreman.example.com"
@@ -45,11 +47,12 @@ public final class UpstreamHttp implements AutoCloseable {
      * @param bearer          Bearer token, or ""
      * @param credentialsHint what to check on a 401, e.g. "inventory.foreman.username and password (or token)"
      * @param forbiddenHint   what to check on a 403
+     * @param maxAnswerBytes  a body larger than this is not read past it: the call fails (inventory.max_answer_bytes)
      */
     public record Settings(String label, String key, Duration connectTimeout, Duration readTimeout,
                            String caFile, String clientCert, String clientKey, Map<String, String> headers,
                            String basicUser, String basicSecret, String bearer,
-                           String credentialsHint, String forbiddenHint) {
+                           String credentialsHint, String forbiddenHint, long maxAnswerBytes) {
         public Settings {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(key, "key");
@@ -57,6 +60,10 @@ public final class UpstreamHttp implements AutoCloseable {
             basicUser = basicUser == null ? "" : basicUser;
             basicSecret = basicSecret == null ? "" : basicSecret;
             bearer = bearer == null ? "" : bearer;
+            if (maxAnswerBytes < 1 || maxAnswerBytes > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("max answer bytes must be 1.." + (Integer.MAX_VALUE - 16) + ", not "
+                        + maxAnswerBytes);
+            }
         }
     }
 
@@ -112,10 +119,24 @@ public final class UpstreamHttp implements AutoCloseable {
             } else if (authenticated && !settings.bearer().isEmpty()) {
                 request = request.header("Authorization", "Bearer " + settings.bearer());
             }
-            HttpResponse<String> r = request.asString();
-            String text = r.getBody() == null ? "" : r.getBody();
-            trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), trim(text), since(start), ""));
-            return new Response(method, url, r.getStatus(), text);
+            HttpResponse<BoundedBody> r = request.asObject(raw -> BoundedBody.read(raw, settings.maxAnswerBytes()));
+            BoundedBody answer = r.getBody();
+            if (answer == null) { // Unirest could not hand the body over at all
+                throw new UnirestException(r.getParsingError().map(Exception.class::cast)
+                        .orElseGet(() -> new java.io.IOException("no body")));
+            }
+            if (answer.tooLarge()) {
+                String reason = "the answer to " + method + " " + pathOf(url) + " is larger than " + settings.maxAnswerBytes()
+                        + " bytes" + (answer.declared() > 0 ? " (" + answer.declared() + " announced)" : "")
+                        + "; stopped reading it (inventory.max_answer_bytes)";
+                trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), "", since(start), reason));
+                throw new UpstreamUnavailable(settings.label() + ": " + reason);
+            }
+            if (answer.failure() != null) {
+                throw new UnirestException(answer.failure());
+            }
+            trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), trim(answer.text()), since(start), ""));
+            return new Response(method, url, r.getStatus(), answer.text());
         } catch (UnirestException e) {
             String reason = reason(e, method, url);
             trace.exchange(new HttpTrace.Exchange(method, url, 0, "", since(start), reason));

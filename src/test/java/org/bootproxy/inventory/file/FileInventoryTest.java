@@ -24,7 +24,7 @@ class FileInventoryTest {
 
     private final MutableClock clock = MutableClock.now();
 
-    private static String host(String name, String mac, String extra) {
+    static String host(String name, String mac, String extra) {
         return """
                 name: %s
                 build: true
