@@ -87,6 +87,21 @@ class ReloaderTest {
     }
 
     @Test
+    void newRenderLimitsApplyToTheNextRender() throws Exception {
+        String hosts = Path.of("hosts").toAbsolutePath().toString();
+        String templates = Path.of("templates").toAbsolutePath().toString();
+        start(yaml(hosts, templates));
+        assertThat(get("/unattended/provision?mac=" + WEB01_MAC).statusCode()).isEqualTo(200);
+
+        rewrite(yaml(hosts, templates, "render: {max_output_bytes: 1024}"));
+        assertThat(reloader.reload("test").change().applied()).containsExactly("render");
+
+        HttpResponse<String> kickstart = get("/unattended/provision?mac=" + WEB01_MAC);
+        assertThat(kickstart.statusCode()).isEqualTo(500);
+        assertThat(kickstart.body()).contains("provision/kickstart");
+    }
+
+    @Test
     void keysBoundAtStartAreNamedAndKeepTheirRunningValue() throws Exception {
         String hosts = Path.of("hosts").toAbsolutePath().toString();
         String templates = Path.of("templates").toAbsolutePath().toString();
