@@ -2,13 +2,13 @@ package org.bootproxy.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.bootproxy.support.AtomicFile;
+import org.bootproxy.support.OneLine;
 
 /**
  * The files {@code serve} keeps in the state folder so {@code bootproxy reload} can find it and read how its
@@ -28,7 +28,7 @@ final class RunFiles {
      */
     record Status(long count, boolean applied, String message) {
         Status {
-            message = message == null ? "" : message.replace('\n', ' ');
+            message = OneLine.of(message, 4000); // the third line of the file: one line, whatever the message held
         }
 
         String text() {
@@ -102,14 +102,8 @@ final class RunFiles {
         }
     }
 
-    /** Writes beside the target and moves it in place, so a reader never sees half a file. */
+    /** Through {@link AtomicFile}: a reader ({@code bootproxy reload}) never sees half a file. */
     private static void write(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }

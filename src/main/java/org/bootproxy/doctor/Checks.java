@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bootproxy.support.AtomicFile;
 
 /** The checks of {@code bootproxy doctor} that need nothing but the JDK; each says what to do when it fails. */
 public final class Checks {
@@ -131,7 +132,8 @@ public final class Checks {
         try {
             boolean existed = Files.isDirectory(dir);
             Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".doctor", ".tmp");
+            // a temporary name serve recognises: if doctor is killed right here, the next start removes it
+            Path probe = AtomicFile.createTemp(dir.resolve("doctor-probe"));
             Files.delete(probe);
             if (!existed) {
                 Files.delete(dir); // leave no trace: serve creates it when it needs it
