@@ -24,6 +24,17 @@ public final class BootUrls {
         return base;
     }
 
+    /** Two are equal when they build the same URLs (answers made with one may be reused with the other). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BootUrls u && u.base.equals(base);
+    }
+
+    @Override
+    public int hashCode() {
+        return base.hashCode();
+    }
+
     /** {@code <base>/unattended/<kind>} identifying {@code host} (may be null: no identification). */
     public String unattended(String kind, Host host, Map<String, String> rawExtra) {
         Map<String, String> q = new LinkedHashMap<>();

@@ -17,4 +17,11 @@ public interface TemplateRenderer {
 
     /** Every template name, sorted (for {@code lint}). */
     List<String> names();
+
+    /**
+     * Forgets any rendered answers kept for reuse, so the next answers are rendered afresh (a reload calls it).
+     * Kept answers must never be served stale anyway; this is the operator's way to be sure.
+     */
+    default void forgetAnswers() {
+    }
 }

@@ -64,6 +64,6 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
 
     static TemplateRenderer renderer(BootproxyConfig s) {
         RenderLimits limits = new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes());
-        return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates(), limits));
+        return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates(), limits, s.render().answerCacheBytes()));
     }
 }

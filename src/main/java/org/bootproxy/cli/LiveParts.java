@@ -128,5 +128,10 @@ final class LiveParts {
         public List<String> names() {
             return current.get().renderer().names();
         }
+
+        @Override
+        public void forgetAnswers() {
+            current.get().renderer().forgetAnswers();
+        }
     }
 }

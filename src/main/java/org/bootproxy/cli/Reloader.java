@@ -78,6 +78,8 @@ final class Reloader {
         LiveParts.Parts before = live.current();
         live.replace(next);
         lastApplied = fresh;
+        // answers kept for reuse are made afresh: a reload is also how an operator makes sure of that
+        next.renderer().forgetAnswers();
         if (next.inventory() != before.inventory()) {
             // requests under way may still ask the old inventory: close its HTTP client once they are surely done
             retire(before);

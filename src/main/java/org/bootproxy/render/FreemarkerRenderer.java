@@ -1,6 +1,7 @@
 package org.bootproxy.render;
 
 import freemarker.cache.TemplateNameFormat;
+import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -17,6 +18,7 @@ import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.TemplateRenderer;
+import org.bootproxy.support.FileStamp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -37,8 +40,11 @@ import java.util.TimeZone;
  *   <li><b>Sandboxed:</b> the model holds only strings, booleans, numbers, lists, maps and three URL helpers
  *       (see {@link RenderModel}); {@code ?new} and {@code ?api} are off; templates and their includes are read
  *       only from the folder, after symlinks are resolved.</li>
- *   <li><b>Hot reload:</b> every render checks the file's modification time, so edits on the live server apply
- *       to the next request.</li>
+ *   <li><b>Hot reload:</b> every answer checks its template files (the template and what it includes) for changes,
+ *       so edits on the live server apply to the next request.</li>
+ *   <li><b>Answers kept:</b> a rendered answer is handed out again while nothing it was made from changed: its
+ *       template files, the host (every value, so also its revision and build flag), the settings, and the request
+ *       values the template read ({@link AnswerCache}, bounded by {@code render.answer_cache_bytes}).</li>
  *   <li><b>iPXE-friendly syntax:</b> values are written {@code [=host.name]}; {@code ${…}} is plain text, so
  *       iPXE settings and shell variables need no escaping.</li>
  *   <li><b>Bounded:</b> a render that runs past {@link RenderLimits#timeLimit()}, writes more than
@@ -52,28 +58,39 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     private static final Version FREEMARKER_VERSION = Configuration.VERSION_2_3_35;
 
     private final TemplateFolder folder;
-    private final Configuration freemarker;
+    private final GuardedConfiguration freemarker;
     private final RenderLimits limits;
     private final RenderWatchdog watchdog = new RenderWatchdog();
+    private final AnswerCache answers;
 
-    /** With the default limits. */
+    /** With the default limits and answer cache. */
     public FreemarkerRenderer(Path templatesDir) {
         this(templatesDir, RenderLimits.defaults());
     }
 
+    /** With the default answer cache ({@link #DEFAULT_ANSWER_CACHE_BYTES}). */
+    public FreemarkerRenderer(Path templatesDir, RenderLimits limits) {
+        this(templatesDir, limits, DEFAULT_ANSWER_CACHE_BYTES);
+    }
+
     /**
-     * @param templatesDir the templates folder; must exist
-     * @param limits       how long a render may run and how much it may write
+     * @param templatesDir     the templates folder; must exist
+     * @param limits           how long a render may run and how much it may write
+     * @param answerCacheBytes how much memory answers kept for reuse may take (0: none are kept)
      * @throws TemplatesFolderUnusable when it is not a readable directory
      */
-    public FreemarkerRenderer(Path templatesDir, RenderLimits limits) {
+    public FreemarkerRenderer(Path templatesDir, RenderLimits limits, long answerCacheBytes) {
         this.folder = new TemplateFolder(templatesDir);
         this.freemarker = configure(folder.root());
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.answers = new AnswerCache(answerCacheBytes);
     }
 
-    private static Configuration configure(Path root) {
-        Configuration c = new GuardedConfiguration(FREEMARKER_VERSION);
+    /** Answers kept for reuse by default: 16 MiB, some thousands of scripts and kickstarts. */
+    public static final long DEFAULT_ANSWER_CACHE_BYTES = 16L * 1024 * 1024;
+
+    private static GuardedConfiguration configure(Path root) {
+        GuardedConfiguration c = new GuardedConfiguration(FREEMARKER_VERSION);
         try {
             c.setTemplateLoader(new FolderTemplateLoader(root));
         } catch (IOException e) {
@@ -112,13 +129,22 @@ public final class FreemarkerRenderer implements TemplateRenderer {
 
     @Override
     public String render(String templateName, RenderContext context) {
+        Map<String, Object> request = RenderModel.request(context.request());
+        Optional<String> kept = answers.find(templateName, context, request);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         if (!exists(templateName)) {
             throw new TemplateNotFound(folder.whyNotFound(templateName));
         }
+        RenderInputs inputs = new RenderInputs(folder.root());
+        String fileName = TemplateFolder.fileName(templateName);
+        Optional<FileStamp> before = inputs.stampBefore(fileName);
         Template template = load(templateName);
+        inputs.used(fileName, before, reusable(templateName, template));
         LimitedOutput out = new LimitedOutput(limits.maxOutputBytes());
         try (RenderWatchdog.Watch watch = watchdog.watch(limits.timeLimit())) {
-            process(templateName, template, context, out, watch);
+            process(templateName, template, context, request, inputs, out, watch);
         }
         String text = out.toString();
         if (context.kind() == TemplateKind.IPXE && !text.startsWith("#!ipxe")) {
@@ -126,13 +152,38 @@ public final class FreemarkerRenderer implements TemplateRenderer {
                     + ": an iPXE script must start with #!ipxe as its very first bytes, but "
                     + (text.isEmpty() ? "the output is empty" : "it starts with '" + TemplateErrors.firstLine(text) + "'"));
         }
+        answers.store(templateName, context, request, inputs, text);
         return text;
     }
 
-    private void process(String templateName, Template template, RenderContext context, LimitedOutput out,
-                         RenderWatchdog.Watch watch) {
+    /** Forgets the answers kept for reuse (a reload calls it). */
+    @Override
+    public void forgetAnswers() {
+        answers.clear();
+    }
+
+    /** What the answer cache did so far. */
+    AnswerCache.Stats answerStats() {
+        return answers.stats();
+    }
+
+    private String reusable(String templateName, Template template) {
         try {
-            template.process(RenderModel.of(context), out);
+            return freemarker.reusable(template);
+        } catch (GuardedConfiguration.Refused e) {
+            throw new TemplateFailed(templateName, e.getMessage());
+        }
+    }
+
+    private void process(String templateName, Template template, RenderContext context, Map<String, Object> request,
+                         RenderInputs inputs, LimitedOutput out, RenderWatchdog.Watch watch) {
+        try {
+            Map<String, Object> model = RenderModel.of(context);
+            RequestReads reads = new RequestReads(request, freemarker.getObjectWrapper());
+            model.put("request", reads);
+            Environment env = template.createProcessingEnvironment(model, out);
+            inputs.attachTo(env, reads);
+            env.process();
         } catch (LimitedOutput.TooLarge e) {
             throw new TemplateFailed(templateName, templateName + ": output larger than " + limits.maxOutputBytes()
                     + " bytes, stopped there (render.max_output_bytes): does a loop run far more often than meant?");

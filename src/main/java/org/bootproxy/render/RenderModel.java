@@ -119,7 +119,8 @@ final class RenderModel {
         return bits == expected ? String.valueOf(ones) : "";
     }
 
-    private static Map<String, Object> request(BootRequest r) {
+    /** What a template sees as {@code request}. */
+    static Map<String, Object> request(BootRequest r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client_ip", r.clientIp());
         m.put("mac", r.firstMac());

@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.FileStamp;
 import org.bootproxy.support.RootName;
 
 /**
@@ -29,6 +33,8 @@ final class TemplateFolder {
     /** The folder as configured (absolute), when a symlink makes it differ from {@link #root}. */
     private final Path configured;
     private final ConfinedRoot confined;
+    /** Names found to exist (only those: the set is bounded by the folder's files). */
+    private final Map<String, Found> found = new ConcurrentHashMap<>();
 
     TemplateFolder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
@@ -81,15 +87,40 @@ final class TemplateFolder {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /**
+     * True for a template that may be rendered. Asked on every answer, so a name found once is remembered with its
+     * file's stamp: while the file keeps that stamp (one {@code stat}) it is the same file, already found confined.
+     * The stamp is taken before the full check, so a file swapped during the check does not keep the old verdict.
+     */
     boolean exists(String templateName) {
+        if (templateName == null) {
+            return false;
+        }
+        Found known = found.get(templateName);
+        if (known != null && known.stamp().matches(known.file())) {
+            return true;
+        }
         if (!isValidName(templateName) || templateName.startsWith(SNIPPETS)) {
             return false;
         }
+        Path file = root.resolve(fileName(templateName));
+        Optional<FileStamp> before = FileStamp.of(file);
+        boolean exists;
         try {
-            return confined.lookup(RootName.parse(fileName(templateName))) instanceof ConfinedRoot.Found;
+            exists = confined.lookup(RootName.parse(fileName(templateName))) instanceof ConfinedRoot.Found;
         } catch (RootName.BadName e) {
-            return false;
+            exists = false;
         }
+        if (exists && before.isPresent()) {
+            found.put(templateName, new Found(file, before.get()));
+        } else {
+            found.remove(templateName);
+        }
+        return exists;
+    }
+
+    /** A template found in the folder, and its file's stamp when it was. */
+    private record Found(Path file, FileStamp stamp) {
     }
 
     List<String> names() {

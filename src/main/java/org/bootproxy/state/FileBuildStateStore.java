@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.support.AtomicFile;
+import org.bootproxy.support.FileStamp;
 import org.bootproxy.support.OneLine;
 import org.bootproxy.support.Sha256;
 import org.slf4j.Logger;
@@ -32,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * Build results on local disk: one JSON file per host, {@code <stateDir>/build-state/<host>.json}.
  *
  * <p>Writes are atomic ({@link AtomicFile}), so a crash leaves the old record or the new one, never half
- * of one. Reads go to the file every time, without a cache: a restart sees what was recorded,
- * and deleting a host's file puts it back in build at once. A file that cannot be read is treated as
- * absent (the host builds again), with one warning per version of the file.
+ * of one. Every read looks at the file (one {@code stat}, asked on every answer for a host in build): a restart
+ * sees what was recorded, and deleting a host's file puts it back in build at once. What a file said is
+ * remembered with its {@link FileStamp} and read again when the file changes (at most {@link #REMEMBERED_BYTES}
+ * of records are remembered). A file that cannot be read is treated as absent (the host builds again), with one
+ * warning per version of the file.
  */
 public final class FileBuildStateStore implements BuildStateStore {
 
@@ -52,6 +56,16 @@ public final class FileBuildStateStore implements BuildStateStore {
             .build();
     /** The last modification time of each unreadable file already warned about, so a retrying client is not logged each time. */
     private final Map<Path, FileTime> warned = new ConcurrentHashMap<>();
+
+    /** How much the remembered records may take; past it they are all forgotten and read again as asked. */
+    static final long REMEMBERED_BYTES = 4L * 1024 * 1024;
+
+    /** What a host's file said when it had {@code stamp}. */
+    private record Remembered(FileStamp stamp, Optional<BuildState> state, long bytes) {
+    }
+
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final AtomicLong rememberedBytes = new AtomicLong();
 
     /**
      * @param stateDir the state directory; {@code build-state/} is created in it
@@ -75,6 +89,42 @@ public final class FileBuildStateStore implements BuildStateStore {
     @Override
     public Optional<BuildState> get(String hostName) {
         Path file = fileFor(hostName);
+        if (!FileStamp.exists(file)) {
+            forget(hostName);
+            return Optional.empty();
+        }
+        // the stamp before the read: a file replaced during the read does not keep what the old one said
+        Optional<FileStamp> stamp = FileStamp.of(file);
+        Remembered known = remembered.get(hostName);
+        if (known != null && stamp.isPresent() && known.stamp().equals(stamp.get())) {
+            return known.state();
+        }
+        Optional<BuildState> state = read(file, hostName);
+        stamp.ifPresent(st -> remember(hostName, new Remembered(st, state,
+                300 + 2L * hostName.length() + state.map(b -> 2L * b.report().length()).orElse(0L))));
+        return state;
+    }
+
+    private void remember(String hostName, Remembered r) {
+        if (rememberedBytes.addAndGet(r.bytes()) > REMEMBERED_BYTES) {
+            remembered.clear();
+            rememberedBytes.set(0);
+            return;
+        }
+        Remembered old = remembered.put(hostName, r);
+        if (old != null) {
+            rememberedBytes.addAndGet(-old.bytes());
+        }
+    }
+
+    private void forget(String hostName) {
+        Remembered old = remembered.remove(hostName);
+        if (old != null) {
+            rememberedBytes.addAndGet(-old.bytes());
+        }
+    }
+
+    private Optional<BuildState> read(Path file, String hostName) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
