@@ -2,6 +2,7 @@ package org.bootproxy;
 
 import org.bootproxy.cli.RootCommand;
 import org.bootproxy.config.ConfigException;
+import org.bootproxy.logging.LogOutput;
 import picocli.CommandLine;
 
 /** Entry point: parses the command line and runs the chosen command. Wiring lives in {@code cli/}. */
@@ -10,7 +11,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        LogOutput.flush(); // log lines are written by a thread of their own: let it finish first
+        System.exit(code);
     }
 
     public static int run(String... args) {

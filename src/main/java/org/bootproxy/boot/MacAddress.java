@@ -13,11 +13,27 @@ import java.util.regex.Pattern;
 public record MacAddress(String value) {
 
     private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
+    private static final Pattern SEPARATORS = Pattern.compile("[:\\-.]");
     private static final Pattern MAC_AT_END =
             Pattern.compile("(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})$");
 
     public MacAddress {
         value = normalize(value);
+    }
+
+    /** Already {@code aa:bb:cc:dd:ee:ff}: lower-case hex pairs and colons. */
+    private static boolean isNormal(String t) {
+        if (t.length() != 17) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            char c = t.charAt(i);
+            boolean ok = i % 3 == 2 ? c == ':' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static MacAddress parse(String text) {
@@ -39,8 +55,11 @@ public record MacAddress(String value) {
         if (text == null) {
             throw new IllegalArgumentException("MAC address is missing");
         }
+        if (isNormal(text)) {
+            return text; // iPXE's ${netX/mac}: every lookup asks with this spelling
+        }
         String t = text.trim().toLowerCase(Locale.ROOT);
-        String hex = t.replaceAll("[:\\-.]", "");
+        String hex = SEPARATORS.matcher(t).replaceAll("");
         // pxelinux / BOOTIF spelling: 01-aa-bb-cc-dd-ee-ff (hardware type 01 = Ethernet)
         if (hex.length() == 14 && hex.startsWith("01") && (t.startsWith("01-") || t.startsWith("01:"))) {
             hex = hex.substring(2);

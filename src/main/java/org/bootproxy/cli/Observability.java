@@ -4,6 +4,7 @@ import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.GuardedEvents;
 import org.bootproxy.events.EventLog;
+import org.bootproxy.logging.LogOutput;
 import org.bootproxy.metrics.BootMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,10 @@ record Observability(EventLog timeline, BootMetrics metrics) implements BootEven
     private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
     static Observability create() {
-        return new Observability(new EventLog(4096, 100), new BootMetrics());
+        BootMetrics metrics = new BootMetrics();
+        metrics.counter("bootproxy_log_lines_dropped", "Log lines dropped because they came faster than the log could be"
+                + " written (the writer's queue was full)", LogOutput::droppedLines);
+        return new Observability(new EventLog(4096, 100), metrics);
     }
 
     @Override

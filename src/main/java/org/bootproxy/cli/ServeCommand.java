@@ -22,6 +22,7 @@ import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
 import org.bootproxy.logging.LogFormat;
+import org.bootproxy.logging.LogOutput;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -155,6 +156,7 @@ final class ServeCommand implements Callable<Integer> {
             running.stop();
             run.removePid(pid);
             stopped.countDown();
+            LogOutput.flush(); // the lines still queued, before the JVM halts
         }, "shutdown"));
         stopped.await();
         return 0;

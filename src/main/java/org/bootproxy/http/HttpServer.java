@@ -1,6 +1,7 @@
 package org.bootproxy.http;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
@@ -109,6 +110,8 @@ public final class HttpServer {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.defaultContentType = Text.PLAIN;
+        // scripts and configs are a few KiB and kernels come compressed: gzip would cost every answer CPU for nothing
+        cfg.http.compressionStrategy = CompressionStrategy.NONE;
     }
 
     private static Path realDirectory(String what, Path dir) {

@@ -55,7 +55,41 @@ final class IpLiteral {
      * ({@code 0:0:0:0:0:0:0:1} → {@code ::1}); anything else trimmed.
      */
     static String canonical(String text) {
+        if (text != null && isPlainIpv4(text)) {
+            return text; // the socket's peer, on every request: already canonical
+        }
         return parse(text).map(IpLiteral::format).orElse(text == null ? "" : text.trim());
+    }
+
+    /** Four decimal octets 0..255 without leading zeros: the canonical IPv4 text. */
+    static boolean isPlainIpv4(String t) {
+        int octets = 0;
+        int i = 0;
+        int n = t.length();
+        while (i < n) {
+            int start = i;
+            int value = 0;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9' && i - start < 3) {
+                value = value * 10 + (t.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && t.charAt(start) == '0')) {
+                return false;
+            }
+            octets++;
+            if (i == n) {
+                break;
+            }
+            if (t.charAt(i) != '.' || octets == 4) {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return false;
+            }
+        }
+        return octets == 4;
     }
 
     static String format(InetAddress address) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.GuardedEvents;
@@ -20,6 +21,7 @@ import org.slf4j.MDC;
  */
 final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("http");
+    private static final Pattern TOKEN = Pattern.compile("(?i)(^|&)(token=[^&]{0,4})[^&]*");
 
     private final BootEvents events;
     private final Clock clock;
@@ -84,7 +86,8 @@ final class RequestLog {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String q = raw.replaceAll("(?i)(^|&)(token=[^&]{0,4})[^&]*", "$1$2…");
+        String q = raw.regionMatches(true, 0, "token=", 0, 6) || raw.toLowerCase(java.util.Locale.ROOT).contains("&token=")
+                ? TOKEN.matcher(raw).replaceAll("$1$2…") : raw;
         return "?" + Text.oneLine(q, 300);
     }
 }

@@ -6,7 +6,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,8 @@ public enum LogFormat {
     }
 
     /**
-     * Switches every console/stream appender of the root logger to this format. Plain leaves logback's
-     * configuration as it is.
+     * Switches every console/stream appender of the root logger (also those {@link AsyncLines} writes to) to this
+     * format. Plain leaves logback's configuration as it is.
      */
     public void apply() {
         if (this == PLAIN) {
@@ -37,7 +40,16 @@ public enum LogFormat {
             return; // another SLF4J binding: it keeps its own format
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+        List<Appender<ILoggingEvent>> all = new ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(all::add);
+        for (Appender<ILoggingEvent> a : List.copyOf(all)) {
+            if (a instanceof AppenderAttachable<?>) {
+                @SuppressWarnings("unchecked")
+                AppenderAttachable<ILoggingEvent> inner = (AppenderAttachable<ILoggingEvent>) a;
+                inner.iteratorForAppenders().forEachRemaining(all::add);
+            }
+        }
+        for (Iterator<Appender<ILoggingEvent>> it = all.iterator(); it.hasNext(); ) {
             if (it.next() instanceof OutputStreamAppender<ILoggingEvent> out) {
                 JsonLineLayout layout = new JsonLineLayout();
                 layout.setContext(context);

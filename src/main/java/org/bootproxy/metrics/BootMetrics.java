@@ -2,6 +2,8 @@ package org.bootproxy.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import java.util.function.LongSupplier;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.bootproxy.boot.BootEvent;
@@ -30,6 +32,14 @@ public final class BootMetrics implements BootEvents {
             number(e, "retransmits").ifPresent(r -> Counter.builder("bootproxy_tftp_retransmits")
                     .description("TFTP packets sent again after a timeout").register(registry).increment(r));
         }
+    }
+
+    /**
+     * A counter kept elsewhere (log lines dropped, answers reused), read at each scrape; {@code name} without
+     * {@code _total}, which the exposition adds.
+     */
+    public void counter(String name, String description, LongSupplier count) {
+        FunctionCounter.builder(name, count, LongSupplier::getAsLong).description(description).register(registry);
     }
 
     /** The Prometheus text exposition of every metric. */

@@ -24,6 +24,18 @@ class IpLiteralTest {
     }
 
     @Test
+    void onlyTheCanonicalDottedQuadTakesTheShortCut() {
+        assertThat(IpLiteral.isPlainIpv4("192.0.2.7")).isTrue();
+        assertThat(IpLiteral.isPlainIpv4("0.0.0.0")).isTrue();
+        assertThat(IpLiteral.isPlainIpv4("255.255.255.255")).isTrue();
+        for (String other : new String[] {"256.0.0.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.", ".1.2.3", "1..2.3",
+            "1.2.3.4 ", "1234.1.1.1", "::1", "", "a.b.c.d"}) {
+            assertThat(IpLiteral.isPlainIpv4(other)).as(other).isFalse();
+        }
+        assertThat(IpLiteral.canonical("010.0.0.1")).as("leading zeros go the long way").isEqualTo("10.0.0.1");
+    }
+
+    @Test
     void namesAreNeverResolved() {
         assertThat(IpLiteral.parse("localhost")).isEmpty();
         assertThat(IpLiteral.parse("example.com")).isEmpty();
