@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotDependOnEachOther() {
-        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state"};
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state", "discovery"};
         for (String a : adapters) {
             String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
                     .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);

@@ -64,6 +64,33 @@ public record DiscoveredMachine(String id, List<MacAddress> macs, String bootif,
         return unknownAnswer && unknown();
     }
 
+    /**
+     * The record as bootproxy shows it to the outside, the same everywhere: {@code GET /api/machines}, {@code bootproxy
+     * machines --json} and the discovery webhook. Keys in snake_case, times in ISO-8601 UTC, MACs in colon form.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("macs", macs.stream().map(MacAddress::colons).toList());
+        m.put("bootif", bootif);
+        m.put("serial", serial);
+        m.put("manufacturer", manufacturer);
+        m.put("product", product);
+        m.put("uuid", uuid);
+        m.put("arch", arch);
+        m.put("platform", platform);
+        m.put("client_ip", clientIp);
+        m.put("first_seen", firstSeen.toString());
+        m.put("last_seen", lastSeen.toString());
+        m.put("boots", boots);
+        m.put("host", host);
+        m.put("unknown_answer", unknownAnswer);
+        Map<String, Object> a = new java.util.LinkedHashMap<>();
+        announced.forEach((target, at) -> a.put(target, at.toString()));
+        m.put("announced", a);
+        return m;
+    }
+
     /** This record with {@code target} marked as announced at {@code at}. */
     public DiscoveredMachine announcedTo(String target, Instant at) {
         Map<String, Instant> a = new TreeMap<>(announced);
