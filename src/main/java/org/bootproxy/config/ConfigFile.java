@@ -30,16 +30,20 @@ public record ConfigFile(
         @JsonProperty("ipxe") IpxeConfig ipxe,
         @JsonProperty("tftp") TftpConfig tftp,
         @JsonProperty("inventory") InventoryConfig inventory,
-        @JsonProperty("render") RenderConfig render) {
+        @JsonProperty("render") RenderConfig render,
+        @JsonProperty("discovery") DiscoveryConfig discovery,
+        @JsonProperty("timeline") TimelineConfig timeline) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
         tftp = tftp == null ? TftpConfig.EMPTY : tftp;
         inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
         render = render == null ? RenderConfig.EMPTY : render;
+        discovery = discovery == null ? DiscoveryConfig.EMPTY : discovery;
+        timeline = timeline == null ? TimelineConfig.EMPTY : timeline;
         trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
         trustedHosts = trustedHosts == null ? null : List.copyOf(trustedHosts);
     }

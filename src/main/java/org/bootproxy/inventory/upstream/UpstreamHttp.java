@@ -110,10 +110,20 @@ public final class UpstreamHttp implements AutoCloseable {
      */
     public Response send(String method, String url, Map<String, String> headers, String body, boolean authenticated,
                          HttpTrace trace) {
+        return send(method, url, headers, body, "text/plain; charset=utf-8", authenticated, trace);
+    }
+
+    /** An authenticated POST of a JSON document. Any status comes back; only transport failures throw. */
+    public Response postJson(String url, String json, HttpTrace trace) {
+        return send("POST", url, Map.of(), json, "application/json", true, trace);
+    }
+
+    private Response send(String method, String url, Map<String, String> headers, String body, String contentType,
+                          boolean authenticated, HttpTrace trace) {
         long start = System.nanoTime();
         try {
             HttpRequest<?> request = body == null ? unirest.request(method, url)
-                    : ((HttpRequestWithBody) unirest.request(method, url)).contentType("text/plain; charset=utf-8").body(body);
+                    : ((HttpRequestWithBody) unirest.request(method, url)).contentType(contentType).body(body);
             request = request.headers(settings.headers()).headers(headers);
             if (authenticated && !settings.basicUser().isEmpty()) {
                 request = request.basicAuth(settings.basicUser(), settings.basicSecret());
