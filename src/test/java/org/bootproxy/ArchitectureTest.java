@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/design.md: the domain imports only the JDK (and the JDK-only toolkit {@code support}); adapters depend
- * on boot/ and support/, never on each other.
+ * on boot/ and support/, never on each other or on the config.
  */
 class ArchitectureTest {
     static JavaClasses classes;
@@ -56,6 +56,34 @@ class ArchitectureTest {
     void nothingButTheCompositionRootUsesTheCli() {
         noClasses().that().resideOutsideOfPackages("org.bootproxy.cli..", "org.bootproxy")
                 .should().dependOnClassesThat().resideInAPackage("org.bootproxy.cli..")
+                .check(classes);
+    }
+
+    /** Adapters get their own settings records, built from the config in the composition root. */
+    @Test
+    void onlyTheCompositionRootReadsTheConfig() {
+        noClasses().that().resideOutsideOfPackages("org.bootproxy.cli..", "org.bootproxy.config..", "org.bootproxy")
+                .should().dependOnClassesThat().resideInAPackage("org.bootproxy.config..")
+                .because("adapters and the domain take their own settings records; only Main and cli/ read the config")
+                .check(classes);
+    }
+
+    @Test
+    void inventoryDoesNotDependOnTheConfig() {
+        noClasses().that().resideInAPackage("org.bootproxy.inventory..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bootproxy.config..", "org.bootproxy.cli..")
+                .because("the inventory backends take CacheSettings, ForemanSettings and CmdbSettings (the CMDB"
+                        + " mapping language lives in inventory/cmdb)")
+                .check(classes);
+    }
+
+    @Test
+    void theConfigKnowsNoAdapter() {
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state", "cli"};
+        noClasses().that().resideInAPackage("org.bootproxy.config..")
+                .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(adapters)
+                        .map(a -> "org.bootproxy." + a + "..").toArray(String[]::new))
+                .because("the config reads and checks YAML and hands plain values to the composition root")
                 .check(classes);
     }
 }

@@ -347,7 +347,7 @@ public final class BootService {
             } else {
                 inventory.reportFailed(host, report);
             }
-        } catch (RuntimeException e) {
+        } catch (UpstreamUnavailable e) {
             // recorded locally all the same: the host must not reinstall because upstream was down
             forwarded = "upstream-error: " + e.getMessage();
         }

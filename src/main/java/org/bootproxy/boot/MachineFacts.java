@@ -41,8 +41,4 @@ public record MachineFacts(String serial, String manufacturer, String product, S
     public boolean hardwareUnknown() {
         return serial.isEmpty() && manufacturer.isEmpty() && product.isEmpty() && uuid.isEmpty();
     }
-
-    public boolean isEmpty() {
-        return hardwareUnknown() && arch.isEmpty() && platform.isEmpty() && macs.isEmpty();
-    }
 }

@@ -1,10 +1,10 @@
 package org.bootproxy.cli;
 
 import java.nio.file.Path;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigFile;
 import org.bootproxy.config.ConfigLoader;
 import org.bootproxy.config.Overrides;
-import org.bootproxy.config.Settings;
 import picocli.CommandLine.Option;
 
 /** Options every command that reads hosts and templates shares. */
@@ -37,9 +37,9 @@ final class CommonOptions {
         return parent == null ? Path.of(".") : parent;
     }
 
-    Settings resolve(Overrides serveFlags) {
+    BootproxyConfig resolve(Overrides serveFlags) {
         Overrides o = new Overrides(serveFlags.httpAddress(), serveFlags.tftpAddress(), serveFlags.tftpRoot(),
                 templates, hosts, serveFlags.assets(), stateDir, serveFlags.publicUrl());
-        return Settings.resolve(file(), baseDir(), o);
+        return BootproxyConfig.resolve(file(), baseDir(), o);
     }
 }

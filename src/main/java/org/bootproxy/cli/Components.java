@@ -7,17 +7,7 @@ import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.TemplateRenderer;
-import org.bootproxy.config.CmdbConfig;
-import org.bootproxy.config.ConfigException;
-import org.bootproxy.config.ForemanConfig;
-import org.bootproxy.config.InventoryConfig;
-import org.bootproxy.config.Settings;
-import org.bootproxy.inventory.CachingInventory;
-import org.bootproxy.inventory.LayeredInventory;
-import org.bootproxy.inventory.cmdb.CmdbInventory;
-import org.bootproxy.inventory.file.FileInventory;
-import org.bootproxy.inventory.foreman.ForemanInventory;
-import org.bootproxy.inventory.upstream.UpstreamInventory;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
@@ -27,60 +17,19 @@ import org.bootproxy.state.FileBuildStateStore;
  *
  * @param problems start-up problems worth showing the operator (broken host files…)
  */
-record Components(Settings settings, HostInventory inventory, TemplateRenderer renderer, BootService boot,
-                  List<String> problems) {
+record Components(HostInventory inventory, TemplateRenderer renderer, BootService boot, List<String> problems) {
 
-    static Components build(Settings s, BootEvents events) {
+    static Components build(BootproxyConfig s, BootEvents events) {
         List<String> problems = new ArrayList<>();
-        HostInventory inventory = inventory(s, problems);
+        HostInventory inventory = InventoryWiring.inventory(s, problems);
         TemplateRenderer renderer = renderer(s);
         var boot = new BootService(inventory, renderer, new FileBuildStateStore(s.stateDir()), events, s.boot(),
                 Clock.systemUTC());
-        return new Components(s, inventory, renderer, boot, List.copyOf(problems));
+        return new Components(inventory, renderer, boot, List.copyOf(problems));
     }
 
-    private static HostInventory inventory(Settings s, List<String> problems) {
-        InventoryConfig cfg = s.inventory();
-        if (cfg.type().equals("files")) {
-            return files(s, problems);
-        }
-        // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
-        // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
-        HostInventory cached = new CachingInventory(upstream(cfg), cfg.cache(), Clock.systemUTC());
-        return cfg.filesOverride() ? new LayeredInventory(List.of(files(s, problems), cached)) : cached;
-    }
-
-    /** The upstream backend named by inventory.type, without a cache (check-upstream talks to it directly). */
-    static UpstreamInventory upstream(InventoryConfig cfg) {
-        try {
-            return switch (cfg.type()) {
-                case "foreman" -> new ForemanInventory(cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults(),
-                        Clock.systemUTC(), cfg.maxAnswerBytes());
-                case "cmdb" -> new CmdbInventory(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults(), cfg.maxAnswerBytes());
-                default -> throw new ConfigException("inventory.type is '" + cfg.type()
-                        + "': there is no upstream to check; set inventory.type to foreman or cmdb");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
-    }
-
-    private static FileInventory files(Settings s, List<String> problems) {
-        try {
-            FileInventory files = new FileInventory(s.hosts(), Clock.systemUTC(), FileInventory.DEFAULT_RESCAN,
-                    s.inventory().hostFileMaxBytes());
-            files.problems().forEach(p -> problems.add(p.toString()));
-            return files;
-        } catch (RuntimeException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
-    }
-
-    private static TemplateRenderer renderer(Settings s) {
-        try {
-            return new FreemarkerRenderer(s.templates(), new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+    private static TemplateRenderer renderer(BootproxyConfig s) {
+        RenderLimits limits = new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes());
+        return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates(), limits));
     }
 }

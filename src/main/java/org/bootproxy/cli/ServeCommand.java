@@ -12,19 +12,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.Overrides;
-import org.bootproxy.config.Settings;
 import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
-import org.bootproxy.http.HttpsSettings;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
 import org.bootproxy.support.AtomicFile;
+import org.bootproxy.tftp.PortRange;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
 import org.slf4j.Logger;
@@ -49,11 +49,11 @@ final class ServeCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--http-address", paramLabel = "HOST:PORT",
-            description = "Where HTTP listens (config key: http_address). Default: " + Settings.DEFAULT_HTTP)
+            description = "Where HTTP listens (config key: http_address). Default: " + BootproxyConfig.DEFAULT_HTTP)
     String httpAddress;
 
     @Option(names = "--tftp-address", paramLabel = "HOST:PORT",
-            description = "Where TFTP listens (config key: tftp_address). Default: " + Settings.DEFAULT_TFTP
+            description = "Where TFTP listens (config key: tftp_address). Default: " + BootproxyConfig.DEFAULT_TFTP
                     + ". Bind the provisioning address: replies then come from the address PXE ROMs expect")
     String tftpAddress;
 
@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
+        BootproxyConfig s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         Observability events = Observability.create();
         Components c = Components.build(s, events.guarded());
 
@@ -132,30 +132,26 @@ final class ServeCommand implements Callable<Integer> {
      * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
      * keep running; only HTTP failing to listen stops bootproxy.
      */
-    static Running start(Settings s, Components c, Observability events) {
+    static Running start(BootproxyConfig s, Components c, Observability events) {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
-        HttpSettings httpSettings = httpSettings(s);
-        Optional<HttpsSettings> https = SmartProxyWiring.https(s, tls);
-        if (https.isPresent()) {
-            httpSettings = httpSettings.withHttps(https.get());
-        }
-        if (Files.isDirectory(s.tftpRoot())) {
-            httpSettings = httpSettings.withHttpbootDir(s.tftpRoot());
+        Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
+        Optional<Path> httpboot = Optional.of(s.tftpRoot()).filter(Files::isDirectory);
+        if (httpboot.isPresent()) {
             states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
         } else {
             LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
-        HttpServer http = new HttpServer(c.boot(), httpSettings, events.guarded(), Clock.systemUTC(),
+        HttpServer http = new HttpServer(c.boot(), httpSettings(s, httpboot, https), events.guarded(), Clock.systemUTC(),
                 new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
         try {
             http.start();
         } catch (RuntimeException e) {
             proxy.close();
-            throw new HttpCannotListen(e);
+            throw cannotListen(e) ? new HttpCannotListen(e) : e;
         }
         states.set(Feature.TEMPLATES, ModuleStates.State.RUNNING);
         LOG.info("HTTP:      listening on {}{}", s.httpAddress(), https.map(h -> ", HTTPS on " + h.host() + ":" + http.httpsPort()).orElse(""));
@@ -171,7 +167,7 @@ final class ServeCommand implements Callable<Integer> {
                 tftp.start();
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);
                 LOG.info("TFTP:      listening on {}, root {}", s.tftpAddress(), s.tftpRoot().toAbsolutePath());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 LOG.error("TFTP cannot listen on {}: {}. Port 69 needs root or CAP_NET_BIND_SERVICE"
                         + " (setcap 'cap_net_bind_service=+ep' on java), or test with --tftp-address 0.0.0.0:6969."
                         + " HTTP keeps running.", s.tftpAddress(), rootMessage(e));
@@ -190,7 +186,7 @@ final class ServeCommand implements Callable<Integer> {
      * Foreman's configs and downloads, {@code bootfiles}; the state folder: build results) are removed before
      * anything is served. Roots never serve them anyway; this keeps them from piling up.
      */
-    static void removeAbandonedTemporaryFiles(Settings s) {
+    static void removeAbandonedTemporaryFiles(BootproxyConfig s) {
         for (Path dir : List.of(s.tftpRoot(), s.stateDir())) {
             AtomicFile.Cleanup c = AtomicFile.removeAbandoned(dir);
             if (!c.removed().isEmpty()) {
@@ -201,11 +197,21 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the server failed to bind its socket (port taken, no permission, address not ours); else it is a bug. */
+    static boolean cannotListen(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static OpsRoutes ops(Observability o) {
         return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
     }
 
-    static HttpSettings httpSettings(Settings s) {
+    static HttpSettings httpSettings(BootproxyConfig s, Optional<Path> httpbootDir, Optional<HttpSettings.Https> https) {
         List<Cidr> proxies = s.trustedProxies().stream().map(p -> {
             try {
                 return Cidr.parse(p);
@@ -213,10 +219,10 @@ final class ServeCommand implements Callable<Integer> {
                 throw new ConfigException("trusted_proxies: '" + p + "' is not an address or CIDR (e.g. 10.0.0.5 or 10.0.0.0/24)");
             }
         }).toList();
-        return new HttpSettings(s.httpAddress().host(), s.httpAddress().port(), proxies, s.assets());
+        return new HttpSettings(s.httpAddress().host(), s.httpAddress().port(), proxies, s.assets(), httpbootDir, https);
     }
 
-    static TftpSettings tftpSettings(Settings s) {
+    static TftpSettings tftpSettings(BootproxyConfig s) {
         InetAddress address;
         try {
             address = InetAddress.getByName(s.tftpAddress().host());
@@ -225,12 +231,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "'; give an IP address of this machine, e.g. 192.0.2.1:69");
         }
         var t = s.tftp();
-        return TftpSettings.defaults()
-                .withAddress(address, s.tftpAddress().port())
-                .withRoot(s.tftpRoot())
-                .withLimits(t.maxBlksize(), t.maxWindowsize(), t.maxTransfers())
-                .withMaxTransfersPerClient(t.maxTransfersPerClient())
-                .withTimers(Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT);
+        return new TftpSettings(address, s.tftpAddress().port(), s.tftpRoot(), t.maxBlksize(), t.maxWindowsize(),
+                t.maxTransfers(), Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT,
+                PortRange.ANY, t.maxTransfersPerClient());
     }
 
     private static String rootMessage(Throwable e) {

@@ -3,6 +3,7 @@ package org.bootproxy.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
+import org.bootproxy.support.Durations;
 
 /**
  * {@code inventory.cache:} how answers from Foreman or a CMDB are kept, so a segment keeps booting when
@@ -32,15 +33,11 @@ public record CacheConfig(
         missTtl = ConfigChecks.duration(KEY + ".miss_ttl", missTtl, ttl.compareTo(Duration.ofSeconds(10)) < 0 ? ttl
                 : Duration.ofSeconds(10), Duration.ZERO, Duration.ofDays(1));
         if (missTtl.compareTo(ttl) > 0) {
-            throw new IllegalArgumentException(KEY + ".miss_ttl (" + DurationText.format(missTtl) + ") must not be longer than "
-                    + KEY + ".ttl (" + DurationText.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
+            throw new IllegalArgumentException(KEY + ".miss_ttl (" + Durations.format(missTtl) + ") must not be longer than "
+                    + KEY + ".ttl (" + Durations.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
         }
         staleMaxAge = ConfigChecks.duration(KEY + ".stale_max_age", staleMaxAge, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30));
-        int mc = maxConcurrent == null ? 32 : maxConcurrent;
-        if (mc < 1 || mc > 1024) {
-            throw new IllegalArgumentException(KEY + ".max_concurrent: " + mc + " is out of range; allowed 1..1024 (default 32)");
-        }
-        maxConcurrent = mc;
+        maxConcurrent = ConfigChecks.range(KEY + ".max_concurrent", maxConcurrent, 32, 1, 1024);
         queueTimeout = ConfigChecks.duration(KEY + ".queue_timeout", queueTimeout, Duration.ofSeconds(10),
                 Duration.ofMillis(1), Duration.ofMinutes(10));
         staleGrace = ConfigChecks.duration(KEY + ".stale_grace", staleGrace, Duration.ofSeconds(1), Duration.ZERO,
@@ -49,12 +46,5 @@ public record CacheConfig(
 
     public static CacheConfig defaults() {
         return new CacheConfig(null, null, null, null, null, null);
-    }
-
-    @Override
-    public String toString() {
-        return "ttl " + DurationText.format(ttl) + ", miss_ttl " + DurationText.format(missTtl) + ", stale_max_age "
-                + DurationText.format(staleMaxAge) + ", max_concurrent " + maxConcurrent + ", queue_timeout "
-                + DurationText.format(queueTimeout) + ", stale_grace " + DurationText.format(staleGrace);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The YAML config file as written; every field may be absent (null). Key names follow Foreman's
  * smart-proxy where they mean the same thing ({@code tftproot}, {@code template_url}, …).
- * {@link Settings#resolve} merges it with command-line flags and defaults and validates it.
+ * {@link BootproxyConfig#resolve} merges it with command-line flags and defaults and validates it.
  */
 public record ConfigFile(
         @JsonProperty("http_address") String httpAddress,

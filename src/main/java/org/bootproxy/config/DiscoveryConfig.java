@@ -44,8 +44,8 @@ public record DiscoveryConfig(
         retryMax = ConfigChecks.duration(KEY + ".retry_max", retryMax, Duration.ofMinutes(5), Duration.ofMillis(10),
                 Duration.ofDays(1));
         if (retryMax.compareTo(retryFirst) < 0) {
-            throw new IllegalArgumentException(KEY + ".retry_max (" + DurationText.format(retryMax)
-                    + ") must not be shorter than " + KEY + ".retry_first (" + DurationText.format(retryFirst) + ")");
+            throw new IllegalArgumentException(KEY + ".retry_max (" + org.bootproxy.support.Durations.format(retryMax)
+                    + ") must not be shorter than " + KEY + ".retry_first (" + org.bootproxy.support.Durations.format(retryFirst) + ")");
         }
     }
 
@@ -53,7 +53,7 @@ public record DiscoveryConfig(
     @Override
     public String toString() {
         return "DiscoveryConfig[max_machines=" + maxMachines + ", announce_to_foreman=" + announceToForeman + ", webhook_url="
-                + webhookUrl + ", webhook_headers=" + webhookHeaders.keySet() + ", retry_first=" + DurationText.format(retryFirst)
-                + ", retry_max=" + DurationText.format(retryMax) + "]";
+                + webhookUrl + ", webhook_headers=" + webhookHeaders.keySet() + ", retry_first=" + org.bootproxy.support.Durations.format(retryFirst)
+                + ", retry_max=" + org.bootproxy.support.Durations.format(retryMax) + "]";
     }
 }

@@ -3,7 +3,8 @@ package org.bootproxy.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code tftp:} section (the root and address are top-level: {@code tftproot}, {@code tftp_address}).
+ * {@code tftp:} section (the root and address are top-level: {@code tftproot}, {@code tftp_address}), with the
+ * defaults filled in and each value checked against its range.
  *
  * @param maxBlksize     largest blksize granted (RFC 2348); default 1468 = Ethernet MTU minus headers
  * @param maxWindowsize  largest windowsize granted (RFC 7440)
@@ -23,4 +24,14 @@ public record TftpConfig(
         @JsonProperty("enabled") Boolean enabled) {
 
     public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null);
+
+    public TftpConfig {
+        maxBlksize = ConfigChecks.range("tftp.max_blksize", maxBlksize, 1468, 8, 65464);
+        maxWindowsize = ConfigChecks.range("tftp.max_windowsize", maxWindowsize, 64, 1, 65535);
+        maxTransfers = ConfigChecks.range("tftp.max_transfers", maxTransfers, 500, 1, 100_000);
+        maxTransfersPerClient = ConfigChecks.range("tftp.max_transfers_per_client", maxTransfersPerClient, 8, 1, 100_000);
+        timeoutMs = ConfigChecks.range("tftp.timeout_ms", timeoutMs, 500, 1, 255_000);
+        retries = ConfigChecks.range("tftp.retries", retries, 10, 1, 100);
+        enabled = enabled == null || enabled;
+    }
 }

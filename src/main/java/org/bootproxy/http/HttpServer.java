@@ -44,10 +44,6 @@ public final class HttpServer {
     private final Javalin app;
     private final Listeners listeners = new Listeners();
 
-    public HttpServer(BootService boot, HttpSettings settings, BootEvents events) {
-        this(boot, settings, events, Clock.systemUTC(), HttpExtensions.NONE);
-    }
-
     /**
      * @throws IllegalArgumentException when the assets or httpboot directory does not exist or is not a directory
      */

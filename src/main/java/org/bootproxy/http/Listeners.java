@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 final class Listeners {
     private final AtomicReference<ServerConnector> https = new AtomicReference<>();
 
-    void addHttpAndHttps(JavalinConfig cfg, HttpSettings settings, HttpsSettings tls) {
+    void addHttpAndHttps(JavalinConfig cfg, HttpSettings settings, HttpSettings.Https tls) {
         cfg.jetty.addConnector((server, config) -> {
             ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(config));
             plain.setHost(settings.host());

@@ -19,8 +19,7 @@ import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CacheConfig;
-import org.bootproxy.config.DurationText;
+import org.bootproxy.support.Durations;
 import org.bootproxy.support.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +76,7 @@ public final class CachingInventory implements HostInventory {
     }
 
     private final HostInventory upstream;
-    private final CacheConfig config;
+    private final CacheSettings config;
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, MacAddress> macByToken = new ConcurrentHashMap<>();
@@ -88,7 +87,7 @@ public final class CachingInventory implements HostInventory {
     private final LongAdder upstreamCalls = new LongAdder();
     private final AtomicLong stores = new AtomicLong();
 
-    public CachingInventory(HostInventory upstream, CacheConfig config, Clock clock) {
+    public CachingInventory(HostInventory upstream, CacheSettings config, Clock clock) {
         this.upstream = Objects.requireNonNull(upstream);
         this.config = Objects.requireNonNull(config);
         this.clock = Objects.requireNonNull(clock);
@@ -163,7 +162,7 @@ public final class CachingInventory implements HostInventory {
         }
         String why = r instanceof BackgroundRefresh.Busy
                 ? "upstream busy: " + config.maxConcurrent() + " refreshes already under way (inventory.cache.max_concurrent)"
-                : "no answer within inventory.cache.stale_grace " + DurationText.format(config.staleGrace())
+                : "no answer within inventory.cache.stale_grace " + Durations.format(config.staleGrace())
                 + ", still asking in the background";
         return answered(label, stale(last, why), false);
     }
@@ -189,7 +188,7 @@ public final class CachingInventory implements HostInventory {
         }
         if (!permitted) {
             return staleOr(current, new UpstreamUnavailable("upstream busy: " + config.maxConcurrent()
-                    + " calls already in flight and this lookup waited " + DurationText.format(config.queueTimeout())
+                    + " calls already in flight and this lookup waited " + Durations.format(config.queueTimeout())
                     + " for a slot (inventory.cache.max_concurrent, inventory.cache.queue_timeout)"));
         }
         try {
@@ -210,9 +209,9 @@ public final class CachingInventory implements HostInventory {
             if (age.compareTo(config.staleMaxAge()) <= 0) {
                 return new Answer(last.host(), Source.STALE, age, failure.getMessage());
             }
-            throw new UpstreamUnavailable(failure.getMessage() + " (the last good answer is " + DurationText.format(
+            throw new UpstreamUnavailable(failure.getMessage() + " (the last good answer is " + Durations.format(
                     age.withNanos(0)) + " old, older than inventory.cache.stale_max_age "
-                    + DurationText.format(config.staleMaxAge()) + ")", failure);
+                    + Durations.format(config.staleMaxAge()) + ")", failure);
         }
         throw failure;
     }

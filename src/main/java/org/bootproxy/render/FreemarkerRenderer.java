@@ -64,7 +64,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     /**
      * @param templatesDir the templates folder; must exist
      * @param limits       how long a render may run and how much it may write
-     * @throws IllegalArgumentException when it is not a readable directory
+     * @throws TemplatesFolderUnusable when it is not a readable directory
      */
     public FreemarkerRenderer(Path templatesDir, RenderLimits limits) {
         this.folder = new TemplateFolder(templatesDir);
@@ -198,11 +198,6 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     @Override
     public List<String> names() {
         return folder.names();
-    }
-
-    /** The folder templates are read from, for start-up messages. */
-    public Path templatesDir() {
-        return folder.root();
     }
 
     @Override

@@ -34,13 +34,13 @@ final class TemplateFolder {
         Path abs = dir.toAbsolutePath().normalize();
         this.configured = abs;
         if (!Files.isDirectory(abs)) {
-            throw new IllegalArgumentException("templates folder " + abs + " does not exist or is not a directory");
+            throw new TemplatesFolderUnusable("templates folder " + abs + " does not exist or is not a directory");
         }
         try {
             // FreeMarker's loader resolves the folder once, at start; do the same so both agree
             this.root = abs.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
+            throw new TemplatesFolderUnusable("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
         }
         this.confined = new ConfinedRoot(root, "templates folder");
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.bootproxy.support.SingleFlight;
@@ -81,8 +82,8 @@ final class BootFileFetcher {
                 executor.execute(() -> download(url, target, done));
                 return done;
             });
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot start the download: " + e.getMessage(), e);
+        } catch (RejectedExecutionException e) {
+            throw new IOException("cannot start the download: " + e.getMessage(), e);
         }
         if (download.shared()) {
             LOG.info("fetch_boot_file: {} is already being downloaded; not starting a second download", target);
@@ -132,8 +133,12 @@ final class BootFileFetcher {
             } catch (RetryableFailure e) {
                 last = e;
                 LOG.warn("fetch_boot_file: {} attempt {} failed: {}", url, attempt, e.getMessage());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 LOG.error("fetch_boot_file: {} cannot be downloaded to {}: {}", url, target, e.getMessage());
+                done.completeExceptionally(e);
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("fetch_boot_file: {} to {} failed on a bug", url, target, e);
                 done.completeExceptionally(e);
                 return;
             } catch (InterruptedException e) {

@@ -28,7 +28,6 @@ import javax.net.ssl.SSLContext;
 public final class SmartProxy implements AutoCloseable {
     private static final int DOWNLOAD_THREADS = 4;
 
-    private final ModuleStates states;
     private final Access access;
     private final RootApi root;
     private final TftpApi tftp;
@@ -42,7 +41,7 @@ public final class SmartProxy implements AutoCloseable {
      */
     public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls) {
         Objects.requireNonNull(settings, "settings");
-        this.states = Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(states, "states");
         SmartProxySettings.Timeouts t = settings.timeouts();
         AtomicInteger n = new AtomicInteger();
         this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, r -> {
@@ -80,10 +79,6 @@ public final class SmartProxy implements AutoCloseable {
     /** Forwards to Foreman what bootproxy cannot answer; empty when no foreman_url is set. */
     public Optional<Handler> unattendedFallback() {
         return forwarder.map(f -> f);
-    }
-
-    public ModuleStates states() {
-        return states;
     }
 
     /** Stops running downloads. */

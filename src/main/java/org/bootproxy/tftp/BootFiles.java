@@ -108,11 +108,6 @@ public final class BootFiles {
 
     private final Path distributionRoot;
 
-    /** Copies from the packages installed on this machine. */
-    public BootFiles() {
-        this(Path.of("/"));
-    }
-
     /** Copies from the packages installed under {@code distributionRoot} (a chroot, an image, a test tree). */
     public BootFiles(Path distributionRoot) {
         this.distributionRoot = Objects.requireNonNull(distributionRoot, "distributionRoot");

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.config.CacheConfig;
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.fakes.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class StaleGraceTest {
 
-    static final Host WEB01 = HostInventoryContract.WEB01;
-    static final Host DB01 = HostInventoryContract.DB01;
+    static final Host WEB01 = Hosts.WEB01;
+    static final Host DB01 = Hosts.DB01;
     static final MacAddress WEB01_MAC = MacAddress.parse("52:54:00:aa:00:01");
     static final MacAddress DB01_MAC = DB01.provisionInterface().mac();
     static final Duration GRACE = Duration.ofMillis(200);
@@ -30,7 +30,7 @@ class StaleGraceTest {
     final SwitchableInventory upstream = new SwitchableInventory(List.of(WEB01, DB01));
 
     CachingInventory cache(int maxConcurrent) {
-        return new CachingInventory(upstream, new CacheConfig(Duration.ofSeconds(30), Duration.ofSeconds(10),
+        return new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofHours(24), maxConcurrent, Duration.ofSeconds(30), GRACE), clock);
     }
 

@@ -1,11 +1,9 @@
 package org.bootproxy.render;
 
-import org.bootproxy.boot.RenderContext;
-import org.bootproxy.boot.TemplateFailed;
-import org.bootproxy.boot.TemplateKind;
-import org.bootproxy.boot.TemplateNotFound;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.ALMA01;
+import static org.bootproxy.render.TemplateFixtures.context;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.bootproxy.render.TemplateFixtures.alma;
-import static org.bootproxy.render.TemplateFixtures.context;
+import org.bootproxy.boot.RenderContext;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.TemplateNotFound;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FreemarkerRendererTest {
 
@@ -40,7 +39,7 @@ class FreemarkerRendererTest {
     }
 
     private static RenderContext provisionFor() {
-        return context(alma(true), TemplateKind.PROVISION);
+        return context(ALMA01, TemplateKind.PROVISION);
     }
 
     // ------------------------------------------------------------------ names and lookup
@@ -48,7 +47,7 @@ class FreemarkerRendererTest {
     @Test
     void templateNameMapsToFtlFileUnderTheFolder() throws IOException {
         write("ipxe/hello.ftl", "#!ipxe\necho [=host.name]\n");
-        assertThat(renderer().render("ipxe/hello", context(alma(true), TemplateKind.IPXE)))
+        assertThat(renderer().render("ipxe/hello", context(ALMA01, TemplateKind.IPXE)))
                 .isEqualTo("#!ipxe\necho alma01.example.com\n");
     }
 
@@ -185,7 +184,7 @@ class FreemarkerRendererTest {
     @Test
     void iPxeOutputMustStartWithTheMagicLine() throws IOException {
         write("ipxe/bad.ftl", "\n#!ipxe\necho hi\n");
-        assertThatThrownBy(() -> renderer().render("ipxe/bad", context(alma(true), TemplateKind.IPXE)))
+        assertThatThrownBy(() -> renderer().render("ipxe/bad", context(ALMA01, TemplateKind.IPXE)))
                 .isInstanceOf(TemplateFailed.class)
                 .hasMessageContaining("ipxe/bad")
                 .hasMessageContaining("must start with #!ipxe");
@@ -194,13 +193,13 @@ class FreemarkerRendererTest {
     @Test
     void leadingCommentAndByteOrderMarkDoNotPrecedeTheMagicLine() throws IOException {
         write("ipxe/ok.ftl", "\uFEFF<#-- explains the script -->\n#!ipxe\necho ok\n");
-        assertThat(renderer().render("ipxe/ok", context(alma(true), TemplateKind.IPXE))).isEqualTo("#!ipxe\necho ok\n");
+        assertThat(renderer().render("ipxe/ok", context(ALMA01, TemplateKind.IPXE))).isEqualTo("#!ipxe\necho ok\n");
     }
 
     @Test
     void dollarBraceIsLeftForIpxeAndShell() throws IOException {
         write("ipxe/s.ftl", "#!ipxe\nisset ${net0/mac} && echo [=host.shortname] ${HOME}\n");
-        assertThat(renderer().render("ipxe/s", context(alma(true), TemplateKind.IPXE)))
+        assertThat(renderer().render("ipxe/s", context(ALMA01, TemplateKind.IPXE)))
                 .isEqualTo("#!ipxe\nisset ${net0/mac} && echo alma01 ${HOME}\n");
     }
 

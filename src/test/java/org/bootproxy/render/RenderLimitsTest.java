@@ -2,7 +2,7 @@ package org.bootproxy.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.bootproxy.render.TemplateFixtures.alma;
+import static org.bootproxy.fakes.Hosts.ALMA01;
 import static org.bootproxy.render.TemplateFixtures.context;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ class RenderLimitsTest {
     }
 
     private static RenderContext ipxe() {
-        return context(alma(true), TemplateKind.IPXE);
+        return context(ALMA01, TemplateKind.IPXE);
     }
 
     @AfterEach
@@ -79,7 +79,7 @@ class RenderLimitsTest {
     @Test
     void endlessFunctionRecursionIsATemplateError() throws IOException {
         write("provision/deep.ftl", "<#function f n><#return f(n + 1)></#function>[=f(1)]\n");
-        assertThatThrownBy(() -> renderer().render("provision/deep", context(alma(true), TemplateKind.PROVISION)))
+        assertThatThrownBy(() -> renderer().render("provision/deep", context(ALMA01, TemplateKind.PROVISION)))
                 .isInstanceOf(TemplateFailed.class).hasMessageContaining("provision/deep: recursion too deep");
     }
 
@@ -98,7 +98,7 @@ class RenderLimitsTest {
     void outputIsCountedInUtf8Bytes() throws IOException {
         write("provision/five-hundred.ftl", "<#list 1..500 as i>é</#list>");   // 1000 bytes
         write("provision/six-hundred.ftl", "<#list 1..600 as i>é</#list>");    // 1200 bytes
-        RenderContext c = context(alma(true), TemplateKind.PROVISION);
+        RenderContext c = context(ALMA01, TemplateKind.PROVISION);
         assertThat(renderer(1024).render("provision/five-hundred", c)).hasSize(500);
         assertThatThrownBy(() -> renderer(1024).render("provision/six-hundred", c))
                 .hasMessageContaining("output larger than 1024 bytes");

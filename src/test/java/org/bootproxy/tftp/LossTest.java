@@ -38,7 +38,7 @@ class LossTest extends ServerHarness {
         content = new byte[SIZE];
         new Random(7).nextBytes(content);
         Files.write(root.resolve("initrd.part"), content);
-        start(TestBoot.boot(), TftpSettings.defaults().withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root));
+        start(TestBoot.boot(), TftpSettingsBuilder.serving(root).build());
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             relayPort = probe.getLocalPort();
         }

@@ -9,11 +9,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.HttpServer;
-import org.bootproxy.http.HttpSettings;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.bootproxy.support.TempName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,8 @@ class RootAgreementTest extends ServerHarness {
         Files.createSymbolicLink(root.resolve("up"), elsewhere);
 
         start();
-        http = new HttpServer(TestBoot.boot(), HttpSettings.loopback().withHttpbootDir(root), events);
+        http = new HttpServer(TestBoot.boot(), HttpSettingsBuilder.loopback().httpboot(root).build(), events, Clock.systemUTC(),
+                HttpExtensions.NONE);
         http.start();
     }
 

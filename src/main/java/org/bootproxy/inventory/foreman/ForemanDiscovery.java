@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.bootproxy.boot.AnnouncementRefused;
 import org.bootproxy.boot.DiscoveredMachine;
 import org.bootproxy.boot.MachineAnnouncer;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.inventory.upstream.HttpTrace;
 import org.bootproxy.inventory.upstream.UpstreamHttp;
 import org.bootproxy.support.OneLine;
@@ -25,19 +24,16 @@ import org.bootproxy.support.OneLine;
 public final class ForemanDiscovery implements MachineAnnouncer, AutoCloseable {
     static final String PATH = "/api/v2/discovered_hosts/facts";
 
-    private final ForemanConfig config;
+    private final ForemanSettings config;
     private final UpstreamHttp http;
     private final String version;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ForemanDiscovery(ForemanConfig config, long maxAnswerBytes, String bootproxyVersion, Clock clock) {
+    public ForemanDiscovery(ForemanSettings config, long maxAnswerBytes, String bootproxyVersion, Clock clock) {
         this.config = Objects.requireNonNull(config);
-        if (!config.configured()) {
-            throw new IllegalArgumentException("inventory.foreman.url is not set; Foreman Discovery needs it");
-        }
         String k = "inventory.foreman";
-        this.http = new UpstreamHttp(new UpstreamHttp.Settings("Foreman at " + config.url(), k, config.connectTimeout(),
+        this.http = new UpstreamHttp(new UpstreamHttp.Endpoint("Foreman at " + config.url(), k, config.connectTimeout(),
                 config.readTimeout(), config.caFile(), config.clientCert(), config.clientKey(),
                 Map.of("Accept", "application/json,version=2"), config.username(), config.secret(), "",
                 k + ".username and " + k + (config.token().isEmpty() ? ".password" : ".token"),

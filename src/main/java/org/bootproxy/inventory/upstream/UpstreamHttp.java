@@ -22,8 +22,8 @@ import kong.unirest.core.Unirest;
 import kong.unirest.core.UnirestException;
 import kong.unirest.core.UnirestInstance;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.Durations;
 import org.bootproxy.support.OneLine;
-import org.bootproxy.config.DurationText;
 
 /**
  * One upstream's HTTP client: its own Unirest instance (never the global one) with the upstream's timeouts,
@@ -38,6 +38,9 @@ public final class UpstreamHttp implements AutoCloseable {
     public static final long DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     /**
+     * Where one upstream is and how to talk to it (a value, not a second settings type: the backend builds it
+     * from its own settings).
+     *
      * @param label           how messages name the upstream: "Foreman at https://foreman.example.com"
      * @param key             its config prefix: "inventory.foreman"
      * @param connectTimeout  connect timeout
@@ -50,11 +53,11 @@ public final class UpstreamHttp implements AutoCloseable {
      * @param forbiddenHint   what to check on a 403
      * @param maxAnswerBytes  a body larger than this is not read past it: the call fails (inventory.max_answer_bytes)
      */
-    public record Settings(String label, String key, Duration connectTimeout, Duration readTimeout,
+    public record Endpoint(String label, String key, Duration connectTimeout, Duration readTimeout,
                            String caFile, String clientCert, String clientKey, Map<String, String> headers,
                            String basicUser, String basicSecret, String bearer,
                            String credentialsHint, String forbiddenHint, long maxAnswerBytes) {
-        public Settings {
+        public Endpoint {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(key, "key");
             headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -75,11 +78,11 @@ public final class UpstreamHttp implements AutoCloseable {
         }
     }
 
-    private final Settings settings;
+    private final Endpoint settings;
     private final UnirestInstance unirest;
     private final ObjectMapper json = new ObjectMapper();
 
-    public UpstreamHttp(Settings settings) {
+    public UpstreamHttp(Endpoint settings) {
         this.settings = Objects.requireNonNull(settings);
         this.unirest = Unirest.spawnInstance();
         var config = unirest.config()
@@ -201,11 +204,11 @@ public final class UpstreamHttp implements AutoCloseable {
         // the JDK client wraps causes (a DNS failure is a ConnectException around UnresolvedAddressException):
         // look through the whole chain, most specific first
         if (hasCause(e, HttpConnectTimeoutException.class)) {
-            return "connect timeout after " + DurationText.format(settings.connectTimeout()) + " to " + host
+            return "connect timeout after " + Durations.format(settings.connectTimeout()) + " to " + host
                     + " (" + settings.key() + ".connect_timeout; is the address reachable from here?)";
         }
         if (hasCause(e, HttpTimeoutException.class)) {
-            return "timeout after " + DurationText.format(settings.readTimeout()) + " waiting for " + method + " "
+            return "timeout after " + Durations.format(settings.readTimeout()) + " waiting for " + method + " "
                     + pathOf(url) + " (" + settings.key() + ".read_timeout)";
         }
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {

@@ -24,7 +24,7 @@ public final class Webhook implements MachineAnnouncer, AutoCloseable {
 
     public Webhook(String url, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
         this.url = Objects.requireNonNull(url);
-        this.http = new UpstreamHttp(new UpstreamHttp.Settings("the discovery webhook at " + url, KEY, connectTimeout,
+        this.http = new UpstreamHttp(new UpstreamHttp.Endpoint("the discovery webhook at " + url, KEY, connectTimeout,
                 readTimeout, "", "", "", headers, "", "", "", "discovery.webhook_headers (its Authorization header)",
                 "discovery.webhook_headers: the receiver refuses these credentials", 1024 * 1024));
     }

@@ -29,7 +29,6 @@ import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MachineFacts;
 import org.bootproxy.boot.MachineReport;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.discovery.DiscoverySettings;
 import org.bootproxy.discovery.JournalRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -72,8 +71,8 @@ class ForemanDiscoveryTest {
     }
 
     ForemanDiscovery discovery() {
-        ForemanConfig cfg = new ForemanConfig(foreman.baseUrl(), "admin", null, "pat-123", null, null, null,
-                Duration.ofSeconds(2), Duration.ofSeconds(2), null);
+        ForemanSettings cfg = new ForemanSettings(foreman.baseUrl(), "admin", "", "pat-123", "", "", "",
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ZERO);
         discovery = new ForemanDiscovery(cfg, 1024 * 1024, "0.1.0-test", Clock.fixed(T0, java.time.ZoneOffset.UTC));
         return discovery;
     }

@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.config.CacheConfig;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.fakes.MutableClock;
+import org.bootproxy.inventory.CacheSettings;
 import org.bootproxy.inventory.CachingInventory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,9 @@ class HangingForemanTest {
     @Test
     void knownHostIsServedStaleWithinTheGraceNotAfterTheReadTimeout() {
         new ForemanStubs(foreman::stubFor).serve(List.of(ForemanInventoryTest.WEB01));
-        upstream = new ForemanInventory(ForemanConfig.of(foreman.baseUrl(), "admin", "changeme")); // read_timeout 10s
-        CachingInventory cache = new CachingInventory(upstream, new CacheConfig(Duration.ofSeconds(30), null, null, null, null,
-                Duration.ofMillis(500)), clock);
+        upstream = new ForemanInventory(ForemanSettingsBuilder.foremanAt(foreman.baseUrl()).build()); // read_timeout 10s
+        CachingInventory cache = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofHours(24), 32, Duration.ofSeconds(10), Duration.ofMillis(500)), clock);
         MacAddress mac = MacAddress.parse("52:54:00:aa:00:01");
         assertThat(cache.findByMac(mac)).map(Host::name).contains("web01.example.com");
 

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.inventory.foreman.ForemanInventory;
+import org.bootproxy.inventory.foreman.ForemanSettingsBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +45,7 @@ class AnswerSizeTest {
     }
 
     UpstreamHttp http(long maxAnswerBytes, String baseUrl) {
-        UpstreamHttp h = new UpstreamHttp(new UpstreamHttp.Settings("Foreman at " + baseUrl, "inventory.foreman",
+        UpstreamHttp h = new UpstreamHttp(new UpstreamHttp.Endpoint("Foreman at " + baseUrl, "inventory.foreman",
                 Duration.ofSeconds(5), Duration.ofSeconds(30), "", "", "", null, "", "", "", "credentials", "permissions",
                 maxAnswerBytes));
         open.add(h);
@@ -113,7 +113,7 @@ class AnswerSizeTest {
     void threeConcurrentFortyMegabyteForemanAnswersAreUpstreamErrors() throws Exception {
         plain.stubFor(get(urlPathEqualTo("/api/v2/hosts")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(json(40 * 1024 * 1024))));
-        ForemanInventory foreman = new ForemanInventory(ForemanConfig.of(plain.baseUrl(), "admin", "changeme"),
+        ForemanInventory foreman = new ForemanInventory(ForemanSettingsBuilder.foremanAt(plain.baseUrl()).build(),
                 Clock.systemUTC(), BOUND);
         open.add(foreman);
         List<CompletableFuture<?>> calls = new ArrayList<>();

@@ -27,7 +27,7 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  * @param discovery        the machines recorded as they boot, and where they are announced
  * @param timeline         bounds of the per-MAC boot timelines
  */
-public record Settings(
+public record BootproxyConfig(
         HostPort httpAddress,
         HostPort tftpAddress,
         Path tftpRoot,
@@ -50,7 +50,7 @@ public record Settings(
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
 
     /** Merges flags over the file over the defaults; {@code baseDir} anchors relative paths from the file. */
-    public static Settings resolve(ConfigFile file, Path baseDir, Overrides flags) {
+    public static BootproxyConfig resolve(ConfigFile file, Path baseDir, Overrides flags) {
         HostPort http = HostPort.parse(flags.httpAddress() != null ? "--http-address" : "http_address",
                 first(flags.httpAddress(), file.httpAddress(), DEFAULT_HTTP));
         HostPort tftp = HostPort.parse(flags.tftpAddress() != null ? "--tftp-address" : "tftp_address",
@@ -70,10 +70,6 @@ public record Settings(
         List<String> proxies = file.trustedProxies() != null ? file.trustedProxies() : List.of("127.0.0.0/8", "::1/128");
 
         IpxeConfig ipxe = file.ipxe();
-        int nics = ipxe.intermediateNics() == null ? 8 : ipxe.intermediateNics();
-        if (nics < 1 || nics > 32) {
-            throw new ConfigException("ipxe.intermediate_nics: " + nics + " is out of range; allowed 1..32 (default 8)");
-        }
         UnknownMachineAnswer unknown;
         try {
             unknown = ipxe.unknownMachine() == null ? UnknownMachineAnswer.MESSAGE : UnknownMachineAnswer.parse(ipxe.unknownMachine());
@@ -81,30 +77,17 @@ public record Settings(
             throw new ConfigException("ipxe.unknown_machine: '" + ipxe.unknownMachine()
                     + "' is not allowed; use message (show what the machine reported, then boot locally), menu or localboot");
         }
-        int retry = ipxe.retrySeconds() == null ? 10 : ipxe.retrySeconds();
-        if (retry < 1 || retry > 3600) {
-            throw new ConfigException("ipxe.retry_seconds: " + retry + " is out of range; allowed 1..3600 (default 10)");
-        }
-        BootSettings boot = new BootSettings(publicUrl, nics, unknown, templateDefaults(file.templateDefaults()), retry);
-
-        TftpConfig t = file.tftp();
-        TftpConfig tftpCfg = new TftpConfig(
-                range("tftp.max_blksize", t.maxBlksize(), 1468, 8, 65464),
-                range("tftp.max_windowsize", t.maxWindowsize(), 64, 1, 65535),
-                range("tftp.max_transfers", t.maxTransfers(), 500, 1, 100_000),
-                range("tftp.max_transfers_per_client", t.maxTransfersPerClient(), 8, 1, 100_000),
-                range("tftp.timeout_ms", t.timeoutMs(), 500, 1, 255_000),
-                range("tftp.retries", t.retries(), 10, 1, 100),
-                t.enabled() == null || t.enabled());
+        BootSettings boot = new BootSettings(publicUrl, ipxe.intermediateNics(), unknown, templateDefaults(file.templateDefaults()),
+                ipxe.retrySeconds());
 
         InventoryConfig inv = file.inventory();
         String type = inv.type() == null ? "files" : inv.type().trim().toLowerCase(Locale.ROOT);
         if (!List.of("files", "foreman", "cmdb").contains(type)) {
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
-        return new Settings(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
-                List.copyOf(proxies), boot, tftpCfg, inv.withType(type), SmartProxyConfig.resolve(file, baseDir), file.render(),
-                file.discovery(), file.timeline());
+        return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
+                List.copyOf(proxies), boot, file.tftp(), inv.withType(type), SmartProxyConfig.resolve(file, baseDir),
+                file.render(), file.discovery(), file.timeline());
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */
@@ -150,14 +133,6 @@ public record Settings(
             all.put(key, Collections.unmodifiableMap(target));
         });
         return all;
-    }
-
-    private static int range(String key, Integer value, int dflt, int min, int max) {
-        int v = value == null ? dflt : value;
-        if (v < min || v > max) {
-            throw new ConfigException(key + ": " + v + " is out of range; allowed " + min + ".." + max + " (default " + dflt + ")");
-        }
-        return v;
     }
 
     private static String first(String flag, String file, String dflt) {

@@ -9,17 +9,19 @@ import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.junit.jupiter.api.Test;
 
-class SettingsTest {
+class BootproxyConfigTest {
 
-    static Settings resolve(String yaml, Overrides flags) {
-        return Settings.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), Path.of("/etc/bootproxy"), flags);
+    static BootproxyConfig resolve(String yaml, Overrides flags) {
+        return BootproxyConfig.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), Path.of("/etc/bootproxy"), flags);
     }
 
     @Test
     void defaultsServeOutOfTheBox() {
-        Settings s = resolve("", Overrides.NONE);
+        BootproxyConfig s = resolve("", Overrides.NONE);
         assertThat(s.httpAddress()).isEqualTo(new HostPort("0.0.0.0", 8000));
         assertThat(s.tftpAddress()).isEqualTo(new HostPort("0.0.0.0", 69));
+        assertThat(s.tftp().maxBlksize()).as("fits a 1500-byte Ethernet frame").isEqualTo(1468);
+        assertThat(s.tftp().enabled()).isTrue();
         assertThat(s.hosts()).isEqualTo(Path.of("hosts"));
         assertThat(s.templates()).isEqualTo(Path.of("templates"));
         assertThat(s.boot().intermediateNics()).isEqualTo(8);
@@ -31,19 +33,19 @@ class SettingsTest {
     @Test
     void flagsWinOverTheFileWhichWinsOverDefaults() {
         String yaml = "http_address: 10.0.0.1:8080\ntemplate_url: http://10.0.0.1:8080\ntftproot: tftp\n";
-        Settings fileOnly = resolve(yaml, Overrides.NONE);
+        BootproxyConfig fileOnly = resolve(yaml, Overrides.NONE);
         assertThat(fileOnly.httpAddress().port()).isEqualTo(8080);
         assertThat(fileOnly.tftpRoot()).isEqualTo(Path.of("/etc/bootproxy/tftp"));
         assertThat(fileOnly.publicUrl().toString()).isEqualTo("http://10.0.0.1:8080");
 
-        Settings flagged = resolve(yaml, new Overrides("127.0.0.1:9000", null, "/srv/tftp", null, null, null, null, null));
+        BootproxyConfig flagged = resolve(yaml, new Overrides("127.0.0.1:9000", null, "/srv/tftp", null, null, null, null, null));
         assertThat(flagged.httpAddress()).isEqualTo(new HostPort("127.0.0.1", 9000));
         assertThat(flagged.tftpRoot()).isEqualTo(Path.of("/srv/tftp"));
     }
 
     @Test
     void publicUrlIsDerivedFromAConcreteHttpAddress() {
-        Settings s = resolve("", new Overrides("127.0.0.1:8000", null, null, null, null, null, null, null));
+        BootproxyConfig s = resolve("", new Overrides("127.0.0.1:8000", null, null, null, null, null, null, null));
         assertThat(s.publicUrl().toString()).isEqualTo("http://127.0.0.1:8000");
     }
 
@@ -86,7 +88,7 @@ class SettingsTest {
 
     @Test
     void limitsHaveDefaultsAndRangesNamingTheirKeys() {
-        Settings d = resolve("", Overrides.NONE);
+        BootproxyConfig d = resolve("", Overrides.NONE);
         assertThat(d.tftp().maxTransfersPerClient()).isEqualTo(8);
         assertThat(d.render().timeLimit()).isEqualTo(Duration.ofSeconds(2));
         assertThat(d.render().maxOutputBytes()).isEqualTo(1024 * 1024);
@@ -94,7 +96,7 @@ class SettingsTest {
         assertThat(d.inventory().maxAnswerBytes()).isEqualTo(4 * 1024 * 1024);
         assertThat(d.inventory().cache().staleGrace()).isEqualTo(Duration.ofSeconds(1));
 
-        Settings s = resolve("""
+        BootproxyConfig s = resolve("""
                 tftp:
                   max_transfers_per_client: 2
                 render:
@@ -135,7 +137,7 @@ class SettingsTest {
 
     @Test
     void templateDefaultsOverrideKindByKind() {
-        Settings s = resolve("template_defaults:\n  redhat:\n    iPXE: ipxe/custom\n  Suse:\n    provision: provision/autoyast\n",
+        BootproxyConfig s = resolve("template_defaults:\n  redhat:\n    iPXE: ipxe/custom\n  Suse:\n    provision: provision/autoyast\n",
                 Overrides.NONE);
         assertThat(s.boot().defaultTemplate("Redhat", TemplateKind.IPXE)).contains("ipxe/custom");
         assertThat(s.boot().defaultTemplate("Redhat", TemplateKind.PROVISION)).contains("provision/kickstart");
