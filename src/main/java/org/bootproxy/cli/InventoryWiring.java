@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.CacheConfig;
 import org.bootproxy.config.CmdbConfig;
@@ -32,14 +33,14 @@ public final class InventoryWiring {
     }
 
     /** The inventory named by inventory.type: host files, or an upstream behind the cache (and the files). */
-    static HostInventory inventory(BootproxyConfig c, List<String> problems) {
+    static HostInventory inventory(BootproxyConfig c, List<String> problems, InventoryObserver observer) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
             return files(c, problems);
         }
         // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
-        HostInventory cached = new CachingInventory(upstream(cfg), cache(cfg.cache()), Clock.systemUTC());
+        HostInventory cached = new CachingInventory(upstream(cfg), cache(cfg.cache()), Clock.systemUTC(), observer);
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
     }
 

@@ -18,7 +18,13 @@ import org.bootproxy.config.Overrides;
 import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
+import org.bootproxy.boot.BootEvent;
+import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.Readiness;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.bootproxy.http.HttpServer;
+import org.bootproxy.http.MachinesRoutes;
 import org.bootproxy.http.HttpSettings;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
@@ -74,8 +80,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BootproxyConfig s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
-        Observability events = Observability.create();
-        Components c = Components.build(s, events.guarded());
+        Observability events = Observability.create(s.timeline());
+        DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(s, events.guarded(), Clock.systemUTC());
+        Components c = Components.build(s, events.guarded(), discovery.registry(), events.metrics());
 
         LOG.info("bootproxy {} starting", VersionProvider.version());
         LOG.info("config:    {}", common.config == null ? "none (defaults and flags)" : common.config);
@@ -92,8 +99,9 @@ final class ServeCommand implements Callable<Integer> {
 
         Running running;
         try {
-            running = start(s, c, events);
+            running = start(s, c, events, discovery);
         } catch (HttpCannotListen e) {
+            discovery.close();
             LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
                     + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
                     rootMessage(e));
@@ -113,11 +121,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
-    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy) {
+    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy, DiscoveryWiring.Discovery discovery) {
         void stop() {
             tftp.ifPresent(TftpServer::stop);
             http.stop();
             proxy.close();
+            discovery.close();
         }
     }
 
@@ -132,12 +141,14 @@ final class ServeCommand implements Callable<Integer> {
      * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
      * keep running; only HTTP failing to listen stops bootproxy.
      */
-    static Running start(BootproxyConfig s, Components c, Observability events) {
+    static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery) {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
         Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
+        ReadinessChecks readiness = new ReadinessChecks(s, c, events, states, Clock.systemUTC());
+        events.metrics().gaugeDiscoveredMachines(() -> discovery.registry().all().size());
         Optional<Path> httpboot = Optional.of(s.tftpRoot()).filter(Files::isDirectory);
         if (httpboot.isPresent()) {
             states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
@@ -146,7 +157,8 @@ final class ServeCommand implements Callable<Integer> {
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, httpboot, https), events.guarded(), Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
+                new HttpExtensions(List.of(proxy::routes, ops(events, readiness)::routes,
+                        new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted)::routes), proxy.unattendedFallback()));
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -178,7 +190,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("TFTP:      disabled (tftp.enabled: false)");
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
-        return new Running(http, Optional.ofNullable(tftp), proxy);
+        return new Running(http, Optional.ofNullable(tftp), proxy, discovery);
     }
 
     /**
@@ -207,8 +219,18 @@ final class ServeCommand implements Callable<Integer> {
         return false;
     }
 
-    private static OpsRoutes ops(Observability o) {
-        return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
+    private static OpsRoutes ops(Observability o, Supplier<Readiness> readiness) {
+        return new OpsRoutes(o.metrics()::scrape, new OpsRoutes.Timeline() {
+            @Override
+            public List<BootEvent> events(MacAddress mac) {
+                return o.timeline().timeline(mac.colons());
+            }
+
+            @Override
+            public AutoCloseable follow(MacAddress mac, Consumer<BootEvent> sink) {
+                return o.timeline().follow(mac.colons(), sink);
+            }
+        }, readiness);
     }
 
     static HttpSettings httpSettings(BootproxyConfig s, Optional<Path> httpbootDir, Optional<HttpSettings.Https> https) {

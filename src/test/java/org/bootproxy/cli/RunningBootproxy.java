@@ -21,8 +21,10 @@ final class RunningBootproxy implements AutoCloseable {
     RunningBootproxy(Path baseDir, String yaml) {
         this.baseDir = baseDir;
         this.config = BootproxyConfig.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
-        Observability events = Observability.create();
-        this.running = ServeCommand.start(config, Components.build(config, events), events);
+        Observability events = Observability.create(config.timeline());
+        DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(config, events.guarded(), java.time.Clock.systemUTC());
+        this.running = ServeCommand.start(config, Components.build(config, events.guarded(), discovery.registry(), events.metrics()), events,
+                discovery);
     }
 
     URI http(String pathAndQuery) {
