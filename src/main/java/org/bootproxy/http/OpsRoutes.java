@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,35 +109,45 @@ public final class OpsRoutes {
             return;
         }
         try {
-            new SseHandler(client -> stream(client, mac)).handle(ctx);
+            HttpServletResponse res = ctx.res();
+            res.setStatus(200);
+            res.setCharacterEncoding("UTF-8");
+            res.setContentType("text/event-stream");
+            res.addHeader("Cache-Control", "no-cache");
+            res.addHeader("X-Accel-Buffering", "no");
+            res.flushBuffer();
+            stream(res.getOutputStream(), mac);
         } finally {
             following.decrementAndGet();
         }
     }
 
-    private void stream(SseClient client, MacAddress mac) {
+    /** Writes until the client goes away (a write fails), bootproxy stops (interrupt) or the client cannot keep up. */
+    private void stream(OutputStream out, MacAddress mac) {
         BlockingQueue<BootEvent> queue = new ArrayBlockingQueue<>(1024);
+        AtomicBoolean overrun = new AtomicBoolean();
         try (AutoCloseable handle = timeline.follow(mac, e -> {
             if (!queue.offer(e)) {
-                client.close(); // a client that cannot keep up is dropped rather than slowing boots down
+                overrun.set(true); // a client that cannot keep up is dropped rather than slowing boots down
             }
         })) {
             for (BootEvent e : timeline.events(mac)) {
-                client.sendEvent("boot", json(e));
+                send(out, "event: boot\ndata: " + json(e) + "\n\n");
             }
-            while (!client.terminated()) {
+            while (!overrun.get()) {
                 BootEvent e = queue.poll(keepAliveMillis, TimeUnit.MILLISECONDS);
-                if (e == null) {
-                    client.sendComment("keep-alive");
-                } else {
-                    client.sendEvent("boot", json(e));
-                }
+                send(out, e == null ? ": keep-alive\n\n" : "event: boot\ndata: " + json(e) + "\n\n");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            client.close();
+            // the client went away
         }
+    }
+
+    private static void send(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private static String json(BootEvent e) throws JsonProcessingException {
