@@ -52,8 +52,7 @@ final class ReadinessChecks implements Supplier<Readiness> {
     synchronized Lint.Report lint() {
         Instant now = clock.instant();
         if (lint == null || Duration.between(linted, now).compareTo(LINT_EVERY) >= 0) {
-            lint = new Lint(components.boot()).check(components.inventory().all(), components.renderer().names(),
-                    components.problems());
+            lint = LintCommand.lint(components);
             linted = now;
         }
         return lint;

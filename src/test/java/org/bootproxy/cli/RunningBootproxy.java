@@ -16,6 +16,7 @@ import org.bootproxy.tftp.ExternalProcess;
 final class RunningBootproxy implements AutoCloseable {
     final BootproxyConfig config;
     final ServeCommand.Running running;
+    final Components components;
     private final Path baseDir;
 
     RunningBootproxy(Path baseDir, String yaml) {
@@ -23,8 +24,9 @@ final class RunningBootproxy implements AutoCloseable {
         this.config = BootproxyConfig.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
         Observability events = Observability.create(config.timeline());
         DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(config, events.guarded(), java.time.Clock.systemUTC());
-        this.running = ServeCommand.start(config, Components.build(config, events.guarded(), discovery.registry(), events.metrics()), events,
-                discovery);
+        this.components = Components.build(config, events.guarded(), new org.bootproxy.state.FileBuildStateStore(
+                config.stateDir()), discovery.registry(), events.metrics());
+        this.running = ServeCommand.start(config, components, events, discovery);
     }
 
     URI http(String pathAndQuery) {
