@@ -378,6 +378,11 @@ public final class BootService {
 
     // ------------------------------------------------------------------ reinstall
 
+    /** The build result recorded for this definition of the host (built or failed), if any: for the dashboard. */
+    public Optional<BuildState> recordedBuild(Host host) {
+        return records.recorded(host);
+    }
+
     /**
      * Clears the recorded build result of a host, so it installs again on its next boot ({@code bootproxy rebuild}).
      *

@@ -20,6 +20,8 @@ import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.MachinesRoutes;
+import org.bootproxy.ui.Dashboard;
+import org.bootproxy.ui.DashboardSources;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Readiness;
@@ -225,7 +227,8 @@ final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
                 Clock.systemUTC(),
                 new HttpExtensions(List.of(proxy::routes, ops(events, readiness)::routes,
-                        new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted)::routes), proxy.unattendedFallback()));
+                        new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted)::routes,
+                        dashboard(c, events, discovery, readiness)::routes), proxy.unattendedFallback()));
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -292,6 +295,13 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    private static Dashboard dashboard(Components c, Observability o, DiscoveryWiring.Discovery discovery,
+                                       Supplier<Readiness> readiness) {
+        return new Dashboard(new DashboardSources(() -> c.inventory().all(), h -> c.boot().recordedBuild(h),
+                mac -> o.timeline().timeline(mac), o.timeline()::latest, discovery.registry()::all, readiness,
+                o.metrics()::lookupCounts), Clock.systemUTC());
     }
 
     private static OpsRoutes ops(Observability o, Supplier<Readiness> readiness) {

@@ -42,6 +42,7 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TemplateHealth templates = new TemplateHealth();
     private final UpstreamHealth upstream = new UpstreamHealth();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> lookups = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Override
     public void record(BootEvent e) {
@@ -127,6 +128,7 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
 
     @Override
     public void answered(String source) {
+        lookups.computeIfAbsent(source, k -> new java.util.concurrent.atomic.LongAdder()).increment();
         Counter.builder("bootproxy_inventory_lookups").description("Inventory lookups by where the answer came from")
                 .tag("source", source).register(registry).increment();
     }
@@ -142,6 +144,13 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
     public void gaugeDiscoveredMachines(Supplier<Number> count) {
         Gauge.builder("bootproxy_discovered_machines", count).description("Machines in the discovery registry")
                 .register(registry);
+    }
+
+    /** Inventory lookups so far by source (fresh, cached, stale, miss, error), for the dashboard. */
+    public Map<String, Long> lookupCounts() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        lookups.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** Templates whose last render failed (and has not rendered since), with the failure. */
