@@ -61,10 +61,7 @@ class DashboardBrowserTest {
                 + " (.ci/run installs it)", CHROMEDRIVER).isExecutable();
         Files.writeString(tftpRoot.resolve("pxelinux.0"), "stand-in for pxelinux.0\n");
         Files.writeString(assets.resolve("vmlinuz"), "stand-in for a kernel\n");
-        app = new RunningBootproxy(Path.of("."), String.join("\n", "http_address: 127.0.0.1:0", "tftp_address: 127.0.0.1:0",
-                "template_url: http://192.0.2.1:8000", "hosts: " + Path.of("hosts").toAbsolutePath(),
-                "templates: " + Path.of("templates").toAbsolutePath(), "state_dir: " + state, "tftproot: " + tftpRoot,
-                "assets: " + assets));
+        app = RunningBootproxy.onLoopback(Path.of("templates"), state, tftpRoot, "assets: " + assets);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

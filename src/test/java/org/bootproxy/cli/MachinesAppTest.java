@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -42,16 +41,7 @@ class MachinesAppTest {
     RunningBootproxy app;
 
     void start(String... more) {
-        List<String> yaml = new ArrayList<>(List.of(
-                "http_address: 127.0.0.1:0",
-                "tftp_address: 127.0.0.1:0",
-                "template_url: http://192.0.2.1:8000",
-                "hosts: " + Path.of("hosts").toAbsolutePath(),
-                "templates: " + templates,
-                "state_dir: " + state,
-                "tftproot: " + tftpRoot));
-        yaml.addAll(List.of(more));
-        app = new RunningBootproxy(Path.of("."), String.join("\n", yaml));
+        app = RunningBootproxy.onLoopback(templates, state, tftpRoot, more);
     }
 
     @AfterEach

@@ -24,10 +24,7 @@ class MachinesCommandsTest {
     RunningBootproxy app;
 
     void start(String... more) {
-        app = new RunningBootproxy(Path.of("."), String.join("\n", "http_address: 127.0.0.1:0", "tftp_address: 127.0.0.1:0",
-                "template_url: http://192.0.2.1:8000", "hosts: " + Path.of("hosts").toAbsolutePath(),
-                "templates: " + Path.of("templates").toAbsolutePath(), "state_dir: " + state, "tftproot: " + tftpRoot,
-                String.join("\n", more)));
+        app = RunningBootproxy.onLoopback(Path.of("templates"), state, tftpRoot, more);
     }
 
     @AfterEach

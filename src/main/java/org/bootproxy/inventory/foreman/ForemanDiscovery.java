@@ -1,7 +1,5 @@
 package org.bootproxy.inventory.foreman;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +26,6 @@ public final class ForemanDiscovery implements MachineAnnouncer, AutoCloseable {
     private final UpstreamHttp http;
     private final String version;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public ForemanDiscovery(ForemanSettings config, long maxAnswerBytes, String bootproxyVersion, Clock clock) {
         this.config = Objects.requireNonNull(config);
@@ -50,13 +47,8 @@ public final class ForemanDiscovery implements MachineAnnouncer, AutoCloseable {
 
     @Override
     public void announce(DiscoveredMachine machine) {
-        String body;
-        try {
-            body = json.writeValueAsString(DiscoveryFacts.of(machine, version, clock.instant()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the facts of machine " + machine.id(), e);
-        }
-        UpstreamHttp.Response r = http.postJson(config.url() + PATH, body, HttpTrace.NONE);
+        UpstreamHttp.Response r = http.postJson(config.url() + PATH, DiscoveryFacts.of(machine, version, clock.instant()),
+                HttpTrace.NONE);
         switch (r.status()) {
             case 200, 201 -> {
                 // Foreman created (or updated) the discovered host

@@ -116,9 +116,18 @@ public final class UpstreamHttp implements AutoCloseable {
         return send(method, url, headers, body, "text/plain; charset=utf-8", authenticated, trace);
     }
 
-    /** An authenticated POST of a JSON document. Any status comes back; only transport failures throw. */
-    public Response postJson(String url, String json, HttpTrace trace) {
-        return send("POST", url, Map.of(), json, "application/json", true, trace);
+    /**
+     * An authenticated POST of {@code document} (maps, lists and values) as JSON. Any status comes back; only transport
+     * failures throw.
+     */
+    public Response postJson(String url, Object document, HttpTrace trace) {
+        String body;
+        try {
+            body = json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the JSON to post to " + pathOf(url), e);
+        }
+        return send("POST", url, Map.of(), body, "application/json", true, trace);
     }
 
     private Response send(String method, String url, Map<String, String> headers, String body, String contentType,

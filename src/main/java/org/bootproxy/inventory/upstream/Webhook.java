@@ -1,7 +1,5 @@
 package org.bootproxy.inventory.upstream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +18,6 @@ public final class Webhook implements MachineAnnouncer, AutoCloseable {
 
     private final String url;
     private final UpstreamHttp http;
-    private final ObjectMapper json = new ObjectMapper();
 
     public Webhook(String url, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
         this.url = Objects.requireNonNull(url);
@@ -36,13 +33,7 @@ public final class Webhook implements MachineAnnouncer, AutoCloseable {
 
     @Override
     public void announce(DiscoveredMachine machine) {
-        String body;
-        try {
-            body = json.writeValueAsString(machine.asMap());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the record of machine " + machine.id(), e);
-        }
-        UpstreamHttp.Response r = http.postJson(url, body, HttpTrace.NONE);
+        UpstreamHttp.Response r = http.postJson(url, machine.asMap(), HttpTrace.NONE);
         if (r.ok()) {
             return;
         }
