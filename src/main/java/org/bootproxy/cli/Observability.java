@@ -3,6 +3,7 @@ package org.bootproxy.cli;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.GuardedEvents;
+import org.bootproxy.config.TimelineConfig;
 import org.bootproxy.events.EventLog;
 import org.bootproxy.logging.LogOutput;
 import org.bootproxy.metrics.BootMetrics;
@@ -13,11 +14,11 @@ import org.slf4j.LoggerFactory;
 record Observability(EventLog timeline, BootMetrics metrics) implements BootEvents {
     private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
-    static Observability create() {
+    static Observability create(TimelineConfig timeline) {
         BootMetrics metrics = new BootMetrics();
         metrics.counter("bootproxy_log_lines_dropped", "Log lines dropped because they came faster than the log could be"
                 + " written (the writer's queue was full)", LogOutput::droppedLines);
-        return new Observability(new EventLog(4096, 100), metrics);
+        return new Observability(new EventLog(timeline.perMac(), timeline.maxBytes()), metrics);
     }
 
     @Override
