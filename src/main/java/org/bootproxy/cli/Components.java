@@ -14,7 +14,6 @@ import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
-import org.bootproxy.inventory.upstream.UpstreamInventory;
 
 /**
  * The composition root's wiring: the only place (with the commands) that names concrete adapters.
@@ -64,7 +63,7 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
     /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
     static LiveParts.Parts parts(BootproxyConfig s, InventoryObserver observer) {
         List<String> problems = new ArrayList<>();
-        List<UpstreamInventory> resources = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
         HostInventory inventory = InventoryWiring.inventory(s, problems, resources, observer);
         TemplateRenderer renderer;
         try {

@@ -1,6 +1,7 @@
 package org.bootproxy.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.bootproxy.config.CmdbConfig;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.config.InventoryConfig;
+import org.bootproxy.inventory.BuildSync;
 import org.bootproxy.inventory.CacheSettings;
 import org.bootproxy.inventory.CachingInventory;
 import org.bootproxy.inventory.LayeredInventory;
@@ -20,6 +22,7 @@ import org.bootproxy.inventory.cmdb.CmdbSettings;
 import org.bootproxy.inventory.file.FileInventory;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.foreman.ForemanSettings;
+import org.bootproxy.inventory.upstream.BuildListing;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
 
 /**
@@ -40,7 +43,7 @@ public final class InventoryWiring {
      *                  client, when a reload replaces it)
      * @param observer  told how each lookup was answered and how each upstream call went (metrics, /readyz)
      */
-    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources,
+    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<AutoCloseable> resources,
                                    InventoryObserver observer) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
@@ -50,7 +53,12 @@ public final class InventoryWiring {
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
         UpstreamInventory upstream = upstream(cfg);
         resources.add(upstream);
-        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC(), observer);
+        CachingInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC(), observer);
+        Duration sync = cfg.cache().syncInterval();
+        if (upstream instanceof BuildListing listing && !sync.isZero()) {
+            // started by serve only (LiveParts.Parts#startBackground): lint and render have no use for it
+            resources.add(new BuildSync(listing, cached, sync, Clock.systemUTC()));
+        }
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
     }
 

@@ -11,7 +11,9 @@ import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.RenderContext;
 import org.bootproxy.boot.TemplateRenderer;
-import org.bootproxy.inventory.upstream.UpstreamInventory;
+import org.bootproxy.inventory.BuildSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts of a running bootproxy that a reload may replace: the inventory, the templates and the boot settings.
@@ -25,10 +27,11 @@ final class LiveParts {
      * One consistent set.
      *
      * @param problems  start-up problems worth showing the operator (broken host files…)
-     * @param resources what the inventory holds open (an upstream's HTTP client): closed by {@link #release()}
+     * @param resources what the inventory holds open (an upstream's HTTP client, the sync of hosts in build): closed by
+     *                  {@link #release()}
      */
     record Parts(HostInventory inventory, TemplateRenderer renderer, BootSettings boot, List<String> problems,
-                 List<UpstreamInventory> resources) {
+                 List<AutoCloseable> resources) {
         Parts {
             Objects.requireNonNull(inventory, "inventory");
             Objects.requireNonNull(renderer, "renderer");
@@ -41,12 +44,28 @@ final class LiveParts {
         void release() {
             closeAll(resources);
         }
+
+        /**
+         * Starts what works in the background for a server (the sync of hosts in build): only {@code serve} does,
+         * not the one-shot commands that build parts to check or render.
+         */
+        void startBackground() {
+            resources.stream().filter(BuildSync.class::isInstance).map(BuildSync.class::cast).forEach(BuildSync::start);
+        }
     }
 
     /** Closes each of {@code resources}. */
-    static void closeAll(List<UpstreamInventory> resources) {
-        resources.forEach(UpstreamInventory::close);
+    static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("cannot close {}: {}", r, e.toString());
+            }
+        }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveParts.class);
 
     private final AtomicReference<Parts> current;
     private final HostInventory inventory = new CurrentInventory();

@@ -10,7 +10,6 @@ import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.BootproxyConfig;
-import org.bootproxy.inventory.upstream.UpstreamInventory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +82,7 @@ final class Reloader {
         if (next.inventory() != before.inventory()) {
             // requests under way may still ask the old inventory: close its HTTP client once they are surely done
             retire(before);
+            next.startBackground();
         }
         next.problems().forEach(p -> LOG.error("host file problem: {}", p));
         List<String> parts = new ArrayList<>();
@@ -118,7 +118,7 @@ final class Reloader {
     private LiveParts.Parts next(BootproxyConfig fresh, SettingsChange change) {
         LiveParts.Parts now = live.current();
         List<String> problems = new ArrayList<>();
-        List<UpstreamInventory> resources = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
         // the renderer first: if it fails, no new upstream client was opened for nothing
         TemplateRenderer renderer = change.changes("templates") || change.changes("render")
                 ? Components.renderer(fresh) : now.renderer();

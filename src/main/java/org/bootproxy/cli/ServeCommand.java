@@ -116,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
         ResolvedPaths.describe(Optional.ofNullable(common.config), s).forEach(line -> LOG.info("{}", line));
         LOG.info("inventory: {}", c.inventory().describe());
         c.problems().forEach(p -> LOG.error("host file problem: {}", p));
+        c.live().current().startBackground();
         LOG.info("templates: {} templates", c.renderer().names().size());
         if (s.publicUrlDerived()) {
             LOG.warn("public URL {} was derived from the HTTP address; if machines reach this server at another address,"

@@ -17,6 +17,9 @@ import org.bootproxy.support.Durations;
  * @param staleGrace    when a known host's entry has expired, how long a lookup waits for upstream's new answer
  *                      before it is served the last good one while the refresh goes on in the background
  *                      (default 1s; 0s: serve the last good answer at once)
+ * @param syncInterval  how often the hosts upstream has in build are loaded into the cache, so a rack powering on is
+ *                      answered from memory (Foreman; a CMDB cannot list them); also sooner when lookups go upstream
+ *                      in a burst (default 1m; 0s: no sync, each host is looked up when it first asks)
  */
 public record CacheConfig(
         @JsonProperty("ttl") @JsonDeserialize(using = DurationText.Json.class) Duration ttl,
@@ -24,7 +27,8 @@ public record CacheConfig(
         @JsonProperty("stale_max_age") @JsonDeserialize(using = DurationText.Json.class) Duration staleMaxAge,
         @JsonProperty("max_concurrent") Integer maxConcurrent,
         @JsonProperty("queue_timeout") @JsonDeserialize(using = DurationText.Json.class) Duration queueTimeout,
-        @JsonProperty("stale_grace") @JsonDeserialize(using = DurationText.Json.class) Duration staleGrace) {
+        @JsonProperty("stale_grace") @JsonDeserialize(using = DurationText.Json.class) Duration staleGrace,
+        @JsonProperty("sync_interval") @JsonDeserialize(using = DurationText.Json.class) Duration syncInterval) {
 
     static final String KEY = "inventory.cache";
 
@@ -42,9 +46,15 @@ public record CacheConfig(
                 Duration.ofMillis(1), Duration.ofMinutes(10));
         staleGrace = ConfigChecks.duration(KEY + ".stale_grace", staleGrace, Duration.ofSeconds(1), Duration.ZERO,
                 Duration.ofMinutes(10));
+        syncInterval = ConfigChecks.duration(KEY + ".sync_interval", syncInterval, Duration.ofMinutes(1), Duration.ZERO,
+                Duration.ofDays(1));
+        if (!syncInterval.isZero() && syncInterval.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw new IllegalArgumentException(KEY + ".sync_interval: " + Durations.format(syncInterval) + " is too short;"
+                    + " allowed 0s (no sync) or 5s..1d (default 1m): each sync lists every host in build");
+        }
     }
 
     public static CacheConfig defaults() {
-        return new CacheConfig(null, null, null, null, null, null);
+        return new CacheConfig(null, null, null, null, null, null, null);
     }
 }

@@ -3,12 +3,14 @@ package org.bootproxy.inventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +72,11 @@ public final class CachingInventory implements HostInventory {
     public record Stats(long fresh, long cached, long stale, long miss, long error, long upstreamCalls) {
     }
 
-    private record Entry(Optional<Host> host, Instant fetched, boolean invalidated) {
+    /** @param freshFor how long it is served without asking upstream (ttl, miss_ttl, or until the next sync is due) */
+    private record Entry(Optional<Host> host, Instant fetched, Duration freshFor, boolean invalidated) {
+        Entry stale() {
+            return new Entry(host, fetched, freshFor, true);
+        }
     }
 
     private record Answer(Optional<Host> host, Source source, Duration age, String why) {
@@ -240,8 +246,12 @@ public final class CachingInventory implements HostInventory {
     }
 
     private void store(String key, Optional<Host> host) {
-        Entry entry = new Entry(host, clock.instant(), false);
+        Entry entry = new Entry(host, clock.instant(), host.isPresent() ? config.ttl() : config.missTtl(), false);
         entries.put(key, entry);
+        remember(host, entry);
+    }
+
+    private void remember(Optional<Host> host, Entry entry) {
         host.ifPresent(h -> {
             // every NIC of the host answers the same: iPXE tries them one by one
             h.interfaces().forEach(n -> entries.put(macKey(n.mac()), entry));
@@ -254,16 +264,42 @@ public final class CachingInventory implements HostInventory {
         }
     }
 
-    /** Drops what can no longer be served, even as stale data. */
+    /**
+     * Drops what can no longer be served: hosts even as stale data, "unknown" once miss_ttl is over (it is never
+     * served stale), so MACs nobody knows (a scan, a rack of new machines) are not kept for a day.
+     */
     private void purge() {
-        Instant oldest = clock.instant().minus(config.staleMaxAge().plus(config.ttl()));
-        entries.values().removeIf(e -> e.fetched().isBefore(oldest));
+        Instant now = clock.instant();
+        Instant oldestHost = now.minus(config.staleMaxAge().plus(config.ttl()));
+        entries.values().removeIf(e -> e.host().isPresent() ? e.fetched().isBefore(oldestHost) : !fresh(e, now));
         macByToken.values().removeIf(mac -> !entries.containsKey(macKey(mac)));
     }
 
     private boolean fresh(Entry e, Instant now) {
-        Duration ttl = e.host().isPresent() ? config.ttl() : config.missTtl();
-        return !e.invalidated() && now.isBefore(e.fetched().plus(ttl));
+        return !e.invalidated() && now.isBefore(e.fetched().plus(e.freshFor()));
+    }
+
+    // ------------------------------------------------------------------ the sync of hosts in build (BuildSync)
+
+    /**
+     * Hosts the upstream listed as in build, answered from memory for {@code freshFor} (until the next sync is due)
+     * by every MAC and by their token, exactly as if each had been looked up.
+     */
+    void preload(Collection<Host> hosts, Duration freshFor) {
+        Instant now = clock.instant();
+        for (Host h : hosts) {
+            Entry entry = new Entry(Optional.of(h), now, freshFor, false);
+            remember(Optional.of(h), entry);
+        }
+    }
+
+    /** The upstream calls lookups may make at once ({@code max_concurrent}); a sync takes its requests from the same. */
+    Semaphore upstreamSlots() {
+        return permits;
+    }
+
+    CacheSettings settings() {
+        return config;
     }
 
     private static String macKey(MacAddress mac) {
@@ -296,8 +332,15 @@ public final class CachingInventory implements HostInventory {
      * built still boots (locally: the build state store knows) when upstream is down.
      */
     public void invalidate(Host host) {
-        entries.replaceAll((k, e) -> e.host().isPresent() && e.host().get().name().equals(host.name())
-                ? new Entry(e.host(), e.fetched(), true) : e);
+        invalidate(Set.of(host.name()));
+    }
+
+    /** {@link #invalidate(Host)} for every host of these names, in one pass. */
+    void invalidate(Set<String> hostNames) {
+        if (hostNames.isEmpty()) {
+            return;
+        }
+        entries.replaceAll((k, e) -> e.host().isPresent() && hostNames.contains(e.host().get().name()) ? e.stale() : e);
     }
 
     // ------------------------------------------------------------------

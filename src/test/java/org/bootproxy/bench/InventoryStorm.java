@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.inventory.BuildSync;
 import org.bootproxy.inventory.CacheSettings;
 import org.bootproxy.inventory.CachingInventory;
 import org.bootproxy.inventory.foreman.ForemanInventory;
@@ -43,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * for its host: pxelinux.cfg, iPXE, the iPXE script's kernel line (by MAC), then provision twice, finish and
  * built (by token), then the built report. Upstream is WireMock serving Foreman API v2 answers after a fixed
  * delay; bootproxy's real ForemanInventory runs behind CachingInventory with the default cache settings.
+ * With {@code --sync}, the cache's {@link BuildSync} loads the hosts in build first (as {@code serve} does at start
+ * and every {@code inventory.cache.sync_interval}), and the table says what that sync cost Foreman; with
+ * {@code --sync-only} there is no storm, only two syncs (the first, then one with nothing changed): what the sync costs
+ * Foreman per interval at that many hosts in build.
  * Only loopback traffic; every loop is bounded. Run: {@code bench/inventory-storm.sh [--hosts N] …}.
  */
 public final class InventoryStorm {
@@ -55,6 +60,8 @@ public final class InventoryStorm {
         int inFlight = intArg(args, "--in-flight", 400);
         int latencyMs = intArg(args, "--latency-ms", 100);
         int maxConcurrent = intArg(args, "--max-concurrent", 32);
+        boolean syncFirst = Arrays.asList(args).contains("--sync");
+        boolean syncOnly = Arrays.asList(args).contains("--sync-only");
         quiet();
 
         WireMockServer foreman = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
@@ -77,11 +84,39 @@ public final class InventoryStorm {
         try (ForemanInventory upstream = new ForemanInventory(config)) {
             CountingInventory counted = new CountingInventory(upstream);
             CachingInventory inventory = new CachingInventory(counted, cache, Clock.systemUTC());
+            if (syncFirst || syncOnly) {
+                try (BuildSync sync = new BuildSync(upstream, inventory, Duration.ofMinutes(1), Clock.systemUTC())) {
+                    long before = httpTotal.sum();
+                    BuildSync.Outcome first = sync.sync();
+                    long firstHttp = httpTotal.sum() - before;
+                    if (syncOnly) {
+                        before = httpTotal.sum();
+                        BuildSync.Outcome again = sync.sync();
+                        syncCost(hosts, latencyMs, first, firstHttp, again, httpTotal.sum() - before);
+                        return;
+                    }
+                    System.out.printf("%nsync before the storm: %d hosts in build, %d loaded, %d requests Foreman received,"
+                            + " %d ms%n", first.inBuild(), first.loaded(), firstHttp, first.took().toMillis());
+                }
+            }
+            long before = httpTotal.sum();
             Result r = storm(inventory, hosts, inFlight);
-            report(r, hosts, inFlight, latencyMs, cache, counted, inventory.stats(), httpTotal.sum());
+            report(r, hosts, inFlight, latencyMs, cache, counted, inventory.stats(), httpTotal.sum() - before);
         } finally {
             foreman.stop();
         }
+    }
+
+    /** What syncing that many hosts in build costs Foreman: the first sync, and each one after with nothing changed. */
+    static void syncCost(int hosts, int latencyMs, BuildSync.Outcome first, long firstHttp, BuildSync.Outcome again,
+                         long againHttp) {
+        System.out.printf("%nSync of %d hosts in build, upstream latency %d ms%n%n", hosts, latencyMs);
+        System.out.println("| sync | hosts loaded | requests Foreman received | took |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf("| first (all new) | %d | %d | %d ms |%n", first.loaded(), firstHttp, first.took().toMillis());
+        System.out.printf("| next (nothing changed) | %d | %d | %d ms |%n", again.loaded(), againHttp, again.took().toMillis());
+        System.out.printf("%nAt sync_interval 1m with nothing changed: %d requests a minute (%.1f a second).%n",
+                againHttp, againHttp / 60.0);
     }
 
     static MacAddress mac(int i) {
@@ -137,7 +172,16 @@ public final class InventoryStorm {
         public ResponseDefinition transform(ServeEvent event) {
             String path = event.getRequest().getUrl().replaceAll("\\?.*", "");
             String body;
-            if (path.equals("/api/v2/hosts")) {
+            var searchParam = event.getRequest().queryParameter("search");
+            if (path.equals("/api/v2/hosts") && searchParam.isPresent() && searchParam.firstValue().equals("build=true")) {
+                int page = Integer.parseInt(event.getRequest().queryParameter("page").firstValue());
+                StringBuilder results = new StringBuilder();
+                for (int i = (page - 1) * ForemanInventory.PAGE + 1; i <= Math.min(hosts, page * ForemanInventory.PAGE); i++) {
+                    results.append(results.length() == 0 ? "" : ",").append(hostJson(i, false));
+                }
+                body = "{\"total\":" + hosts + ",\"subtotal\":" + hosts + ",\"page\":" + page + ",\"per_page\":"
+                        + ForemanInventory.PAGE + ",\"results\":[" + results + "]}";
+            } else if (path.equals("/api/v2/hosts")) {
                 var search = event.getRequest().queryParameter("search");
                 Matcher m = MAC.matcher(search.isPresent() ? search.firstValue() : "");
                 int i = m.find() ? Integer.parseInt(m.group(1), 16) * 256 + Integer.parseInt(m.group(2), 16) : 0;
@@ -146,25 +190,32 @@ public final class InventoryStorm {
                 body = "{\"total\":" + hosts + ",\"subtotal\":" + (results.isEmpty() ? 0 : 1)
                         + ",\"page\":1,\"per_page\":10,\"results\":[" + results + "]}";
             } else {
-                int i = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-                String ip = "10.0." + (i / 250) + "." + (i % 250 + 1);
-                body = "{\"id\":" + i + ",\"name\":\"node" + i + ".example.com\",\"ip\":\"" + ip + "\",\"mac\":\""
-                        + mac(i).colons() + "\",\"build\":true,\"token\":\"" + token(i) + "\",\"architecture_name\":\"x86_64\","
-                        + "\"operatingsystem_id\":1,\"medium_id\":1,\"subnet_id\":1,\"updated_at\":\"2026-11-21 01:00:00 UTC\","
-                        + "\"interfaces\":[{\"id\":" + i + ",\"mac\":\"" + mac(i).colons() + "\",\"ip\":\"" + ip
-                        + "\",\"identifier\":\"eno1\",\"primary\":true,\"provision\":true,\"type\":\"interface\"}],"
-                        + "\"parameters\":[],\"all_parameters\":[{\"name\":\"kernelcmd\",\"value\":\"console=ttyS0\"}]}";
+                body = hostJson(Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)), true);
             }
             return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withBody(body).build();
         }
+
+        /** Host i as /hosts/:id shows it (with interfaces), or as the listing does (hosts/main.json.rabl: without). */
+        static String hostJson(int i, boolean withInterfaces) {
+            String ip = "10.0." + (i / 250) + "." + (i % 250 + 1);
+            return "{\"id\":" + i + ",\"name\":\"node" + i + ".example.com\",\"ip\":\"" + ip + "\",\"mac\":\""
+                    + mac(i).colons() + "\",\"build\":true,\"token\":\"" + token(i) + "\",\"architecture_name\":\"x86_64\","
+                    + "\"operatingsystem_id\":1,\"medium_id\":1,\"subnet_id\":1,\"updated_at\":\"2026-11-21 01:00:00 UTC\","
+                    + (withInterfaces ? "\"interfaces\":[{\"id\":" + i + ",\"mac\":\"" + mac(i).colons() + "\",\"ip\":\"" + ip
+                    + "\",\"identifier\":\"eno1\",\"primary\":true,\"provision\":true,\"type\":\"interface\"}]," : "")
+                    + "\"parameters\":[],\"all_parameters\":[{\"name\":\"kernelcmd\",\"value\":\"console=ttyS0\"}]}";
+        }
     }
 
-    record Result(long[] latenciesNanos, long[] coldNanos, int ok, int failed, long wallNanos, List<String> errors) {
+    /** @param reportNanos how long each host's built report took (forwarded to Foreman): not a lookup, reported apart */
+    record Result(long[] latenciesNanos, long[] coldNanos, long[] reportNanos, int ok, int failed, long wallNanos,
+                  List<String> errors) {
     }
 
     static Result storm(HostInventory inventory, int hosts, int inFlight) throws InterruptedException {
         long[] lat = new long[hosts * 7];
         long[] cold = new long[hosts];
+        long[] reports = new long[hosts];
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -185,14 +236,17 @@ public final class InventoryStorm {
                             failed.incrementAndGet();
                             errors.add("node" + i + " step " + step + ": not found");
                         }
+                        lat[(i - 1) * 7 + step] = System.nanoTime() - t0;
                         if (step == 6) {
+                            long r0 = System.nanoTime();
                             inventory.reportBuilt(found.orElseThrow());
+                            reports[i - 1] = System.nanoTime() - r0;
                         }
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
                         errors.add("node" + i + " step " + step + ": " + e.getMessage());
                     }
-                    long took = System.nanoTime() - t0;
+                    long took = lat[(i - 1) * 7 + step] > 0 ? lat[(i - 1) * 7 + step] : System.nanoTime() - t0;
                     lat[(i - 1) * 7 + step] = took;
                     if (step == 0) {
                         cold[i - 1] = took;
@@ -206,7 +260,7 @@ public final class InventoryStorm {
             pool.shutdownNow();
             throw new IllegalStateException("storm did not finish within 5 minutes");
         }
-        return new Result(lat, cold, ok.get(), failed.get(), System.nanoTime() - start, errors);
+        return new Result(lat, cold, reports, ok.get(), failed.get(), System.nanoTime() - start, errors);
     }
 
     static void report(Result r, int hosts, int inFlight, int latencyMs, CacheSettings cache, CountingInventory counted,
@@ -230,6 +284,9 @@ public final class InventoryStorm {
                 + ", miss " + stats.miss() + ", error " + stats.error());
         row("lookup latency p50 / p99 / max", ms(pct(all, 50)) + " / " + ms(pct(all, 99)) + " / " + ms(all[all.length - 1]));
         row("first lookup of a host p50 / p99 / max", ms(pct(cold, 50)) + " / " + ms(pct(cold, 99)) + " / " + ms(cold[cold.length - 1]));
+        long[] built = r.reportNanos().clone();
+        Arrays.sort(built);
+        row("built report forwarded to Foreman p50 / p99", ms(pct(built, 50)) + " / " + ms(pct(built, 99)));
         row("wall time", ms(r.wallNanos()));
         if (!r.errors().isEmpty()) {
             System.out.println();

@@ -81,18 +81,18 @@ class UpstreamConfigTest {
 
     @Test
     void missTtlLongerThanTtlIsRefused() {
-        assertThatThrownBy(() -> new CacheConfig(Duration.ofSeconds(10), Duration.ofMinutes(1), null, null, null, null))
+        assertThatThrownBy(() -> new CacheConfig(Duration.ofSeconds(10), Duration.ofMinutes(1), null, null, null, null, null))
                 .hasMessageStartingWith("inventory.cache.miss_ttl (1m) must not be longer than inventory.cache.ttl (10s)");
     }
 
     @Test
     void shortTtlPullsTheDefaultMissTtlDown() {
-        assertThat(new CacheConfig(Duration.ofSeconds(5), null, null, null, null, null).missTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(new CacheConfig(Duration.ofSeconds(5), null, null, null, null, null, null).missTtl()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void maxConcurrentOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> new CacheConfig(null, null, null, 0, null, null))
+        assertThatThrownBy(() -> new CacheConfig(null, null, null, 0, null, null, null))
                 .hasMessage("inventory.cache.max_concurrent: 0 is out of range; allowed 1..1024 (default 32)");
     }
 

@@ -1,19 +1,24 @@
 package org.bootproxy.inventory.foreman;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.inventory.upstream.BuildListing;
 import org.bootproxy.inventory.upstream.HttpTrace;
 import org.bootproxy.inventory.upstream.UpstreamHttp;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
+import org.bootproxy.support.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * system, medium and subnet (remembered by id for {@code reference_ttl}). Build reports go to Foreman's
  * own {@code /unattended/built} and {@code /unattended/failed}, so Foreman takes the host out of build
  * exactly as if the installer had called it.
+ *
+ * <p>For the cache's sync ({@link BuildListing}): {@code search=build=true}, {@value #PAGE} hosts a page with their
+ * parameters, each host's fingerprint made of what the page shows; a host is then read in full (as a MAC lookup
+ * reads it) only when it is new or its fingerprint changed.
  */
-public final class ForemanInventory implements UpstreamInventory {
+public final class ForemanInventory implements UpstreamInventory, BuildListing {
 
     private static final Logger log = LoggerFactory.getLogger(ForemanInventory.class);
 
@@ -85,6 +94,60 @@ public final class ForemanInventory implements UpstreamInventory {
                     String.join(", ", results.stream().map(ForemanJson.HostRef::name).toList()));
         }
         return results.stream().max(Comparator.comparingLong(ForemanJson.HostRef::id));
+    }
+
+    // ------------------------------------------------------------------ hosts in build, for the cache's sync
+
+    /** Hosts a page of the build listing holds: enough to be cheap for Foreman, few pages for thousands of hosts. */
+    public static final int PAGE = 100;
+    /** A listing stops after this many pages (100,000 hosts) rather than follow a Foreman that never ends it. */
+    private static final int MAX_PAGES = 1000;
+    /** What a host's fingerprint is made of: whatever bootproxy maps from the host, as the listing shows it. */
+    private static final List<String> FINGERPRINT = List.of("id", "name", "updated_at", "build", "token", "mac", "ip",
+            "architecture_name", "operatingsystem_id", "medium_id", "subnet_id", "hostgroup_id", "parameters",
+            "all_parameters");
+
+    @Override
+    public List<Listed> listInBuild() {
+        List<Listed> hosts = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            UpstreamHttp.Response r = http.get(api("/hosts?search=" + encode("build=true") + "&order=id&per_page=" + PAGE
+                    + "&page=" + page + "&include%5B%5D=parameters&include%5B%5D=all_parameters&show_hidden_parameters=true"),
+                    HttpTrace.NONE);
+            if (!r.ok()) {
+                throw http.failure(r);
+            }
+            JsonNode results = http.json(r).path("results");
+            if (!results.isArray()) {
+                throw new UpstreamUnavailable(http.label() + " answered the build listing without a results list");
+            }
+            for (JsonNode h : results) {
+                StringBuilder fingerprint = new StringBuilder();
+                FINGERPRINT.forEach(f -> fingerprint.append(f).append('=').append(h.path(f).toString()).append('\n'));
+                hosts.add(new Listed(h.path("id").asText(), h.path("name").asText(), Sha256.of(fingerprint.toString()
+                        .getBytes(StandardCharsets.UTF_8)).hex()));
+            }
+            if (results.size() < PAGE) {
+                break;
+            }
+        }
+        return hosts;
+    }
+
+    @Override
+    public Host load(String id) {
+        long hostId;
+        try {
+            hostId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new UpstreamUnavailable(http.label() + " listed a host with the id '" + id + "', not a number");
+        }
+        return load(new ForemanJson.HostRef(hostId, ""), HttpTrace.NONE);
+    }
+
+    @Override
+    public long requestsSent() {
+        return http.requestsSent();
     }
 
     private Host load(ForemanJson.HostRef ref, HttpTrace trace) {

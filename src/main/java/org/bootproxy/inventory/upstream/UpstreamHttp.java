@@ -96,6 +96,8 @@ public final class UpstreamHttp implements AutoCloseable {
                 .ifPresent(config::sslContext);
     }
 
+    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
+
     public String label() {
         return settings.label();
     }
@@ -130,8 +132,14 @@ public final class UpstreamHttp implements AutoCloseable {
         return send("POST", url, Map.of(), body, "application/json", true, trace);
     }
 
+    /** How many requests were sent so far (answered or not). */
+    public long requestsSent() {
+        return sent.sum();
+    }
+
     private Response send(String method, String url, Map<String, String> headers, String body, String contentType,
                           boolean authenticated, HttpTrace trace) {
+        sent.increment();
         long start = System.nanoTime();
         try {
             HttpRequest<?> request = body == null ? unirest.request(method, url)

@@ -59,6 +59,35 @@ final class ForemanStubs {
         wm.accept(get(urlPathEqualTo("/api/v2/subnets/" + id)).willReturn(json(subnet(h, id))));
     }
 
+    /**
+     * The build listing ({@code search=build=true}, pages of {@link ForemanInventory#PAGE} ordered by id): host i of
+     * {@code hosts} with id i+1, as {@link #serve} numbers them, showing {@code updatedAt} and its parameters.
+     */
+    void serveBuildListing(List<Host> hosts, String updatedAt) {
+        serveBuildListing(hosts, java.util.stream.LongStream.rangeClosed(1, hosts.size()).boxed().toList(), updatedAt);
+    }
+
+    /** The build listing of {@code hosts}, host i having the id {@code ids.get(i)}. */
+    void serveBuildListing(List<Host> hosts, List<Long> ids, String updatedAt) {
+        int pages = Math.max(1, (hosts.size() + ForemanInventory.PAGE - 1) / ForemanInventory.PAGE);
+        for (int p = 1; p <= pages + 1; p++) {
+            ObjectNode page = JSON.createObjectNode();
+            page.put("total", hosts.size()).put("subtotal", hosts.size()).put("page", p).put("per_page", ForemanInventory.PAGE)
+                    .put("search", "build=true");
+            ArrayNode results = page.putArray("results");
+            for (int i = (p - 1) * ForemanInventory.PAGE; i < Math.min(hosts.size(), p * ForemanInventory.PAGE); i++) {
+                Host h = hosts.get(i);
+                ObjectNode listed = host(h, ids.get(i));
+                listed.remove("interfaces"); // the listing has the primary MAC and IP only (hosts/main.json.rabl)
+                listed.put("updated_at", updatedAt);
+                results.add(listed);
+            }
+            wm.accept(get(urlPathEqualTo("/api/v2/hosts")).atPriority(1)
+                    .withQueryParam("search", equalTo("build=true")).withQueryParam("page", equalTo(String.valueOf(p)))
+                    .willReturn(json(page)));
+        }
+    }
+
     private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(ObjectNode body) {
         return okJson(body.toString()).withFixedDelay(delayMs);
     }
