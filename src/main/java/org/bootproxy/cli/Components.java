@@ -1,5 +1,6 @@
 package org.bootproxy.cli;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,7 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
         List<String> problems = new ArrayList<>();
         HostInventory inventory = inventory(s, problems);
         TemplateRenderer renderer = renderer(s);
-        var boot = new BootService(inventory, renderer, new FileBuildStateStore(s.stateDir()), events, s.boot(),
-                Clock.systemUTC());
+        var boot = new BootService(inventory, renderer, buildStates(s), events, s.boot(), Clock.systemUTC());
         return new Components(s, inventory, renderer, boot, List.copyOf(problems));
     }
 
@@ -70,6 +70,17 @@ record Components(Settings settings, HostInventory inventory, TemplateRenderer r
             return files;
         } catch (RuntimeException e) {
             throw new ConfigException(e.getMessage(), e);
+        }
+    }
+
+    /** The state directory must be writable before the first installer reports: say so at start, in one line. */
+    private static FileBuildStateStore buildStates(Settings s) {
+        try {
+            return new FileBuildStateStore(s.stateDir());
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("state_dir: " + e.getMessage() + ". bootproxy keeps built/failed reports there:"
+                    + " make it a directory the user running bootproxy can write (e.g. chown bootproxy "
+                    + s.stateDir().toAbsolutePath().normalize() + "), or point state_dir / --state-dir elsewhere", e);
         }
     }
 

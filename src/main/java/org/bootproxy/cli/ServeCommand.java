@@ -1,11 +1,13 @@
 package org.bootproxy.cli;
 
+import io.javalin.http.Handler;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -20,9 +22,11 @@ import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
 import org.bootproxy.http.HttpsSettings;
+import org.bootproxy.http.OnFatalError;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
+import org.bootproxy.support.Route;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
 import org.slf4j.Logger;
@@ -71,6 +75,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        ExitOnFatalError onFatal = new ExitOnFatalError();
+        onFatal.watchAllThreads();
         Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         Observability events = Observability.create();
         Components c = Components.build(s, events);
@@ -90,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
 
         Running running;
         try {
-            running = start(s, c, events);
+            running = start(s, c, events, onFatal);
         } catch (HttpCannotListen e) {
             LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
                     + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
@@ -129,8 +135,10 @@ final class ServeCommand implements Callable<Integer> {
     /**
      * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
      * keep running; only HTTP failing to listen stops bootproxy.
+     *
+     * @param onFatal what an error the process should not survive does ({@link ExitOnFatalError} in {@code serve})
      */
-    static Running start(Settings s, Components c, Observability events) {
+    static Running start(Settings s, Components c, Observability events, OnFatalError onFatal) {
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
@@ -146,8 +154,10 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
             states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
         }
+        List<Route<Handler>> extraRoutes = new ArrayList<>(proxy.routes());
+        extraRoutes.addAll(ops(events).routes());
         HttpServer http = new HttpServer(c.boot(), httpSettings, events, Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
+                new HttpExtensions(extraRoutes, proxy.unattendedFallback()), onFatal);
         try {
             http.start();
         } catch (RuntimeException e) {

@@ -3,22 +3,28 @@ package org.bootproxy.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * bootproxy's HTTP side and its only route table. Foreman-compatible unattended endpoints, the
- * cloud-init seed, the assets directory and a health check:
+ * bootproxy's HTTP side and its only route table ({@link #routes()}). Foreman-compatible unattended endpoints, the
+ * cloud-init seed, the assets directory and a health check, and after them what {@link HttpExtensions} adds:
  *
  * <pre>
  * GET      /healthz                          200 ok
@@ -31,10 +37,15 @@ import org.slf4j.LoggerFactory;
  * GET|HEAD /httpboot/{path}                  files from the TFTP root (UEFI HTTP boot), with Range
  * </pre>
  *
- * The same routes answer on HTTPS too when {@link HttpSettings#https()} is set.
- * Anything else is a one-line 404. Extra routes come from {@link HttpExtensions}. Failures are turned
- * into answers in one place ({@link ErrorMapper}); each request is logged on one line and recorded as a
- * boot event ({@link RequestLog}).
+ * Every route is a {@link Route}: its stage and error style are set on the request before its handler runs.
+ * The same routes answer on HTTPS too when {@link HttpSettings#https()} is set. Anything else is a one-line 404.
+ * Failures are turned into answers in one place ({@link ErrorMapper}); each request is logged on one line and
+ * recorded as a boot event ({@link RequestLog}).
+ *
+ * <p>Under load ({@link HttpLimits}): routes that need a worker thread take one of a bounded number of places
+ * ({@link Bound}) and are refused at once past it; downloads and request bodies wait for the network without a
+ * thread. {@code /healthz} takes no place: it says whether HTTP answers at all. Errors the process should not
+ * survive go to {@link OnFatalError}.
  */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -42,64 +53,128 @@ public final class HttpServer {
     private final HttpSettings settings;
     private final BootService boot;
     private final Javalin app;
+    private final List<Route<Handler>> routes;
+    private final ScheduledExecutorService deadlines;
+    private final Bound workers;
     private final Listeners listeners = new Listeners();
 
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events) {
         this(boot, settings, events, Clock.systemUTC(), HttpExtensions.NONE);
     }
 
+    /** For tests and previews: a fatal error is only logged, the process is not ended. */
+    public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
+        this(boot, settings, events, clock, extensions,
+                (where, cause) -> log.error("fatal error in {} (this server does not end the process)", where, cause));
+    }
+
     /**
+     * @param onFatal what to do about an error the process should not survive (the composition root ends the process)
      * @throws IllegalArgumentException when the assets or httpboot directory does not exist or is not a directory
      */
-    public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
+    public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions,
+                      OnFatalError onFatal) {
         this.boot = Objects.requireNonNull(boot, "boot");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(extensions, "extensions");
+        Objects.requireNonNull(onFatal, "onFatal");
         Optional<Path> assets = settings.assetsDir().map(d -> realDirectory("HTTP assets directory", d));
         Optional<Path> httpbootDir = settings.httpbootDir().map(d -> realDirectory("TFTP root (served under /httpboot/)", d));
+        HttpLimits limits = settings.limits();
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "http-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        this.workers = new Bound("requests being answered", limits.workers());
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
-        ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds());
+        ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds(), onFatal);
         RequestLog requestLog = new RequestLog(events, clock);
-        Fallback fallback = new Fallback(extensions.unattendedFallback());
-        UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
-        BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback);
-        AssetsHandler pub = AssetsHandler.pub(assets);
-        AssetsHandler httpboot = AssetsHandler.httpboot(httpbootDir);
-        HealthHandler health = new HealthHandler();
+        this.routes = table(reader, new Fallback(extensions.unattendedFallback()), extensions,
+                new FileSender(new Bound("downloads being sent", limits.downloads())), assets, httpbootDir,
+                new BodyReader(limits, deadlines));
 
         this.app = Javalin.create(cfg -> {
             quiet(cfg);
-            cfg.jetty.host = settings.host();
-            cfg.jetty.port = settings.port();
-            settings.https().ifPresent(https -> listeners.addHttpAndHttps(cfg, settings, https));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new TextErrorHandler()));
+            cfg.jetty.threadPool = new GuardedThreadPool(limits.threads(), onFatal);
+            listeners.add(cfg, settings, onFatal);
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new TextErrorHandler());
+                server.insertHandler(new RefuseConnect());
+            });
+            cfg.router.javaLangErrorHandler((res, error) -> {
+                OnFatalError.in(error).ifPresent(e -> onFatal.fatal("HTTP handler", e));
+                log.error("error answering a request", error);
+                res.setStatus(500);
+            });
             cfg.requestLogger.http(requestLog::end);
 
             RoutesConfig r = cfg.routes;
             r.before(ctx -> RequestLog.begin(Exchange.begin(ctx, reader.clientIp(ctx))));
-            for (Consumer<RoutesConfig> module : extensions.modules()) {
-                module.accept(r);
-            }
-            r.get("/healthz", health::get);
-            r.get("/unattended/built", reports::built);
-            r.post("/unattended/built", reports::built);
-            r.post("/unattended/failed", reports::failed);
-            r.get("/unattended/failed", reports::failedNeedsPost);
-            r.get("/unattended/{kind}", unattended::unattended);
-            r.get("/userdata/{mac}/user-data", unattended::userData);
-            r.get("/userdata/{mac}/meta-data", unattended::metaData);
-            r.get("/userdata/user-data", unattended::userData);
-            r.get("/userdata/meta-data", unattended::metaData);
-            r.get("/pub/<path>", pub::get);
-            r.head("/pub/<path>", pub::head);
-            r.get("/httpboot/<path>", httpboot::get);
-            r.head("/httpboot/<path>", httpboot::head);
+            routes.forEach(route -> register(r, route));
             // Javalin answers its own HttpResponseExceptions (404 for unknown paths) unless told otherwise
             r.exception(HttpResponseException.class, errors::map);
             r.exception(Exception.class, errors::map);
         });
+    }
+
+    /** The route table: the extensions' routes (exact paths such as /unattended/templateServer win), then ours. */
+    private List<Route<Handler>> table(BootRequestReader reader, Fallback fallback, HttpExtensions extensions,
+                                       FileSender files, Optional<Path> assets, Optional<Path> httpbootDir,
+                                       BodyReader bodies) {
+        UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
+        BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback, bodies, workers);
+        AssetsHandler pub = AssetsHandler.pub(assets, files);
+        AssetsHandler httpboot = AssetsHandler.httpboot(httpbootDir, files);
+        HealthHandler health = new HealthHandler();
+
+        List<Route<Handler>> table = new ArrayList<>();
+        extensions.routes().forEach(route -> table.add(route.withHandler(worker(route.handler()))));
+        table.addAll(List.of(
+                // no place taken: whether HTTP answers at all
+                Route.get("/healthz", Route.UNRECORDED, Style.PLAIN, health::get),
+                Route.get("/unattended/built", "built", Style.REPORT, worker(reports::built)),
+                Route.post("/unattended/built", "built", Style.REPORT, worker(reports::built)),
+                // the body arrives without a thread; a worker records it (BuildReportHandler)
+                Route.post("/unattended/failed", "failed", Style.REPORT, reports::failed),
+                Route.get("/unattended/failed", "failed", Style.REPORT, reports::failedNeedsPost),
+                // the kind decides the stage and the style (iPXE or installer) before a place is taken
+                Route.get("/unattended/{kind}", "unattended", Style.INSTALLER, ctx -> {
+                    unattended.classify(ctx);
+                    workers.around(unattended::unattended).handle(ctx);
+                }),
+                Route.get("/userdata/{mac}/user-data", "userdata", Style.INSTALLER, worker(unattended::userData)),
+                Route.get("/userdata/{mac}/meta-data", "userdata", Style.INSTALLER, worker(unattended::metaData)),
+                Route.get("/userdata/user-data", "userdata", Style.INSTALLER, worker(unattended::userData)),
+                Route.get("/userdata/meta-data", "userdata", Style.INSTALLER, worker(unattended::metaData)),
+                // streamed without a thread, within HttpLimits.downloads (FileSender)
+                Route.get("/pub/<path>", "pub", Style.PLAIN, pub::get),
+                Route.head("/pub/<path>", "pub", Style.PLAIN, pub::head),
+                Route.get("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot::get),
+                Route.head("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot::head)));
+        return List.copyOf(table);
+    }
+
+    private Handler worker(Handler handler) {
+        return workers.around(handler);
+    }
+
+    /** Adds one route, naming its stage and style on the request before its handler runs. */
+    private static void register(RoutesConfig r, Route<Handler> route) {
+        Handler handler = ctx -> {
+            Exchange.of(ctx).is(route.stage(), route.style());
+            route.handler().handle(ctx);
+        };
+        switch (route.method()) {
+            case GET -> r.get(route.path(), handler);
+            case HEAD -> r.head(route.path(), handler);
+            case POST -> r.post(route.path(), handler);
+            case PUT -> r.put(route.path(), handler);
+            case DELETE -> r.delete(route.path(), handler);
+            default -> throw new IllegalStateException("no way to register " + route);
+        }
     }
 
     private static void quiet(JavalinConfig cfg) {
@@ -121,17 +196,23 @@ public final class HttpServer {
         }
     }
 
+    /** Every route this server answers, in the order they are matched. */
+    public List<Route<Handler>> routes() {
+        return routes;
+    }
+
     /** Binds and starts answering; logs one line saying where. */
     public void start() {
         app.start();
-        log.info("HTTP listening on {}:{} (public URL {}, assets {}, trusted proxies {})", settings.host(), port(),
-                boot.urls().base(), settings.assetsDir().map(Path::toString).orElse("none"),
-                settings.trustedProxies().isEmpty() ? "none" : settings.trustedProxies());
+        log.info("HTTP listening on {}:{} (public URL {}, assets {}, trusted proxies {}, {} workers)", settings.host(),
+                port(), boot.urls().base(), settings.assetsDir().map(Path::toString).orElse("none"),
+                settings.trustedProxies().isEmpty() ? "none" : settings.trustedProxies(), settings.limits().workers());
         settings.https().ifPresent(https -> log.info("HTTPS listening on {}:{}", https.host(), httpsPort()));
     }
 
     public void stop() {
         app.stop();
+        deadlines.shutdownNow();
     }
 
     /** The port actually bound (the chosen one when the settings say 0). */
@@ -142,5 +223,10 @@ public final class HttpServer {
     /** The HTTPS port actually bound; -1 without HTTPS. */
     public int httpsPort() {
         return listeners.httpsPort();
+    }
+
+    /** Requests being answered by a worker right now (for tests). */
+    int workersInUse() {
+        return workers.inUse();
     }
 }

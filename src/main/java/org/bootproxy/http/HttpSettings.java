@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param assetsDir      directory served under {@code /pub/} (kernels, initrds); empty = {@code /pub/} answers 404
  * @param httpbootDir    directory served under {@code /httpboot/} (the TFTP root, for UEFI HTTP boot); empty = 404
  * @param https          an HTTPS listener as well, with the same routes; empty = plain HTTP only
+ * @param limits         how much is taken on at once (workers, downloads, bodies) and the read deadlines
  */
 public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
-                           Optional<Path> httpbootDir, Optional<HttpsSettings> https) {
+                           Optional<Path> httpbootDir, Optional<HttpsSettings> https, HttpLimits limits) {
 
     public HttpSettings {
         host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
@@ -28,11 +29,12 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
         assetsDir = Objects.requireNonNullElse(assetsDir, Optional.empty());
         httpbootDir = Objects.requireNonNullElse(httpbootDir, Optional.empty());
         https = Objects.requireNonNullElse(https, Optional.empty());
+        limits = Objects.requireNonNullElse(limits, HttpLimits.DEFAULTS);
     }
 
     /** Plain HTTP without {@code /httpboot/}. */
     public HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir) {
-        this(host, port, trustedProxies, assetsDir, Optional.empty(), Optional.empty());
+        this(host, port, trustedProxies, assetsDir, Optional.empty(), Optional.empty(), HttpLimits.DEFAULTS);
     }
 
     /** Loopback on a free port, nothing trusted, no assets: for tests and previews. */
@@ -41,18 +43,22 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
     }
 
     public HttpSettings withAssetsDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, Optional.of(dir), httpbootDir, https);
+        return new HttpSettings(host, port, trustedProxies, Optional.of(dir), httpbootDir, https, limits);
     }
 
     public HttpSettings withTrustedProxies(List<Cidr> proxies) {
-        return new HttpSettings(host, port, proxies, assetsDir, httpbootDir, https);
+        return new HttpSettings(host, port, proxies, assetsDir, httpbootDir, https, limits);
     }
 
     public HttpSettings withHttpbootDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, Optional.of(dir), https);
+        return new HttpSettings(host, port, trustedProxies, assetsDir, Optional.of(dir), https, limits);
     }
 
     public HttpSettings withHttps(HttpsSettings listener) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, Optional.of(listener));
+        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, Optional.of(listener), limits);
+    }
+
+    public HttpSettings withLimits(HttpLimits newLimits) {
+        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, https, newLimits);
     }
 }

@@ -2,8 +2,8 @@ package org.bootproxy.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 
 /**
  * Routes for the people running bootproxy: {@code GET /metrics} (Prometheus text) and
@@ -28,9 +30,11 @@ public final class OpsRoutes {
         this.timeline = timeline;
     }
 
-    public void routes(RoutesConfig routes) {
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
-        routes.get("/events/{mac}", this::events);
+    public List<Route<Handler>> routes() {
+        return List.of(
+                Route.get("/metrics", Route.UNRECORDED, Style.PLAIN,
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get())),
+                Route.get("/events/{mac}", Route.UNRECORDED, Style.PLAIN, this::events));
     }
 
     private void events(Context ctx) throws JsonProcessingException {

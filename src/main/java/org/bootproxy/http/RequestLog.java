@@ -34,9 +34,12 @@ final class RequestLog {
         MDC.remove(Exchange.MDC_MAC);
     }
 
+    /** End of a request, on whichever thread finished it (an asynchronous answer ends on another than it began). */
     void end(Context ctx, Float ms) {
+        Exchange ex = Exchange.of(ctx);
+        ex.resumeLogging();
         try {
-            write(ctx, Exchange.of(ctx), ms == null ? 0 : Math.round(ms));
+            write(ctx, ex, ms == null ? 0 : Math.round(ms));
         } finally {
             MDC.remove(Exchange.MDC_MAC);
             MDC.remove(Exchange.MDC_CLIENT);

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.BuildStateStore;
+import org.bootproxy.boot.StateNotRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ public final class FileBuildStateStore implements BuildStateStore {
 
     /**
      * @param stateDir the state directory; {@code build-state/} is created in it
-     * @throws UncheckedIOException naming the directory when it cannot be created
+     * @throws UncheckedIOException naming the directory when it cannot be created or written
      */
     public FileBuildStateStore(Path stateDir) {
         this.dir = Objects.requireNonNull(stateDir, "stateDir").resolve("build-state");
@@ -68,6 +69,13 @@ public final class FileBuildStateStore implements BuildStateStore {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the build state directory " + dir.toAbsolutePath().normalize()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        try {
+            // a directory that exists but cannot be written would only fail at the first build report
+            Files.delete(Files.createTempFile(dir, ".write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write in the build state directory " + dir.toAbsolutePath().normalize()
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
@@ -111,7 +119,7 @@ public final class FileBuildStateStore implements BuildStateStore {
     /**
      * Records the state durably before returning.
      *
-     * @throws UncheckedIOException naming the file when it cannot be written (disk full, read-only)
+     * @throws StateNotRecorded naming the file when it cannot be written (disk full, read-only)
      */
     @Override
     public void put(BuildState state) {
@@ -134,7 +142,7 @@ public final class FileBuildStateStore implements BuildStateStore {
             syncDirectory();
             warned.remove(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the build state of " + state.hostName() + " in " + file
+            throw new StateNotRecorded("cannot record the build state of " + state.hostName() + " in " + file
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } finally {
             if (tmp != null) {

@@ -22,7 +22,8 @@ final class RunningBootproxy implements AutoCloseable {
         this.baseDir = baseDir;
         this.settings = Settings.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
         Observability events = Observability.create();
-        this.running = ServeCommand.start(settings, Components.build(settings, events), events);
+        this.running = ServeCommand.start(settings, Components.build(settings, events), events,
+                (where, cause) -> System.err.println("fatal error in " + where + ": " + cause));
     }
 
     URI http(String pathAndQuery) {

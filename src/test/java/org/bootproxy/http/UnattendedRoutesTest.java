@@ -15,6 +15,7 @@ import static org.bootproxy.http.TestHosts.WEB01;
 import static org.bootproxy.http.TestHosts.WEB01_MAC;
 import static org.bootproxy.http.TestHosts.WEB01_SECOND_MAC;
 
+import io.javalin.http.Handler;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.Subnet;
+import org.bootproxy.support.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -352,7 +354,8 @@ class UnattendedRoutesTest {
     @Test
     void aFallbackCanAnswerForHostsBootproxyDoesNotKnow() throws Exception {
         var extensions = new HttpExtensions(
-                List.of(routes -> routes.get("/unattended/templateServer", ctx -> ctx.result("{\"templateServer\":\"x\"}"))),
+                List.of(Route.<Handler>get("/unattended/templateServer", Route.UNRECORDED, Route.Style.PLAIN,
+                        ctx -> ctx.result("{\"templateServer\":\"x\"}"))),
                 Optional.of(ctx -> ctx.status(200).result("from upstream for " + ctx.queryParam("mac") + "\n")));
         start(new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(),
                 HttpSettings.loopback(), extensions));
