@@ -22,6 +22,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 final class Listeners {
     /** Connections the kernel may queue before the acceptor takes them (capped by net.core.somaxconn). */
     private static final int ACCEPT_QUEUE = 4096;
+    /**
+     * Bytes the kernel may hold for one connection's answer. Linux grows a send buffer up to 4 MiB for a client that
+     * reads slowly, so 300 slow downloads could pin over a gigabyte of kernel memory and cost that much copying
+     * before the first of them blocks; 256 KiB still fills a gigabit LAN link (about 2 ms of it).
+     */
+    private static final int SEND_BUFFER = 256 * 1024;
     private final AtomicReference<ServerConnector> https = new AtomicReference<>();
 
     void add(JavalinConfig cfg, HttpSettings settings, OnFatalError onFatal) {
@@ -32,6 +38,7 @@ final class Listeners {
             plain.setPort(settings.port());
             plain.setIdleTimeout(idleMs);
             plain.setAcceptQueueSize(ACCEPT_QUEUE);
+            plain.setAcceptedSendBufferSize(SEND_BUFFER);
             return plain;
         });
         Optional<HttpsSettings> tls = settings.https();
@@ -54,6 +61,7 @@ final class Listeners {
             connector.setPort(tls.get().port());
             connector.setIdleTimeout(idleMs);
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            connector.setAcceptedSendBufferSize(SEND_BUFFER);
             https.set(connector);
             return connector;
         });
