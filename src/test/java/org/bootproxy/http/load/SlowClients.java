@@ -23,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SlowClients implements AutoCloseable {
     private static final int TICK_MS = 200;
     private static final int RAMP_TICKS = 10;
+    /** How much of each answer is kept: the status line, the headers and the start of the body. */
+    private static final int HEAD = 2048;
 
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final int port;
@@ -122,8 +124,8 @@ final class SlowClients implements AutoCloseable {
                         continue;
                     }
                     c.received += n;
-                    if (c.head.size() < 256) {
-                        c.head.write(in.array(), 0, Math.min(n, 256 - c.head.size()));
+                    if (c.head.size() < HEAD) {
+                        c.head.write(in.array(), 0, Math.min(n, HEAD - c.head.size()));
                         c.parseStatus();
                     }
                     if (sending && c.head.size() == 0) {
@@ -144,6 +146,16 @@ final class SlowClients implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** {@code count} clients that each GET {@code path} and read the whole answer. */
+    static SlowClients gets(int port, int count, String path) {
+        return slowDownloads(port, count, path, 10 * 1024 * 1024);
+    }
+
+    /** How many connections got an answer whose start contains {@code text}. */
+    long answersContaining(String text) {
+        return connections.stream().filter(c -> c.head.toString(StandardCharsets.ISO_8859_1).contains(text)).count();
     }
 
     /** How many connections got each status so far (0: no answer yet). */
