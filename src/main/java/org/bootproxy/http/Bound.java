@@ -1,7 +1,9 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Handler;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
 
 /**
  * At most {@code limit} of one kind of work at a time (requests being answered by a worker thread, downloads being
@@ -9,29 +11,48 @@ import java.util.concurrent.Semaphore;
  * answer the client can act on, never a queue that turns into a timeout.
  */
 final class Bound {
+    private static final LongSupplier NO_WAIT = () -> 0;
+
     private final String what;
     private final int limit;
     private final Semaphore permits;
+    private final LongSupplier waitedNanos;
+    private final long maxWaitNanos;
 
     /**
      * @param what  what is counted, for the answer: "requests being answered", "downloads"
      * @param limit how many at once; at least 1
      */
     Bound(String what, int limit) {
+        this(what, limit, NO_WAIT, Duration.ZERO);
+    }
+
+    /**
+     * A bound that also refuses a request that waited longer than {@code maxWait} for a thread
+     * ({@code waitedNanos}, {@link GuardedThreadPool#waitedForThread()}): the queue in front of the threads is where a
+     * flood of requests waits, before any of them can be counted here.
+     */
+    Bound(String what, int limit, LongSupplier waitedNanos, Duration maxWait) {
         if (limit < 1) {
             throw new IllegalArgumentException(what + ": the bound must be at least 1, not " + limit);
         }
         this.what = what;
         this.limit = limit;
         this.permits = new Semaphore(limit);
+        this.waitedNanos = waitedNanos;
+        this.maxWaitNanos = maxWait.isZero() ? Long.MAX_VALUE : maxWait.toNanos();
     }
 
     /**
      * Takes one place; call {@link #leave()} exactly once when the work is over.
      *
-     * @throws Busy when all places are taken
+     * @throws Busy when all places are taken, or the request waited too long for a thread already
      */
     void enter() {
+        long waited = waitedNanos.getAsLong();
+        if (waited > maxWaitNanos) {
+            throw new Busy("bootproxy is busy: this request waited " + waited / 1_000_000 + " ms for a thread");
+        }
         if (!permits.tryAcquire()) {
             throw new Busy("bootproxy is busy: " + limit + " " + what + " already");
         }

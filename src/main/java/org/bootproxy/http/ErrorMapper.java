@@ -71,13 +71,21 @@ final class ErrorMapper {
             Text.answer(ctx, 400, reason);
         } else if (e instanceof NotInBuild) {
             Text.answer(ctx, ex.style() == Style.REPORT ? 409 : 405, reason);
+        } else if (e instanceof Busy) {
+            ex.refused(true);
+            if (ipxe) {
+                retryScript(ctx, reason);
+            } else {
+                ctx.header("Retry-After", String.valueOf(retrySeconds));
+                Text.answer(ctx, 503, reason + " (retry in " + retrySeconds + " s)");
+            }
         } else if (e instanceof BodyRefused refused) {
             ctx.header("Connection", "close");
             Text.answer(ctx, refused.status(), reason);
         } else if (ipxe && (e instanceof UpstreamUnavailable || e instanceof TemplateFailed
-                || e instanceof TemplateNotFound || e instanceof StateNotRecorded || e instanceof Busy)) {
+                || e instanceof TemplateNotFound || e instanceof StateNotRecorded)) {
             retryScript(ctx, waitItOut(e, reason));
-        } else if (e instanceof UpstreamUnavailable || e instanceof StateNotRecorded || e instanceof Busy) {
+        } else if (e instanceof UpstreamUnavailable || e instanceof StateNotRecorded) {
             ctx.header("Retry-After", String.valueOf(retrySeconds));
             Text.answer(ctx, 503, waitItOut(e, reason) + " (retry in " + retrySeconds + " s)");
         } else if (e instanceof TemplateFailed) {

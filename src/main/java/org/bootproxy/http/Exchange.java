@@ -23,6 +23,7 @@ final class Exchange {
     private String host = "";
     private String mac = "";
     private String failure = "";
+    private boolean refused;
 
     private Exchange(String clientIp) {
         this.clientIp = clientIp;
@@ -89,6 +90,15 @@ final class Exchange {
         if (!mac.isEmpty()) {
             MDC.put(MDC_MAC, mac);
         }
+    }
+
+    /** Whether the request was refused because bootproxy was busy ({@link Busy}). */
+    boolean refused() {
+        return refused;
+    }
+
+    void refused(boolean value) {
+        refused = value;
     }
 
     /** Puts this request's client and MAC in the logging MDC again, on a thread that picks the request up. */

@@ -8,9 +8,13 @@ import org.bootproxy.boot.BuildState;
  * How much the HTTP side takes on at once. Past each bound a request is answered at once (the retry script for
  * iPXE, 503 with Retry-After for the rest), never queued into a timeout.
  *
- * @param workers       requests answered by a worker thread at once (rendering, inventory lookups, reports). The
- *                      thread pool has {@link #threads()}: these plus room for the refusals, the acceptor and
- *                      selector, and the callbacks of downloads and bodies, which hold no thread while they wait
+ * @param workers       requests answered by a worker thread at once (rendering, inventory lookups, reports): 64,
+ *                      twice the inventory cache's upstream slots; rendering is CPU work, and more of it at once on
+ *                      a few cores only makes each answer slower. The thread pool has {@link #threads()}: these plus
+ *                      room for the refusals, the acceptor and selector, and the callbacks of downloads and bodies,
+ *                      which hold no thread while they wait
+ * @param maxQueueWait  how long a request may have waited for a thread before a worker route refuses it: a flood
+ *                      of requests queues in front of the threads, before any of them can be counted
  * @param downloads     files ({@code /pub}, {@code /httpboot}) streamed at once; a slow client holds a place, not
  *                      a thread
  * @param bodies        request bodies being received at once (failure reports)
@@ -19,16 +23,18 @@ import org.bootproxy.boot.BuildState;
  * @param bodyDeadline  how long a body may take to arrive (408 after)
  * @param idleTimeout   how long a connection may send and accept nothing before it is closed
  */
-public record HttpLimits(int workers, int downloads, int bodies, long maxBodyBytes, int keptBodyBytes,
+public record HttpLimits(int workers, Duration maxQueueWait, int downloads, int bodies, long maxBodyBytes, int keptBodyBytes,
                          Duration bodyDeadline, Duration idleTimeout) {
     /** Threads beyond {@link #workers}: refusals, acceptor, selector, download and body callbacks. */
     static final int SPARE_THREADS = 64;
 
-    public static final HttpLimits DEFAULTS = new HttpLimits(128, 512, 256, 1024 * 1024, BuildState.MAX_REPORT_BYTES,
+    public static final HttpLimits DEFAULTS = new HttpLimits(64, Duration.ofMillis(500), 512, 256, 1024 * 1024, BuildState.MAX_REPORT_BYTES,
             Duration.ofSeconds(30), Duration.ofSeconds(30));
 
     public HttpLimits {
         positive("workers", workers);
+        Objects.requireNonNull(maxQueueWait, "maxQueueWait");
+        positive("maxQueueWait (ms)", maxQueueWait.toMillis());
         positive("downloads", downloads);
         positive("bodies", bodies);
         positive("maxBodyBytes", maxBodyBytes);
@@ -49,19 +55,23 @@ public record HttpLimits(int workers, int downloads, int bodies, long maxBodyByt
     }
 
     public HttpLimits withWorkers(int n) {
-        return new HttpLimits(n, downloads, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, idleTimeout);
+        return new HttpLimits(n, maxQueueWait, downloads, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, idleTimeout);
+    }
+
+    public HttpLimits withMaxQueueWait(Duration wait) {
+        return new HttpLimits(workers, wait, downloads, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, idleTimeout);
     }
 
     public HttpLimits withDownloads(int n) {
-        return new HttpLimits(workers, n, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, idleTimeout);
+        return new HttpLimits(workers, maxQueueWait, n, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, idleTimeout);
     }
 
     public HttpLimits withBodies(int n, Duration deadline) {
-        return new HttpLimits(workers, downloads, n, maxBodyBytes, keptBodyBytes, deadline, idleTimeout);
+        return new HttpLimits(workers, maxQueueWait, downloads, n, maxBodyBytes, keptBodyBytes, deadline, idleTimeout);
     }
 
     public HttpLimits withIdleTimeout(Duration timeout) {
-        return new HttpLimits(workers, downloads, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, timeout);
+        return new HttpLimits(workers, maxQueueWait, downloads, bodies, maxBodyBytes, keptBodyBytes, bodyDeadline, timeout);
     }
 
     private static void positive(String what, long value) {

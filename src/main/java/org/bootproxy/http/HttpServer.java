@@ -88,7 +88,9 @@ public final class HttpServer {
             t.setDaemon(true);
             return t;
         });
-        this.workers = new Bound("requests being answered", limits.workers());
+        GuardedThreadPool threads = new GuardedThreadPool(limits.threads(), onFatal);
+        this.workers = new Bound("requests being answered", limits.workers(), threads::waitedForThread,
+                limits.maxQueueWait());
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
         ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds(), onFatal);
         RequestLog requestLog = new RequestLog(events, clock);
@@ -98,7 +100,7 @@ public final class HttpServer {
 
         this.app = Javalin.create(cfg -> {
             quiet(cfg);
-            cfg.jetty.threadPool = new GuardedThreadPool(limits.threads(), onFatal);
+            cfg.jetty.threadPool = threads;
             listeners.add(cfg, settings, onFatal);
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new TextErrorHandler());

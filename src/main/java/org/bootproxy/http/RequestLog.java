@@ -15,17 +15,20 @@ import org.slf4j.MDC;
  * pattern puts them in front), the message says the rest, e.g.
  * {@code GET /unattended/iPXE?mac=52:54:00:aa:00:01 200 ipxe/kickstart host=web01.example.com ua=iPXE/1.21.1 12ms},
  * plus {@code reason="…"} when the answer is not what the client wanted. Build tokens are shortened in
- * the logged query. {@code /healthz} is logged at debug only.
+ * the logged query. {@code /healthz} is logged at debug only. Requests refused because bootproxy was busy are
+ * neither logged one by one nor boot events: {@link Refusals} sums them up.
  */
 final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("http");
 
     private final BootEvents events;
     private final Clock clock;
+    private final Refusals refusals;
 
     RequestLog(BootEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
+        this.refusals = new Refusals(log, clock);
     }
 
     /** Start of a request: the client is known, the MAC not yet. */
@@ -49,6 +52,10 @@ final class RequestLog {
     private void write(Context ctx, Exchange ex, long ms) {
         int status = ctx.statusCode();
         String request = ctx.method() + " " + Text.oneLine(ctx.path(), 300) + query(ctx.queryString());
+        if (ex.refused()) {
+            refusals.add(request + " from " + ex.clientIp(), ex.failure());
+            return;
+        }
         String detail = ex.detail().isEmpty() ? "-" : ex.detail();
         String host = ex.host().isEmpty() ? "-" : ex.host();
         String ua = ctx.userAgent() == null || ctx.userAgent().isBlank() ? "-" : Text.oneLine(ctx.userAgent(), 80);
