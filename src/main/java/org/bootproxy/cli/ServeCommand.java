@@ -76,7 +76,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ExitOnFatalError onFatal = new ExitOnFatalError();
-        onFatal.watchAllThreads();
         Settings s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         Observability events = Observability.create();
         Components c = Components.build(s, events);
@@ -103,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                     rootMessage(e));
             return 2;
         }
+        onFatal.watchAllThreads();
         LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {})",
                 s.publicUrl(), s.tftpAddress().host());
 

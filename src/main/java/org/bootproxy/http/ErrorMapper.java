@@ -127,7 +127,8 @@ final class ErrorMapper {
             return "inventory unavailable: " + reason;
         }
         if (e instanceof StateNotRecorded) {
-            return "build state not recorded: " + reason;
+            // the reason names a file and an I/O error on this server: for its log (Exchange.failure), not the client
+            return "build state not recorded: bootproxy could not write it (its log says why)";
         }
         if (e instanceof TemplateFailed tf) {
             // the renderer's message normally starts with the template name already

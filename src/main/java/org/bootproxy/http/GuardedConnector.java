@@ -7,9 +7,10 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * A listening socket whose acceptor may not die quietly. Jetty logs a failed accept, sleeps a second and goes on;
  * this ends the process through {@link OnFatalError} when the failure is an {@link Error} (out of memory: the next
- * accept would fail the same way) or when Jetty gives up accepting while the server still runs.
+ * accept would fail the same way) or when Jetty gives up accepting while the server still runs. Not final: a test
+ * injects a failing accept.
  */
-final class GuardedConnector extends ServerConnector {
+class GuardedConnector extends ServerConnector {
     private final OnFatalError onFatal;
 
     GuardedConnector(Server server, OnFatalError onFatal, ConnectionFactory... factories) {

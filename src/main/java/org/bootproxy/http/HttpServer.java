@@ -227,8 +227,11 @@ public final class HttpServer {
         return listeners.httpsPort();
     }
 
-    /** Requests being answered by a worker right now (for tests). */
-    int workersInUse() {
-        return workers.inUse();
+    /** What Javalin itself has registered, as "GET /healthz": the route table test compares it with {@link #routes()}. */
+    List<String> registeredRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 }

@@ -18,13 +18,15 @@ public interface OnFatalError {
     void fatal(String where, Throwable cause);
 
     /**
-     * The fatal error among {@code t} and its causes: any {@link Error} except a {@link StackOverflowError}, which
-     * unwinds the one request that ran too deep and leaves the process sound.
+     * The fatal error among {@code t} and its causes: the JVM out of memory or broken ({@link VirtualMachineError}),
+     * or classes that cannot be loaded any more ({@link LinkageError}: the jar replaced under a running process).
+     * Not a {@link StackOverflowError}, which unwinds the one request that ran too deep and leaves the process
+     * sound, nor an {@link AssertionError} or other error of one request's code: those are answered as bugs (500).
      */
     static Optional<Error> in(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof Error e && !(e instanceof StackOverflowError)) {
-                return Optional.of(e);
+            if ((c instanceof VirtualMachineError && !(c instanceof StackOverflowError)) || c instanceof LinkageError) {
+                return Optional.of((Error) c);
             }
         }
         return Optional.empty();

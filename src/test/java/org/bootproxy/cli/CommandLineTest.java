@@ -123,4 +123,16 @@ class CommandLineTest {
             }
         }
     }
+
+    @Test
+    void serveWithAStateDirItCannotWriteSaysSoInOneLineAndExits2() throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("state"), "a file where the state directory should be");
+        Run r = run("serve", "--state-dir", notADir.resolve("sub").toString(), "--http-address", "127.0.0.1:0",
+                "--tftp-address", "127.0.0.1:0", "--tftp-root", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ")
+                .startsWith("bootproxy: configuration error: state_dir: cannot create the build state directory "
+                        + notADir.resolve("sub").resolve("build-state"))
+                .contains("state_dir / --state-dir");
+    }
 }
