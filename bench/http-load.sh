@@ -48,6 +48,7 @@ fi
 
 ip link set lo up
 WORK=$(mktemp -d /tmp/bootproxy-http-bench.XXXXXX)
+chmod 755 "$WORK" # nginx workers read the static copy as another user
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
