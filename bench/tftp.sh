@@ -76,8 +76,10 @@ SUMPART=$(sha256sum < "$ROOT/part")
 
 # ------------------------------------------------------------------ servers
 BP=6969 HPA=6970 DNSMASQ=69
-(cd "$REPO" && exec java -jar target/bootproxy.jar serve --tftp-address 127.0.0.1:$BP --tftp-root "$ROOT" \
-  --http-address 127.0.0.1:8089 --state-dir "$WORK/state") > "$WORK/bootproxy.log" 2>&1 &
+# every bench client comes from 127.0.0.1: lift bootproxy's per-address share (default 8) as in.tftpd and dnsmasq have none
+printf 'tftp:\n  max_transfers_per_client: 100000\n' > "$WORK/bootproxy.yaml"
+(cd "$REPO" && exec java -jar target/bootproxy.jar serve --config "$WORK/bootproxy.yaml" --tftp-address 127.0.0.1:$BP \
+  --tftp-root "$ROOT" --http-address 127.0.0.1:8089 --state-dir "$WORK/state") > "$WORK/bootproxy.log" 2>&1 &
 PIDS+=($!)
 in.tftpd -L -s -u nobody -a 127.0.0.1:$HPA "$ROOT" > "$WORK/in.tftpd.log" 2>&1 &
 PIDS+=($!)

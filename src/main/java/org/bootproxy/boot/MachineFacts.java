@@ -1,6 +1,7 @@
 package org.bootproxy.boot;
 
 import java.util.List;
+import org.bootproxy.support.OneLine;
 
 /**
  * What a machine says about itself (iPXE's SMBIOS settings, sent by the intermediate script).
@@ -16,16 +17,8 @@ public record MachineFacts(String serial, String manufacturer, String product, L
         macs = macs == null ? List.of() : List.copyOf(macs);
     }
 
+    /** One log line per event: nothing from a client that could break a line. */
     private static String clean(String s) {
-        if (s == null) {
-            return "";
-        }
-        // one log line per event: no control characters from a client
-        String t = s.replaceAll("\\p{Cntrl}", " ").trim();
-        return t.length() > 200 ? t.substring(0, 200) : t;
-    }
-
-    public boolean isEmpty() {
-        return serial.isEmpty() && manufacturer.isEmpty() && product.isEmpty() && macs.isEmpty();
+        return OneLine.of(s, 200);
     }
 }

@@ -31,7 +31,7 @@ final class CheckUpstreamCommand implements Callable<Integer> {
             System.err.println("error: --mac '" + mac + "' is not a MAC address (expected e.g. 52:54:00:12:34:56)");
             return 2;
         }
-        try (UpstreamInventory upstream = Components.upstream(common.resolve(Overrides.NONE).inventory())) {
+        try (UpstreamInventory upstream = InventoryWiring.upstream(common.resolve(Overrides.NONE).inventory())) {
             return new UpstreamCheck(upstream).run(m, System.out);
         }
     }

@@ -1,21 +1,9 @@
 package org.bootproxy.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bootproxy.boot.BootEvents;
-import org.bootproxy.boot.BootException;
-import org.bootproxy.boot.BootRequest;
-import org.bootproxy.boot.Host;
-import org.bootproxy.boot.MacAddress;
-import org.bootproxy.boot.MachineFacts;
-import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.Lint;
 import org.bootproxy.config.Overrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,96 +19,20 @@ import picocli.CommandLine.Mixin;
             "Run it in CI on the git repository that holds your hosts and templates."})
 final class LintCommand implements Callable<Integer> {
 
-    /** A MAC no inventory should know, used to render what unknown machines get. */
-    static final MacAddress UNKNOWN = MacAddress.parse("02:00:00:00:00:00");
-
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Components c = Components.build(common.resolve(Overrides.NONE), BootEvents.NONE);
-        List<String> failures = new ArrayList<>();
-        c.problems().forEach(p -> failures.add("host file: " + p));
-
-        List<Host> hosts = c.inventory().all();
-        List<String> templates = c.renderer().names();
-        int renders = 0;
-        // a template no host gets (a preseed when all hosts are Redhat) is still rendered for every host, and
-        // fails lint only when it renders for none of them: a Debian template may rightly refuse a Redhat host
-        Map<String, String> unusedFailures = new LinkedHashMap<>();
-        Set<String> renderedSomewhere = new HashSet<>();
-        Set<String> used = new HashSet<>(c.boot().hostIndependentTemplates());
-        for (Host host : hosts) {
-            used.addAll(templatesOf(c, host, failures));
-        }
-        for (Host host : hosts) {
-            Set<String> own = templatesOf(c, host, new ArrayList<>());
-            own.addAll(c.boot().hostIndependentTemplates());
-            BootRequest req = BootRequest.forMac(host.provisionInterface().mac(), host.provisionInterface().ip());
-            for (String t : templates) {
-                renders++;
-                try {
-                    c.boot().render(t, kindOf(t), Optional.of(host), req);
-                    renderedSomewhere.add(t);
-                } catch (BootException e) {
-                    if (own.contains(t) || used.contains(t)) {
-                        if (own.contains(t)) {
-                            failures.add(host.name() + ": " + e.getMessage());
-                        }
-                    } else {
-                        unusedFailures.putIfAbsent(t, host.name() + ": " + e.getMessage());
-                    }
-                }
-            }
-        }
-        unusedFailures.forEach((t, f) -> {
-            if (!renderedSomewhere.contains(t)) {
-                failures.add(f + " (" + t + " is used by no host and renders for none)");
-            }
-        });
-        BootRequest unknown = new BootRequest("192.0.2.254", List.of(UNKNOWN), "", false,
-                new MachineFacts("SERIAL-LINT", "bootproxy", "lint", List.of(UNKNOWN)));
-        for (String t : c.boot().hostIndependentTemplates()) {
-            renders++;
-            try {
-                c.boot().render(t, kindOf(t), Optional.empty(), unknown);
-            } catch (BootException e) {
-                failures.add("unknown machine " + UNKNOWN + ": " + e.getMessage());
-            }
-        }
-        failures.forEach(f -> out.println("FAIL " + f));
-        out.printf("lint: %d hosts, %d templates, %d renders: %s%n", hosts.size(), templates.size(), renders,
-                failures.isEmpty() ? "all ok" : failures.size() + " failure(s)");
-        return failures.isEmpty() ? 0 : 1;
+        Lint.Report report = lint(Components.build(common.resolve(Overrides.NONE), BootEvents.NONE));
+        report.failures().forEach(f -> out.println("FAIL " + f));
+        out.println("lint: " + report.summary());
+        return report.ok() ? 0 : 1;
     }
 
-    /** The templates a host gets for any kind; a kind whose template is missing is a failure for IPXE/PXELinux. */
-    private static Set<String> templatesOf(Components c, Host host, List<String> failures) {
-        Set<String> names = new HashSet<>();
-        for (TemplateKind k : TemplateKind.values()) {
-            try {
-                names.add(c.boot().templateFor(host, k));
-            } catch (BootException e) {
-                if (k == TemplateKind.IPXE || k == TemplateKind.PXELINUX || host.templates().containsKey(k)) {
-                    failures.add(host.name() + ": " + e.getMessage());
-                }
-            }
-        }
-        return names;
-    }
-
-    /** The kind a template is rendered as, from its folder: ipxe/… is iPXE, pxelinux/… PXELinux, and so on. */
-    static TemplateKind kindOf(String template) {
-        String folder = template.contains("/") ? template.substring(0, template.indexOf('/')) : template;
-        return switch (folder) {
-            case "ipxe" -> TemplateKind.IPXE;
-            case "pxelinux" -> TemplateKind.PXELINUX;
-            case "grub2" -> TemplateKind.PXEGRUB2;
-            case "finish" -> TemplateKind.FINISH;
-            default -> template.contains("user-data") ? TemplateKind.USER_DATA
-                    : template.contains("meta-data") ? TemplateKind.META_DATA : TemplateKind.PROVISION;
-        };
+    /** Lints what {@code c} serves (also used by doctor). */
+    static Lint.Report lint(Components c) {
+        return new Lint(c.boot()).check(c.inventory().all(), c.renderer().names(), c.problems());
     }
 }

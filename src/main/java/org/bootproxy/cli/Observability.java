@@ -2,11 +2,15 @@ package org.bootproxy.cli;
 
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.GuardedEvents;
 import org.bootproxy.events.EventLog;
 import org.bootproxy.metrics.BootMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Where every boot event goes: the per-MAC timeline (and its log lines) and the Prometheus metrics. */
 record Observability(EventLog timeline, BootMetrics metrics) implements BootEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
     static Observability create() {
         return new Observability(new EventLog(4096, 100), new BootMetrics());
@@ -16,5 +20,10 @@ record Observability(EventLog timeline, BootMetrics metrics) implements BootEven
     public void record(BootEvent event) {
         timeline.record(event);
         metrics.record(event);
+    }
+
+    /** This sink as the servers get it: a failing timeline or metric is logged and never breaks a boot. */
+    BootEvents guarded() {
+        return GuardedEvents.around(this, e -> LOG.warn("boot event not recorded: {}", e.toString()));
     }
 }

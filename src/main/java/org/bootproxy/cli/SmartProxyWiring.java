@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
-import org.bootproxy.config.Settings;
 import org.bootproxy.config.SmartProxyConfig;
 import org.bootproxy.http.Cidr;
-import org.bootproxy.http.HttpsSettings;
+import org.bootproxy.http.HttpSettings;
 import org.bootproxy.inventory.upstream.Tls;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -24,22 +24,17 @@ final class SmartProxyWiring {
     }
 
     /** The proxy's certificate, key and CA from ssl_certificate, ssl_private_key and ssl_ca_file; empty without HTTPS. */
-    static Optional<SSLContext> tls(Settings s) {
-        return s.smartProxy().https().map(h -> {
-            try {
-                return Tls.context("ssl_ca_file", h.caFile().toString(), "ssl_certificate", h.certificate().toString(),
-                        "ssl_private_key", h.privateKey().toString());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage(), e);
-            }
-        });
+    static Optional<SSLContext> tls(BootproxyConfig s) {
+        return s.smartProxy().https().map(h -> StartupErrors.asConfigError(() -> Tls.context("ssl_ca_file",
+                h.caFile().toString(), "ssl_certificate", h.certificate().toString(), "ssl_private_key",
+                h.privateKey().toString())));
     }
 
-    static Optional<HttpsSettings> https(Settings s, Optional<SSLContext> tls) {
-        return s.smartProxy().https().flatMap(h -> tls.map(ctx -> new HttpsSettings(h.address().host(), h.address().port(), ctx)));
+    static Optional<HttpSettings.Https> https(BootproxyConfig s, Optional<SSLContext> tls) {
+        return s.smartProxy().https().flatMap(h -> tls.map(ctx -> new HttpSettings.Https(h.address().host(), h.address().port(), ctx)));
     }
 
-    static SmartProxy smartProxy(Settings s, ModuleStates states, Optional<SSLContext> tls) {
+    static SmartProxy smartProxy(BootproxyConfig s, ModuleStates states, Optional<SSLContext> tls) {
         SmartProxyConfig p = s.smartProxy();
         return new SmartProxy(new SmartProxySettings(s.tftpRoot(), p.tftpServername(), s.publicUrl(), p.foremanUrl(),
                 trustedHosts(p.trustedHosts()), VersionProvider.version(), p.https().map(h -> h.address().port()),

@@ -4,34 +4,27 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
- * {@code inventory.cmdb:} any CMDB that answers HTTP with JSON, wired up by config alone: a URL template to
- * look a MAC up, optional follow-up requests (NetBox: interface, then its device), and a mapping from the
- * responses to bootproxy's host fields. The responses are gathered into one document,
- * {@code {"lookup": <first response>, "<request name>": <its response>, …}}; every pointer (in the mapping
- * and in follow-up URLs) is a JSON Pointer into it, e.g. {@code /device/config_context/os/family}.
- * String values may use {@code ${ENV_VAR}}.
+ * {@code inventory.cmdb:} any CMDB that answers HTTP with JSON, as written in the YAML file, with {@code ${ENV_VAR}}
+ * expanded and defaults filled in. The mapping language itself (URL placeholders, follow-up requests, JSON
+ * pointers, the fields a mapping may set) belongs to the CMDB backend, which checks it when bootproxy starts
+ * ({@code inventory/cmdb/CmdbSettings}); here it is plain text.
  *
  * @param name           what to call it in messages, e.g. "NetBox" (default "CMDB")
- * @param url            the lookup URL template with a MAC placeholder: {mac} (aa:bb:…), {mac_hyphens},
- *                       {mac_bare} (aabbcc…), {mac_upper} (AA:BB:…)
+ * @param url            the lookup URL template, e.g. https://cmdb.example.com/api/hosts?mac={mac}
  * @param headers        extra request headers (values may use ${ENV}), e.g. Authorization: Token ${NETBOX_TOKEN}
  * @param auth           Basic or Bearer authentication, or none
  * @param exists         pointer that must hold a value for the MAC to count as known (e.g. /lookup/results/0);
  *                       "" = any 200 answer is a host, a 404 is unknown
- * @param requests       follow-up requests, run in order; their URLs may use {/pointer} placeholders
- * @param mapping        host field → where its value comes from (see {@link #MAPPING_KEYS})
+ * @param requests       follow-up requests, run in order
+ * @param mapping        host field → where its value comes from
  * @param caFile         PEM CA file for the CMDB's certificate, or "" for the JVM's trust store
  * @param clientCert     PEM client certificate, or ""
  * @param clientKey      its PEM private key, or ""
@@ -54,59 +47,24 @@ public record CmdbConfig(
 
     static final String KEY = "inventory.cmdb";
 
-    /** {mac}, {mac_hyphens}, … or {/json/pointer} */
-    public static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    public static final Set<String> MAC_PLACEHOLDERS = Set.of("mac", "mac_hyphens", "mac_bare", "mac_upper");
-
-    /** The host fields a mapping may set. {@code name} and {@code os.family} are required. */
-    public static final List<String> MAPPING_KEYS = List.of(
-            "name", "build", "token", "ip", "medium",
-            "os.name", "os.family", "os.major", "os.minor", "os.arch", "os.release_name",
-            "subnet.mask", "subnet.gateway", "subnet.dns", "subnet.boot_mode",
-            "params", "templates", "revision",
-            "interfaces", "interface.mac", "interface.ip", "interface.identifier", "interface.provision");
-
     public CmdbConfig {
         name = ConfigChecks.text(KEY + ".name", name);
         name = name.isEmpty() ? "CMDB" : name;
         url = ConfigChecks.text(KEY + ".url", url);
-        if (!url.isEmpty()) {
-            checkTemplate(KEY + ".url", url, Set.of());
-        }
         headers = EnvText.expandValues(KEY + ".headers", headers);
         auth = auth == null ? Auth.NONE : auth;
-        exists = pointer(KEY + ".exists", ConfigChecks.text(KEY + ".exists", exists));
-        requests = requests == null ? List.of() : List.copyOf(requests);
-        Set<String> names = new HashSet<>(Set.of("lookup"));
-        for (int i = 0; i < requests.size(); i++) {
-            Request r = requests.get(i);
-            String k = KEY + ".requests[" + i + "]";
-            if (r == null) {
-                throw new IllegalArgumentException(k + " is empty; write {name: device, url: https://…}");
-            }
-            checkTemplate(k + ".url", r.url(), names);
-            if (!names.add(r.name())) {
-                throw new IllegalArgumentException(k + ".name: '" + r.name() + "' is used twice (and 'lookup' is the first request)");
-            }
+        exists = ConfigChecks.text(KEY + ".exists", exists);
+        requests = requests == null ? List.of() : requests;
+        if (requests.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(KEY + ".requests has an empty entry; write {name: device, url: https://…}");
         }
+        requests = List.copyOf(requests);
         mapping = mapping == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
-        for (var e : mapping.entrySet()) {
-            if (!MAPPING_KEYS.contains(e.getKey())) {
-                throw new IllegalArgumentException(KEY + ".mapping: unknown field '" + e.getKey() + "'; allowed: "
-                        + String.join(", ", MAPPING_KEYS));
+        mapping.forEach((field, source) -> {
+            if (source == null) {
+                throw new IllegalArgumentException(KEY + ".mapping." + field + " is empty; write a JSON pointer such as /name");
             }
-            if (e.getValue() == null) {
-                throw new IllegalArgumentException(KEY + ".mapping." + e.getKey() + " is empty; write a JSON pointer such as /name");
-            }
-        }
-        if (!url.isEmpty()) {
-            for (String required : List.of("name", "os.family")) {
-                if (!mapping.containsKey(required)) {
-                    throw new IllegalArgumentException(KEY + ".mapping." + required
-                            + " is required (a JSON pointer such as /lookup/hostname, or a constant)");
-                }
-            }
-        }
+        });
         caFile = ConfigChecks.text(KEY + ".ca_file", caFile);
         clientCert = ConfigChecks.text(KEY + ".client_cert", clientCert);
         clientKey = ConfigChecks.text(KEY + ".client_key", clientKey);
@@ -123,42 +81,6 @@ public record CmdbConfig(
 
     public boolean configured() {
         return !url.isEmpty();
-    }
-
-    /** The placeholders of a URL template must be MAC spellings or pointers into responses already fetched. */
-    private static void checkTemplate(String key, String template, Set<String> earlier) {
-        String scheme = template.toLowerCase(Locale.ROOT);
-        if (!scheme.startsWith("http://") && !scheme.startsWith("https://") && !scheme.startsWith("{/")) {
-            throw new IllegalArgumentException(key + ": '" + template + "' must start with http:// or https://");
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        boolean hasMac = false;
-        while (m.find()) {
-            String p = m.group(1);
-            if (MAC_PLACEHOLDERS.contains(p)) {
-                hasMac = true;
-            } else if (p.startsWith("/") && !earlier.isEmpty()) {
-                String first = p.substring(1).split("/", 2)[0];
-                if (!earlier.contains(first)) {
-                    throw new IllegalArgumentException(key + ": placeholder {" + p + "} points into '" + first
-                            + "', which is not an earlier response; allowed: " + String.join(", ", new java.util.TreeSet<>(earlier)));
-                }
-            } else {
-                throw new IllegalArgumentException(key + ": unknown placeholder {" + p + "}; allowed: {mac}, {mac_hyphens}, "
-                        + "{mac_bare}, {mac_upper}" + (earlier.isEmpty() ? "" : ", or {/pointer} into an earlier response"));
-            }
-        }
-        if (earlier.isEmpty() && !hasMac) {
-            throw new IllegalArgumentException(key + ": '" + template + "' has no MAC placeholder; add {mac} (or {mac_hyphens},"
-                    + " {mac_bare}, {mac_upper}) where the CMDB expects the MAC");
-        }
-    }
-
-    private static String pointer(String key, String p) {
-        if (!p.isEmpty() && !p.startsWith("/")) {
-            throw new IllegalArgumentException(key + ": '" + p + "' is not a JSON pointer; it starts with /, e.g. /lookup/results/0");
-        }
-        return p;
     }
 
     @Override
@@ -204,52 +126,25 @@ public record CmdbConfig(
         }
     }
 
-    /** A follow-up request: its response joins the document under {@code name}. */
+    /** A follow-up request ({@code name}, {@code url}); its answer joins the document under its name. */
     public record Request(@JsonProperty("name") String name, @JsonProperty("url") String url) {
         public Request {
             name = ConfigChecks.text(KEY + ".requests.name", name);
             url = ConfigChecks.text(KEY + ".requests.url", url);
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-                throw new IllegalArgumentException(KEY + ".requests.name: '" + name
-                        + "' is not allowed; use a short word such as device or interfaces");
-            }
-            if (url.isEmpty()) {
-                throw new IllegalArgumentException(KEY + ".requests." + name + ".url is required");
-            }
         }
     }
 
     /**
-     * Where one host field comes from. In YAML either a string — a JSON pointer when it starts with
-     * {@code /}, else a constant — or a mapping {@code {pointer: /x, default: "dhcp", match: "^[^/]+"}}
-     * ({@code default} when the pointer finds nothing; {@code match} keeps the regex match, or its first
-     * group, e.g. "192.0.2.11" out of NetBox's "192.0.2.11/24"), or {@code {value: "/literal"}}.
+     * Where one host field comes from, as written: a string — a JSON pointer when it starts with {@code /},
+     * else a constant — or a mapping {@code {pointer: /x, default: "dhcp", match: "^[^/]+"}} or
+     * {@code {value: "/literal"}}. {@code match} is a regular expression, still as text.
      */
-    public record Field(String pointer, String value, String fallback, Pattern match) {
-
-        public Field {
-            pointer = pointer == null ? "" : pointer.trim();
-            if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-                throw new IllegalArgumentException("mapping pointer '" + pointer + "' must start with /");
-            }
-            if (pointer.isEmpty() == (value == null)) {
-                throw new IllegalArgumentException("a mapping field takes a pointer or a value (a constant), exactly one of them");
-            }
-        }
+    public record Field(String pointer, String value, String fallback, String match) {
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         static Field fromYaml(@JsonProperty("pointer") String pointer, @JsonProperty("value") String value,
                               @JsonProperty("default") String fallback, @JsonProperty("match") String match) {
-            Pattern p = null;
-            if (match != null && !match.isEmpty()) {
-                try {
-                    p = Pattern.compile(match);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new IllegalArgumentException("mapping match '" + match + "' is not a regular expression: "
-                            + e.getDescription());
-                }
-            }
-            return new Field(pointer, value == null ? null : EnvText.expand("mapping value", value), fallback, p);
+            return new Field(pointer, value == null ? null : EnvText.expand("mapping value", value), fallback, match);
         }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -257,25 +152,5 @@ public record CmdbConfig(
             String t = text == null ? "" : text.trim();
             return t.startsWith("/") ? new Field(t, null, null, null) : new Field(null, text, null, null);
         }
-
-        public static Field pointer(String pointer) {
-            return new Field(pointer, null, null, null);
-        }
-
-        public static Field constant(String value) {
-            return new Field(null, value, null, null);
-        }
-
-        public boolean isConstant() {
-            return pointer.isEmpty();
-        }
-    }
-
-    /** The request names in order, "lookup" first. */
-    public List<String> documentNames() {
-        List<String> out = new ArrayList<>();
-        out.add("lookup");
-        requests.forEach(r -> out.add(r.name()));
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import org.bootproxy.support.Durations;
 
 /** Small validators shared by the config records; every message names the key and what is allowed. */
 final class ConfigChecks {
@@ -37,10 +38,19 @@ final class ConfigChecks {
     static Duration duration(String key, Duration value, Duration dflt, Duration min, Duration max) {
         Duration d = value == null ? dflt : value;
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + ": " + DurationText.format(d) + " is out of range; allowed "
-                    + DurationText.format(min) + " to " + DurationText.format(max) + " (default " + DurationText.format(dflt) + ")");
+            throw new IllegalArgumentException(key + ": " + Durations.format(d) + " is out of range; allowed "
+                    + Durations.format(min) + " to " + Durations.format(max) + " (default " + Durations.format(dflt) + ")");
         }
         return d;
+    }
+
+    /** A whole number within [min, max], or the default when not given. */
+    static int range(String key, Integer value, int dflt, int min, int max) {
+        int v = value == null ? dflt : value;
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + ": " + v + " is out of range; allowed " + min + ".." + max + " (default " + dflt + ")");
+        }
+        return v;
     }
 
     /** Trims and expands ${ENV}; null and blank become "". */

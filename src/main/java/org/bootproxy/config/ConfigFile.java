@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The YAML config file as written; every field may be absent (null). Key names follow Foreman's
  * smart-proxy where they mean the same thing ({@code tftproot}, {@code template_url}, …).
- * {@link Settings#resolve} merges it with command-line flags and defaults and validates it.
+ * {@link BootproxyConfig#resolve} merges it with command-line flags and defaults and validates it.
  */
 public record ConfigFile(
         @JsonProperty("http_address") String httpAddress,
@@ -29,15 +29,17 @@ public record ConfigFile(
         @JsonProperty("template_defaults") Map<String, Map<String, String>> templateDefaults,
         @JsonProperty("ipxe") IpxeConfig ipxe,
         @JsonProperty("tftp") TftpConfig tftp,
-        @JsonProperty("inventory") InventoryConfig inventory) {
+        @JsonProperty("inventory") InventoryConfig inventory,
+        @JsonProperty("render") RenderConfig render) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
         tftp = tftp == null ? TftpConfig.EMPTY : tftp;
         inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
+        render = render == null ? RenderConfig.EMPTY : render;
         trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
         trustedHosts = trustedHosts == null ? null : List.copyOf(trustedHosts);
     }

@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.bootproxy.support.DidYouMean;
 
 /** Reads the YAML config file and turns every Jackson failure into a message an operator can act on. */
 public final class ConfigLoader {
@@ -134,31 +134,8 @@ public final class ConfigLoader {
 
     /** "did you mean tftproot?" for a key within two edits of a known one. */
     private static String suggestion(String given, Collection<Object> known) {
-        return known.stream().map(Objects::toString)
-                .min(Comparator.comparingInt(k -> distance(given, k)))
-                .filter(k -> distance(given, k) <= Math.max(2, given.length() / 4))
+        return DidYouMean.closest(given, known.stream().map(Objects::toString).toList(), Math.max(2, given.length() / 4))
                 .map(k -> " (did you mean '" + k + "'?)")
                 .orElse("");
-    }
-
-    static int distance(String a, String b) {
-        a = a.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
-        b = b.toLowerCase(java.util.Locale.ROOT);
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

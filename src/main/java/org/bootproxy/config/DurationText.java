@@ -9,11 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bootproxy.support.Durations;
 
 /**
  * Durations as operators write them in YAML: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d},
  * combinations such as {@code 1m30s}, or ISO-8601 ({@code PT30S}). A bare number is refused: its unit would
- * be a guess.
+ * be a guess. {@link Durations#format} prints them back.
  */
 public final class DurationText {
 
@@ -68,31 +69,6 @@ public final class DurationText {
             throw new IllegalArgumentException(key + ": '" + text + "' is negative; a duration must be zero or more");
         }
         return d;
-    }
-
-    /** "30s", "5m", "1h30m", "250ms": the shortest spelling that {@link #parse} reads back. */
-    public static String format(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        long seconds = d.toSecondsPart();
-        long millis = d.toMillisPart();
-        append(sb, days, "d");
-        append(sb, hours, "h");
-        append(sb, minutes, "m");
-        append(sb, seconds, "s");
-        append(sb, millis, "ms");
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, long n, String unit) {
-        if (n > 0) {
-            sb.append(n).append(unit);
-        }
     }
 
     /** Jackson binding for {@link Duration} record components: {@code @JsonDeserialize(using = DurationText.Json.class)}. */

@@ -3,6 +3,7 @@ package org.bootproxy.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
+import org.bootproxy.support.Durations;
 
 /**
  * {@code inventory.foreman:} where Foreman is and how to log in. String values may use {@code ${ENV_VAR}}.
@@ -65,18 +66,8 @@ public record ForemanConfig(
         return new ForemanConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Just a URL and credentials, defaults for the rest. */
-    public static ForemanConfig of(String url, String username, String password) {
-        return new ForemanConfig(url, username, password, null, null, null, null, null, null, null);
-    }
-
     public boolean configured() {
         return !url.isEmpty();
-    }
-
-    /** The secret sent as the Basic password: the password or the Personal Access Token. */
-    public String secret() {
-        return token.isEmpty() ? password : token;
     }
 
     /** Never prints secrets. */
@@ -84,7 +75,7 @@ public record ForemanConfig(
     public String toString() {
         return "ForemanConfig[url=" + url + ", username=" + username + ", password=" + ConfigChecks.mask(password)
                 + ", token=" + ConfigChecks.mask(token) + ", ca_file=" + caFile + ", client_cert=" + clientCert
-                + ", client_key=" + clientKey + ", connect_timeout=" + DurationText.format(connectTimeout)
-                + ", read_timeout=" + DurationText.format(readTimeout) + ", reference_ttl=" + DurationText.format(referenceTtl) + "]";
+                + ", client_key=" + clientKey + ", connect_timeout=" + Durations.format(connectTimeout)
+                + ", read_timeout=" + Durations.format(readTimeout) + ", reference_ttl=" + Durations.format(referenceTtl) + "]";
     }
 }

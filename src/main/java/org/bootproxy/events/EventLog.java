@@ -25,7 +25,6 @@ public final class EventLog implements BootEvents {
     private final int maxMacs;
     private final int perMac;
     private final Map<String, Deque<BootEvent>> byMac;
-    private final Deque<BootEvent> recent = new ArrayDeque<>();
 
     public EventLog(int maxMacs, int perMac) {
         this.maxMacs = maxMacs;
@@ -45,10 +44,6 @@ public final class EventLog implements BootEvents {
                     e.clientIp(), e.detail(), e.outcome(), format(e.fields()));
         }
         synchronized (this) {
-            recent.addLast(e);
-            if (recent.size() > perMac * 10) {
-                recent.removeFirst();
-            }
             if (!e.mac().isEmpty()) {
                 Deque<BootEvent> q = byMac.computeIfAbsent(e.mac(), k -> new ArrayDeque<>());
                 q.addLast(e);
@@ -63,11 +58,6 @@ public final class EventLog implements BootEvents {
     public synchronized List<BootEvent> timeline(String mac) {
         Deque<BootEvent> q = byMac.get(mac);
         return q == null ? List.of() : new ArrayList<>(q);
-    }
-
-    /** The most recent events of any MAC, oldest first. */
-    public synchronized List<BootEvent> recent() {
-        return new ArrayList<>(recent);
     }
 
     private static String format(Map<String, String> fields) {

@@ -1,38 +1,35 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 
 /**
  * {@code GET|HEAD /pub/<path>}: files from the assets directory (kernels, initrds, ISOs), and
  * {@code GET|HEAD /httpboot/<path>}: the TFTP root for UEFI HTTP boot. This class decides which file a path names;
  * {@link FileSender} answers with it (ranges, conditional requests, streaming without holding a thread).
  *
- * <p>Every path is checked twice (DESIGN rule 9): its decoded segments may not be {@code .}, {@code ..}
- * or hide a separator, and the file's real path (all symlinks followed) must still lie under the real
- * directory served. Hidden files (a segment starting with a dot: lock and part files too) and directories
- * are not served.
+ * <p>What a path may name is {@link RootName#ofUriPath} and {@link ConfinedRoot}, the rules TFTP follows
+ * too: no {@code ..}, no hidden separator or control character, nothing that leads out of the directory
+ * (checked after normalisation and after symlinks), no hidden files (dot-files, files being written), no
+ * directories.
  */
 final class AssetsHandler {
     /** The URL prefix, e.g. {@code /pub/}. */
     private final String prefix;
     /** What the directory is called in answers, e.g. "assets directory". */
     private final String what;
-    /** The real path of the directory, or empty when none is configured. */
-    private final Optional<Path> root;
+    /** The directory, or empty when none is configured. */
+    private final Optional<ConfinedRoot> root;
     private final FileSender files;
 
     AssetsHandler(String prefix, String what, Optional<Path> root, FileSender files) {
         this.prefix = prefix;
         this.what = what;
-        this.root = root;
+        this.root = root.map(dir -> new ConfinedRoot(dir, what));
         this.files = files;
     }
 
@@ -74,93 +71,29 @@ final class AssetsHandler {
             refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
             return Optional.empty();
         }
-        Optional<List<String>> segments = segments(rel);
-        if (segments.isEmpty()) {
-            refuse(ctx, ex, 403, "refused: the path leaves the " + what + " or hides a separator");
-            return Optional.empty();
-        }
-        if (segments.get().stream().anyMatch(s -> s.startsWith("."))) {
-            refuse(ctx, ex, 404, "not found: hidden files are not served");
-            return Optional.empty();
-        }
-        Path base = root.get();
-        Path file = base.resolve(String.join("/", segments.get())).normalize();
-        if (!file.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: the path leaves the " + what);
-            return Optional.empty();
-        }
-        if (!Files.exists(file)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is not in the " + what);
-            return Optional.empty();
-        }
-        Path real;
+        ConfinedRoot.Lookup lookup;
         try {
-            real = file.toRealPath();
-        } catch (IOException e) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200));
+            lookup = root.get().lookup(RootName.ofUriPath(rel));
+        } catch (RootName.BadName e) {
+            refuse(ctx, ex, 403, "refused: " + e.getMessage());
             return Optional.empty();
         }
-        if (!real.startsWith(base)) {
-            refuse(ctx, ex, 403, "refused: " + Text.oneLine(rel, 200) + " is a symlink leading outside the " + what);
+        if (lookup instanceof ConfinedRoot.Missing m) {
+            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
             return Optional.empty();
         }
-        if (!Files.isRegularFile(real)) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " is a directory (no listings)");
+        if (lookup instanceof ConfinedRoot.Denied d) {
+            // the reason may name where a symlink leads: the log keeps it, the client gets less
+            ex.failure("refused: " + d.reason());
+            Text.answer(ctx, 403, "refused: " + Text.oneLine(rel, 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
+                    ? " is a symlink leading outside the " + what : " cannot be read"));
             return Optional.empty();
         }
-        return Optional.of(real);
+        return Optional.of(((ConfinedRoot.Found) lookup).file());
     }
 
     static void refuse(Context ctx, Exchange ex, int status, String message) {
         ex.failure(message);
         Text.answer(ctx, status, message);
-    }
-
-    /**
-     * The decoded path segments of the part of the raw URI after {@code /pub/}; empty when a segment is
-     * {@code .} or {@code ..}, or decodes to something holding a separator or NUL, or is not valid
-     * percent-encoding.
-     */
-    static Optional<List<String>> segments(String rawRelative) {
-        List<String> out = new ArrayList<>();
-        for (String s : rawRelative.split("/")) {
-            if (s.isEmpty()) {
-                continue;
-            }
-            Optional<String> decoded = percentDecode(s);
-            if (decoded.isEmpty()) {
-                return Optional.empty();
-            }
-            String d = decoded.get();
-            if (d.equals(".") || d.equals("..") || d.indexOf('/') >= 0 || d.indexOf('\\') >= 0 || d.indexOf('\0') >= 0) {
-                return Optional.empty();
-            }
-            out.add(d);
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out);
-    }
-
-    /** Strict RFC 3986 percent-decoding as UTF-8 ({@code +} stays a plus); empty on a malformed escape. */
-    static Optional<String> percentDecode(String s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return Optional.empty();
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return Optional.empty();
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-            }
-        }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,6 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.regex.Pattern;
 import org.bootproxy.boot.BootRequest;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MachineFacts;
+import org.bootproxy.support.PercentDecoding;
 
 /**
  * Turns an HTTP request into the domain's {@link BootRequest}, the way Foreman reads its unattended
@@ -99,16 +98,7 @@ final class BootRequestReader {
      * percent-encoding.
      */
     private static String fact(Context ctx, String name) {
-        return rawParam(ctx.queryString(), name).flatMap(BootRequestReader::percentDecoded).orElseGet(() -> ctx.queryParam(name));
-    }
-
-    /** RFC 3986 percent-decoding: {@code %XX} sequences only, {@code +} stays a plus; empty when malformed. */
-    static Optional<String> percentDecoded(String raw) {
-        try {
-            return Optional.of(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return rawParam(ctx.queryString(), name).flatMap(PercentDecoding::decode).orElseGet(() -> ctx.queryParam(name));
     }
 
     /** Anaconda's {@code inst.ks.sendmac} headers in their N order; unreadable values are skipped. */

@@ -58,10 +58,6 @@ public final class HttpServer {
     private final Bound workers;
     private final Listeners listeners = new Listeners();
 
-    public HttpServer(BootService boot, HttpSettings settings, BootEvents events) {
-        this(boot, settings, events, Clock.systemUTC(), HttpExtensions.NONE);
-    }
-
     /** For tests and previews: a fatal error is only logged, the process is not ended. */
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
         this(boot, settings, events, clock, extensions,
@@ -70,7 +66,7 @@ public final class HttpServer {
 
     /**
      * @param onFatal what to do about an error the process should not survive (the composition root ends the process)
-     * @throws IllegalArgumentException when the assets or httpboot directory does not exist or is not a directory
+     * @throws IllegalArgumentException when the assets directory does not exist or is not a directory
      */
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions,
                       OnFatalError onFatal) {
@@ -81,7 +77,8 @@ public final class HttpServer {
         Objects.requireNonNull(extensions, "extensions");
         Objects.requireNonNull(onFatal, "onFatal");
         Optional<Path> assets = settings.assetsDir().map(d -> realDirectory("HTTP assets directory", d));
-        Optional<Path> httpbootDir = settings.httpbootDir().map(d -> realDirectory("TFTP root (served under /httpboot/)", d));
+        // the TFTP root may appear after start (bootproxy bootfiles): checked per request, not here
+        Optional<Path> httpbootDir = settings.httpbootDir().map(d -> d.toAbsolutePath().normalize());
         HttpLimits limits = settings.limits();
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "http-deadlines");

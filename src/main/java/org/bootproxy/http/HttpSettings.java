@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
- * How the HTTP side listens and whom it believes.
+ * How the HTTP side listens and whom it believes; built once by the composition root from the config.
  *
  * @param host           address to bind, e.g. "0.0.0.0" (all IPv4), "::" (all) or "192.0.2.1"
  * @param port           TCP port; 0 picks a free one (see {@link HttpServer#port()})
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param limits         how much is taken on at once (workers, downloads, bodies) and the read deadlines
  */
 public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
-                           Optional<Path> httpbootDir, Optional<HttpsSettings> https, HttpLimits limits) {
+                           Optional<Path> httpbootDir, Optional<Https> https, HttpLimits limits) {
 
     public HttpSettings {
         host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
@@ -32,33 +33,28 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
         limits = Objects.requireNonNullElse(limits, HttpLimits.DEFAULTS);
     }
 
-    /** Plain HTTP without {@code /httpboot/}. */
-    public HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir) {
-        this(host, port, trustedProxies, assetsDir, Optional.empty(), Optional.empty(), HttpLimits.DEFAULTS);
+    /** With the default {@link HttpLimits}. */
+    public HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
+                        Optional<Path> httpbootDir, Optional<Https> https) {
+        this(host, port, trustedProxies, assetsDir, httpbootDir, https, HttpLimits.DEFAULTS);
     }
 
-    /** Loopback on a free port, nothing trusted, no assets: for tests and previews. */
-    public static HttpSettings loopback() {
-        return new HttpSettings("127.0.0.1", 0, List.of(), Optional.empty());
-    }
-
-    public HttpSettings withAssetsDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, Optional.of(dir), httpbootDir, https, limits);
-    }
-
-    public HttpSettings withTrustedProxies(List<Cidr> proxies) {
-        return new HttpSettings(host, port, proxies, assetsDir, httpbootDir, https, limits);
-    }
-
-    public HttpSettings withHttpbootDir(Path dir) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, Optional.of(dir), https, limits);
-    }
-
-    public HttpSettings withHttps(HttpsSettings listener) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, Optional.of(listener), limits);
-    }
-
-    public HttpSettings withLimits(HttpLimits newLimits) {
-        return new HttpSettings(host, port, trustedProxies, assetsDir, httpbootDir, https, newLimits);
+    /**
+     * The HTTPS listener, next to the plain HTTP one (iPXE and installers stay on HTTP). Clients are asked for a
+     * certificate but not required to show one: the routes that need one (Foreman's management API) check it
+     * themselves and answer 403, as smart-proxy does.
+     *
+     * @param host    address to bind, e.g. "0.0.0.0"
+     * @param port    TCP port (smart-proxy's convention is 8443); 0 picks a free one (see {@link HttpServer#httpsPort()})
+     * @param context the server certificate and key, and the CA(s) whose client certificates are accepted
+     */
+    public record Https(String host, int port, SSLContext context) {
+        public Https {
+            host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("HTTPS port must be 0..65535, not " + port);
+            }
+            Objects.requireNonNull(context, "context");
+        }
     }
 }

@@ -41,7 +41,7 @@ final class Listeners {
             plain.setAcceptedSendBufferSize(SEND_BUFFER);
             return plain;
         });
-        Optional<HttpsSettings> tls = settings.https();
+        Optional<HttpSettings.Https> tls = settings.https();
         if (tls.isEmpty()) {
             return;
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.GuardedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,7 +27,7 @@ final class RequestLog {
     private final Refusals refusals;
 
     RequestLog(BootEvents events, Clock clock) {
-        this.events = events;
+        this.events = GuardedEvents.around(events, e -> log.warn("boot event not recorded: {}", e.toString()));
         this.clock = clock;
         this.refusals = new Refusals(log, clock);
     }
@@ -60,12 +61,20 @@ final class RequestLog {
         String host = ex.host().isEmpty() ? "-" : ex.host();
         String ua = ctx.userAgent() == null || ctx.userAgent().isBlank() ? "-" : Text.oneLine(ctx.userAgent(), 80);
         String why = ex.failure().isEmpty() ? "" : " reason=\"" + Text.oneLine(ex.failure(), 500) + "\"";
-        if (ctx.path().equals("/healthz")) {
-            log.debug("{} {} {}ms", request, status, ms);
-        } else if (status >= 500 || (!ex.failure().isEmpty() && status < 300)) {
-            log.warn("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
-        } else {
-            log.info("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+        // stage and host are also MDC fields, for the JSON log format (--log-format json)
+        MDC.put("stage", ex.stage());
+        MDC.put("host", ex.host());
+        try {
+            if (ctx.path().equals("/healthz")) {
+                log.debug("{} {} {}ms", request, status, ms);
+            } else if (status >= 500 || (!ex.failure().isEmpty() && status < 300)) {
+                log.warn("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+            } else {
+                log.info("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+            }
+        } finally {
+            MDC.remove("stage");
+            MDC.remove("host");
         }
         if (!ex.stage().isEmpty()) {
             Map<String, String> fields = new LinkedHashMap<>();
@@ -75,12 +84,8 @@ final class RequestLog {
             if (!ex.failure().isEmpty()) {
                 fields.put("reason", Text.oneLine(ex.failure(), 500));
             }
-            try {
-                events.record(new BootEvent(clock.instant(), ex.mac(), ex.clientIp(), ex.stage(), ex.detail(),
-                        String.valueOf(status), fields));
-            } catch (RuntimeException e) {
-                log.warn("boot event for {} not recorded: {}", request, e.toString());
-            }
+            events.record(new BootEvent(clock.instant(), ex.mac(), ex.clientIp(), ex.stage(), ex.detail(),
+                    String.valueOf(status), fields));
         }
     }
 

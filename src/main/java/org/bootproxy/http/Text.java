@@ -1,6 +1,7 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
+import org.bootproxy.support.OneLine;
 
 /** Plain-text answers: one line, UTF-8, never HTML. */
 final class Text {
@@ -14,12 +15,8 @@ final class Text {
         ctx.status(status).contentType(PLAIN).result(oneLine(line, 2000) + "\n");
     }
 
-    /** {@code s} without control characters (a log line or body stays one line), cut at {@code max} chars. */
+    /** {@code s} as one line of at most {@code max} chars ({@link OneLine}): what HTTP puts in bodies and logs. */
     static String oneLine(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.replaceAll("\\p{Cntrl}+", " ").trim();
-        return t.length() > max ? t.substring(0, max) + "…" : t;
+        return OneLine.of(s, max);
     }
 }

@@ -19,9 +19,8 @@ import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CacheConfig;
-import org.bootproxy.config.DurationText;
-import org.bootproxy.inventory.upstream.SingleFlight;
+import org.bootproxy.support.Durations;
+import org.bootproxy.support.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * <li>at most {@code max_concurrent} upstream calls at once; others queue up to {@code queue_timeout};</li>
  * <li>when upstream fails, the last good answer is served if younger than {@code stale_max_age}; an unknown
  *     MAC that cannot be confirmed throws {@link UpstreamUnavailable} (the client is told to retry);</li>
+ * <li>when a known host's entry has expired, upstream is asked in the background and the lookup waits at most
+ *     {@code stale_grace} for it; past that the last good answer is served at once and the refresh goes on
+ *     (one per key, at most {@code max_concurrent} at a time), so a hanging upstream costs a lookup the
+ *     grace, not the read timeout;</li>
  * <li>build tokens seen in answers are remembered, so token lookups (provision, finish, built) are answered
  *     through the host's MAC even where upstream cannot search by token.</li>
  * </ul>
@@ -73,21 +76,23 @@ public final class CachingInventory implements HostInventory {
     }
 
     private final HostInventory upstream;
-    private final CacheConfig config;
+    private final CacheSettings config;
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, MacAddress> macByToken = new ConcurrentHashMap<>();
     private final SingleFlight<String, Answer> flights = new SingleFlight<>();
+    private final BackgroundRefresh<String, Answer> refreshes;
     private final Semaphore permits;
     private final Map<Source, LongAdder> answers = new EnumMap<>(Source.class);
     private final LongAdder upstreamCalls = new LongAdder();
     private final AtomicLong stores = new AtomicLong();
 
-    public CachingInventory(HostInventory upstream, CacheConfig config, Clock clock) {
+    public CachingInventory(HostInventory upstream, CacheSettings config, Clock clock) {
         this.upstream = Objects.requireNonNull(upstream);
         this.config = Objects.requireNonNull(config);
         this.clock = Objects.requireNonNull(clock);
         this.permits = new Semaphore(config.maxConcurrent(), true);
+        this.refreshes = new BackgroundRefresh<>(config.maxConcurrent(), "inventory-refresh");
         for (Source s : Source.values()) {
             answers.put(s, new LongAdder());
         }
@@ -123,15 +128,47 @@ public final class CachingInventory implements HostInventory {
             return answered(label, new Answer(e.host(), e.host().isPresent() ? Source.CACHED : Source.MISS,
                     Duration.between(e.fetched(), now), ""), false);
         }
+        if (e != null && e.host().isPresent() && Duration.between(e.fetched(), now).compareTo(config.staleMaxAge()) <= 0) {
+            return refreshWithinGrace(key, label, call, e);
+        }
         SingleFlight.Outcome<Answer> o;
         try {
             o = flights.run(key, () -> fetch(key, label, call));
         } catch (UpstreamUnavailable ex) {
-            count(Source.ERROR);
-            log.warn("inventory {} source=error: {}", label, ex.getMessage());
-            throw ex;
+            throw failed(label, ex);
         }
         return answered(label, o.value(), o.shared());
+    }
+
+    private UpstreamUnavailable failed(String label, UpstreamUnavailable ex) {
+        count(Source.ERROR);
+        log.warn("inventory {} source=error: {}", label, ex.getMessage());
+        return ex;
+    }
+
+    /**
+     * An expired entry that could still be served stale: ask upstream in the background (or join the refresh
+     * already running for this key) and wait for it no longer than {@code stale_grace} after it started.
+     */
+    private Optional<Host> refreshWithinGrace(String key, String label, Supplier<Optional<Host>> call, Entry last) {
+        BackgroundRefresh.Result<Answer> r;
+        try {
+            r = refreshes.await(key, () -> fetch(key, label, call), config.staleGrace());
+        } catch (UpstreamUnavailable ex) {
+            throw failed(label, ex);
+        }
+        if (r instanceof BackgroundRefresh.Done<Answer> done) {
+            return answered(label, done.value(), done.shared());
+        }
+        String why = r instanceof BackgroundRefresh.Busy
+                ? "upstream busy: " + config.maxConcurrent() + " refreshes already under way (inventory.cache.max_concurrent)"
+                : "no answer within inventory.cache.stale_grace " + Durations.format(config.staleGrace())
+                + ", still asking in the background";
+        return answered(label, stale(last, why), false);
+    }
+
+    private Answer stale(Entry last, String why) {
+        return new Answer(last.host(), Source.STALE, Duration.between(last.fetched(), clock.instant()), why);
     }
 
     private Answer fetch(String key, String label, Supplier<Optional<Host>> call) {
@@ -151,7 +188,7 @@ public final class CachingInventory implements HostInventory {
         }
         if (!permitted) {
             return staleOr(current, new UpstreamUnavailable("upstream busy: " + config.maxConcurrent()
-                    + " calls already in flight and this lookup waited " + DurationText.format(config.queueTimeout())
+                    + " calls already in flight and this lookup waited " + Durations.format(config.queueTimeout())
                     + " for a slot (inventory.cache.max_concurrent, inventory.cache.queue_timeout)"));
         }
         try {
@@ -172,9 +209,9 @@ public final class CachingInventory implements HostInventory {
             if (age.compareTo(config.staleMaxAge()) <= 0) {
                 return new Answer(last.host(), Source.STALE, age, failure.getMessage());
             }
-            throw new UpstreamUnavailable(failure.getMessage() + " (the last good answer is " + DurationText.format(
+            throw new UpstreamUnavailable(failure.getMessage() + " (the last good answer is " + Durations.format(
                     age.withNanos(0)) + " old, older than inventory.cache.stale_max_age "
-                    + DurationText.format(config.staleMaxAge()) + ")", failure);
+                    + Durations.format(config.staleMaxAge()) + ")", failure);
         }
         throw failure;
     }

@@ -1,5 +1,6 @@
 package org.bootproxy.inventory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class UpstreamCheck {
     private String pretty(String body) {
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(body));
-        } catch (Exception notJson) {
+        } catch (JsonProcessingException notJson) {
             return body;
         }
     }

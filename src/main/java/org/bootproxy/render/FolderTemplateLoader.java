@@ -56,9 +56,9 @@ final class FolderTemplateLoader implements TemplateLoader {
         files.closeTemplateSource(source);
     }
 
-    /** Appears in FreeMarker's "template not found" messages. */
+    /** Appears in FreeMarker's "template not found" messages, which reach clients: no absolute path. */
     @Override
     public String toString() {
-        return "the templates folder " + root;
+        return "the templates folder";
     }
 }

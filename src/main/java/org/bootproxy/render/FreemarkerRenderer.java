@@ -19,12 +19,13 @@ import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.TemplateRenderer;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TimeZone;
 
 /**
@@ -40,6 +41,9 @@ import java.util.TimeZone;
  *       to the next request.</li>
  *   <li><b>iPXE-friendly syntax:</b> values are written {@code [=host.name]}; {@code ${…}} is plain text, so
  *       iPXE settings and shell variables need no escaping.</li>
+ *   <li><b>Bounded:</b> a render that runs past {@link RenderLimits#timeLimit()}, writes more than
+ *       {@link RenderLimits#maxOutputBytes()} or recurses until the stack runs out is stopped and fails
+ *       like any template error, with one line naming the template.</li>
  * </ul>
  * Thread-safe; logs nothing (the HTTP layer logs each request, the caller maps failures to answers).
  */
@@ -49,18 +53,27 @@ public final class FreemarkerRenderer implements TemplateRenderer {
 
     private final TemplateFolder folder;
     private final Configuration freemarker;
+    private final RenderLimits limits;
+    private final RenderWatchdog watchdog = new RenderWatchdog();
+
+    /** With the default limits. */
+    public FreemarkerRenderer(Path templatesDir) {
+        this(templatesDir, RenderLimits.defaults());
+    }
 
     /**
      * @param templatesDir the templates folder; must exist
-     * @throws IllegalArgumentException when it is not a readable directory
+     * @param limits       how long a render may run and how much it may write
+     * @throws TemplatesFolderUnusable when it is not a readable directory
      */
-    public FreemarkerRenderer(Path templatesDir) {
+    public FreemarkerRenderer(Path templatesDir, RenderLimits limits) {
         this.folder = new TemplateFolder(templatesDir);
         this.freemarker = configure(folder.root());
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     private static Configuration configure(Path root) {
-        Configuration c = new Configuration(FREEMARKER_VERSION);
+        Configuration c = new GuardedConfiguration(FREEMARKER_VERSION);
         try {
             c.setTemplateLoader(new FolderTemplateLoader(root));
         } catch (IOException e) {
@@ -103,14 +116,9 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             throw new TemplateNotFound(folder.whyNotFound(templateName));
         }
         Template template = load(templateName);
-        StringWriter out = new StringWriter();
-        try {
-            template.process(RenderModel.of(context), out);
-        } catch (TemplateException e) {
-            String message = TemplateErrors.describe(templateName, e, context.host().isPresent());
-            throw new TemplateFailed(templateName, message, e);
-        } catch (IOException e) {
-            throw new TemplateFailed(templateName, templateName + ": cannot write output: " + e.getMessage(), e);
+        LimitedOutput out = new LimitedOutput(limits.maxOutputBytes());
+        try (RenderWatchdog.Watch watch = watchdog.watch(limits.timeLimit())) {
+            process(templateName, template, context, out, watch);
         }
         String text = out.toString();
         if (context.kind() == TemplateKind.IPXE && !text.startsWith("#!ipxe")) {
@@ -121,6 +129,49 @@ public final class FreemarkerRenderer implements TemplateRenderer {
         return text;
     }
 
+    private void process(String templateName, Template template, RenderContext context, LimitedOutput out,
+                         RenderWatchdog.Watch watch) {
+        try {
+            template.process(RenderModel.of(context), out);
+        } catch (LimitedOutput.TooLarge e) {
+            throw new TemplateFailed(templateName, templateName + ": output larger than " + limits.maxOutputBytes()
+                    + " bytes, stopped there (render.max_output_bytes): does a loop run far more often than meant?");
+        } catch (TemplateException | IOException | RuntimeException e) {
+            if (watch.fired()) {
+                throw new TemplateFailed(templateName, templateName + ": still rendering after "
+                        + limits.timeLimitText() + ", stopped (render.time_limit): does a loop never end?");
+            }
+            Optional<GuardedConfiguration.Refused> refused = causeOf(e, GuardedConfiguration.Refused.class);
+            if (refused.isPresent()) {
+                throw new TemplateFailed(templateName, refused.get().getMessage());
+            }
+            if (e instanceof TemplateException te) {
+                throw new TemplateFailed(templateName,
+                        folder.withoutRoot(TemplateErrors.describe(templateName, te, context.host().isPresent())), e);
+            }
+            if (e instanceof IOException io) {
+                throw new TemplateFailed(templateName, templateName + ": cannot write output: " + io.getMessage(), e);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TemplateFailed(templateName, templateName + ": render interrupted (the server is stopping)");
+            }
+            throw (RuntimeException) e;
+        } catch (StackOverflowError e) {
+            // no cause attached: its stack trace is thousands of lines of FreeMarker frames
+            throw new TemplateFailed(templateName, templateName + ": recursion too deep, stopped: a macro or function calls"
+                    + " itself without end (or nests deeper than the Java stack allows)");
+        }
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Template load(String templateName) {
         try {
             return freemarker.getTemplate(TemplateFolder.fileName(templateName));
@@ -128,10 +179,12 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             // deleted or swapped for an outside symlink between exists() and now
             throw new TemplateNotFound("no template named " + templateName);
         } catch (ParseException e) {
-            throw new TemplateFailed(templateName, TemplateErrors.describe(templateName, e), e);
+            throw new TemplateFailed(templateName, folder.withoutRoot(TemplateErrors.describe(templateName, e)), e);
+        } catch (GuardedConfiguration.Refused e) {
+            throw new TemplateFailed(templateName, e.getMessage());
         } catch (IOException e) {
-            throw new TemplateFailed(templateName, templateName + ": cannot read " + folder.file(templateName)
-                    + ": " + e.getMessage(), e);
+            throw new TemplateFailed(templateName, templateName + ": cannot read " + TemplateFolder.fileName(templateName)
+                    + " in the templates folder (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -145,11 +198,6 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     @Override
     public List<String> names() {
         return folder.names();
-    }
-
-    /** The folder templates are read from, for start-up messages. */
-    public Path templatesDir() {
-        return folder.root();
     }
 
     @Override

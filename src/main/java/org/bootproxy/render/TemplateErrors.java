@@ -5,6 +5,7 @@ import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 
 import java.util.Set;
+import org.bootproxy.support.OneLine;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +55,7 @@ final class TemplateErrors {
         return source.equals(templateName) ? at : at + " (included by " + templateName + ")";
     }
 
-    private static String stripSuffix(String sourceName) {
+    static String stripSuffix(String sourceName) {
         String s = sourceName.startsWith("/") ? sourceName.substring(1) : sourceName;
         return s.endsWith(TemplateFolder.SUFFIX) ? s.substring(0, s.length() - TemplateFolder.SUFFIX.length()) : s;
     }
@@ -80,13 +81,11 @@ final class TemplateErrors {
             m = m.substring(0, stack);
         }
         m = LOCATION.matcher(m).replaceAll("");
-        m = WHITESPACE.matcher(m.replace("==>", "")).replaceAll(" ").trim();
-        return m.length() > MAX_DETAIL ? m.substring(0, MAX_DETAIL) + "…" : m;
+        return OneLine.of(WHITESPACE.matcher(m.replace("==>", "")).replaceAll(" "), MAX_DETAIL);
     }
 
     /** The first line of rendered text, shortened, for "starts with …" messages. */
     static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse("");
-        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
+        return OneLine.of(text.lines().findFirst().orElse(""), 60);
     }
 }

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 
 /**
  * The templates folder: which names exist and where their files are. A name is a path below the folder
  * without {@code .ftl}; files under {@code snippets/} are only for {@code <#include>} and are not names.
  * Nothing outside the folder is ever a template: names with {@code ..}, absolute names and symlinks that
- * resolve outside the folder do not exist.
+ * resolve outside the folder do not exist ({@link ConfinedRoot}). Messages name templates relative to the
+ * folder: they reach clients, who have no business knowing where the folder is.
  */
 final class TemplateFolder {
 
@@ -23,18 +26,23 @@ final class TemplateFolder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     private final Path root;
+    /** The folder as configured (absolute), when a symlink makes it differ from {@link #root}. */
+    private final Path configured;
+    private final ConfinedRoot confined;
 
     TemplateFolder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
+        this.configured = abs;
         if (!Files.isDirectory(abs)) {
-            throw new IllegalArgumentException("templates folder " + abs + " does not exist or is not a directory");
+            throw new TemplatesFolderUnusable("templates folder " + abs + " does not exist or is not a directory");
         }
         try {
             // FreeMarker's loader resolves the folder once, at start; do the same so both agree
             this.root = abs.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
+            throw new TemplatesFolderUnusable("templates folder " + abs + " cannot be read: " + e.getMessage(), e);
         }
+        this.confined = new ConfinedRoot(root, "templates folder");
     }
 
     Path root() {
@@ -45,11 +53,6 @@ final class TemplateFolder {
         return templateName + SUFFIX;
     }
 
-    /** The file of a valid name. */
-    Path file(String templateName) {
-        return root.resolve(fileName(templateName));
-    }
-
     /** Why {@link #exists} is false, for the operator: bad name, snippet, or no such file. */
     String whyNotFound(String templateName) {
         if (!isValidName(templateName)) {
@@ -58,8 +61,20 @@ final class TemplateFolder {
         if (templateName.startsWith(SNIPPETS)) {
             return templateName + " is a snippet, only for <#include> and <#import> in templates";
         }
-        return "no template named " + templateName + " (looked for " + file(templateName)
-                + ", which does not exist or leads outside the templates folder)";
+        return "no template named " + templateName + " (looked for " + fileName(templateName)
+                + " in the templates folder: it does not exist or leads outside the folder)";
+    }
+
+    /**
+     * {@code message} with the folder's absolute path taken out: files named relative to the folder, the folder
+     * itself as "the templates folder". For messages a client may see (a FreeMarker error can quote a path).
+     */
+    String withoutRoot(String message) {
+        String m = message;
+        for (Path p : List.of(root, configured)) {
+            m = m.replace(p + "/", "").replace(p.toString(), "the templates folder");
+        }
+        return m;
     }
 
     static boolean isValidName(String name) {
@@ -70,13 +85,9 @@ final class TemplateFolder {
         if (!isValidName(templateName) || templateName.startsWith(SNIPPETS)) {
             return false;
         }
-        Path file = file(templateName);
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
         try {
-            return file.toRealPath().startsWith(root);
-        } catch (IOException e) {
+            return confined.lookup(RootName.parse(fileName(templateName))) instanceof ConfinedRoot.Found;
+        } catch (RootName.BadName e) {
             return false;
         }
     }

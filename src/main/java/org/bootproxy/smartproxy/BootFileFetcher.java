@@ -19,11 +19,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bootproxy.support.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class BootFileFetcher {
     private final HttpClient client;
     private final SmartProxySettings.Timeouts timeouts;
     private final Executor executor;
-    private final ConcurrentHashMap<Path, CompletableFuture<Path>> running = new ConcurrentHashMap<>();
+    private final SingleFlight<Path, Path> downloads = new SingleFlight<>();
 
     BootFileFetcher(TftpRootFiles root, HttpClient client, SmartProxySettings.Timeouts timeouts, Executor executor) {
         this.root = root;
@@ -74,20 +75,20 @@ final class BootFileFetcher {
             throw new IllegalArgumentException("cannot download " + scheme + ":// URLs, only http:// and https://");
         }
         Path target = root.resolve(targetName(prefix.trim(), url));
-        CompletableFuture<Path> mine = new CompletableFuture<>();
-        CompletableFuture<Path> current = running.putIfAbsent(target, mine);
-        if (current != null) {
-            LOG.info("fetch_boot_file: {} is already being downloaded; not starting a second download", target);
-            return Optional.of(current);
-        }
-        mine.whenComplete((p, e) -> running.remove(target, mine));
+        SingleFlight.Outcome<CompletableFuture<Path>> download;
         try {
-            executor.execute(() -> download(url, target, mine));
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw new IllegalStateException("cannot start the download: " + e.getMessage(), e);
+            download = downloads.launch(target, () -> {
+                CompletableFuture<Path> done = new CompletableFuture<>();
+                executor.execute(() -> download(url, target, done));
+                return done;
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IOException("cannot start the download: " + e.getMessage(), e);
         }
-        return Optional.of(mine);
+        if (download.shared()) {
+            LOG.info("fetch_boot_file: {} is already being downloaded; not starting a second download", target);
+        }
+        return Optional.of(download.value());
     }
 
     /** smart-proxy's naming: {@code prefix-basename}, or {@code prefix basename} when the prefix is a folder. */
@@ -132,8 +133,12 @@ final class BootFileFetcher {
             } catch (RetryableFailure e) {
                 last = e;
                 LOG.warn("fetch_boot_file: {} attempt {} failed: {}", url, attempt, e.getMessage());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 LOG.error("fetch_boot_file: {} cannot be downloaded to {}: {}", url, target, e.getMessage());
+                done.completeExceptionally(e);
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("fetch_boot_file: {} to {} failed on a bug", url, target, e);
                 done.completeExceptionally(e);
                 return;
             } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import org.bootproxy.boot.BadRequest;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.PercentDecoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,12 +142,8 @@ final class ForemanForwarder implements Handler {
             throw new BadRequest("only /unattended/ and /userdata/ requests are forwarded to Foreman");
         }
         for (String segment : rawPath.split("/")) {
-            String s;
-            try {
-                s = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("not forwarded: the path has a malformed %-escape");
-            }
+            String s = PercentDecoding.decode(segment)
+                    .orElseThrow(() -> new BadRequest("not forwarded: the path has a malformed %-escape"));
             if (s.equals(".") || s.equals("..")) {
                 throw new BadRequest("not forwarded: the path has a '" + s + "' segment");
             }
@@ -179,12 +175,7 @@ final class ForemanForwarder implements Handler {
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 String key = pair.split("=", 2)[0];
-                String decoded;
-                try {
-                    decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    decoded = key;
-                }
+                String decoded = PercentDecoding.decode(key).orElse(key);
                 if (!pair.isEmpty() && !NOT_FORWARDED_PARAMS.contains(decoded)) {
                     q.add(pair);
                 }

@@ -35,7 +35,6 @@ public final class SmartProxy implements AutoCloseable {
     /** Threads that handle Foreman's answers to forwarded requests (none waits for one). */
     private static final int FORWARD_THREADS = 4;
 
-    private final ModuleStates states;
     private final Access access;
     private final RootApi root;
     private final TftpApi tftp;
@@ -50,7 +49,7 @@ public final class SmartProxy implements AutoCloseable {
      */
     public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls) {
         Objects.requireNonNull(settings, "settings");
-        this.states = Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(states, "states");
         SmartProxySettings.Timeouts t = settings.timeouts();
         this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, daemons("boot-file-"));
         this.forwards = Executors.newFixedThreadPool(FORWARD_THREADS, daemons("foreman-forward-"));
@@ -95,10 +94,6 @@ public final class SmartProxy implements AutoCloseable {
     /** Forwards to Foreman what bootproxy cannot answer; empty when no foreman_url is set. */
     public Optional<Handler> unattendedFallback() {
         return forwarder.map(f -> f);
-    }
-
-    public ModuleStates states() {
-        return states;
     }
 
     /** Stops running downloads and forwards. */

@@ -154,7 +154,7 @@ final class TftpApi {
         String path = param(ctx, "path").orElse(null);
         try {
             fetcher.fetch(prefix, path);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw Halt.because(400, "TFTP: Failed to fetch boot file: ", e);
         }
         Replies.ok(ctx);

@@ -8,20 +8,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,14 +23,17 @@ import java.util.regex.Pattern;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.StateNotRecorded;
+import org.bootproxy.support.AtomicFile;
+import org.bootproxy.support.OneLine;
+import org.bootproxy.support.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Build results on local disk: one JSON file per host, {@code <stateDir>/build-state/<host>.json}.
  *
- * <p>Writes are atomic (temporary file, fsync, rename), so a crash leaves the old record or the new one,
- * never half of one. Reads go to the file every time, without a cache: a restart sees what was recorded,
+ * <p>Writes are atomic ({@link AtomicFile}), so a crash leaves the old record or the new one, never half
+ * of one. Reads go to the file every time, without a cache: a restart sees what was recorded,
  * and deleting a host's file puts it back in build at once. A file that cannot be read is treated as
  * absent (the host builds again), with one warning per version of the file.
  */
@@ -72,8 +67,9 @@ public final class FileBuildStateStore implements BuildStateStore {
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
         try {
-            // a directory that exists but cannot be written would only fail at the first build report
-            Files.delete(Files.createTempFile(dir, ".write-check", ".tmp"));
+            // a directory that exists but cannot be written would only fail at the first build report; the probe has
+            // a temporary name, so a start after a kill right here removes it
+            Files.delete(AtomicFile.createTemp(dir.resolve("write-check")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write in the build state directory " + dir.toAbsolutePath().normalize()
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
@@ -110,7 +106,7 @@ public final class FileBuildStateStore implements BuildStateStore {
             return Optional.of(new BuildState(s.host(), s.revision(), BuildState.Status.valueOf(s.status()), s.at(), s.report()));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            return unreadable(file, "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ") + where);
+            return unreadable(file, "not valid JSON: " + OneLine.of(e.getOriginalMessage(), 500) + where);
         } catch (IOException e) {
             return unreadable(file, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -126,50 +122,12 @@ public final class FileBuildStateStore implements BuildStateStore {
         Path file = fileFor(state.hostName());
         StoredBuildState stored = new StoredBuildState(StoredBuildState.FORMAT, state.hostName(), state.revision(),
                 state.status().name(), state.at(), state.report());
-        Path tmp = null;
         try {
-            byte[] bytes = json.writeValueAsBytes(stored);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            move(tmp, file);
-            tmp = null;
-            syncDirectory();
+            AtomicFile.write(file, json.writeValueAsBytes(stored));
             warned.remove(file);
         } catch (IOException e) {
             throw new StateNotRecorded("cannot record the build state of " + state.hostName() + " in " + file
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a leftover .tmp file is ignored by get()
-                }
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // same directory, so this only happens on odd file systems; a plain replace is the best left
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform can open a directory, which is fine. */
-    private void syncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // the file's own fsync already happened; the rename reaches the disk with the next sync
         }
     }
 
@@ -198,15 +156,6 @@ public final class FileBuildStateStore implements BuildStateStore {
         }
         String safe = hostName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
         safe = safe.substring(0, Math.min(safe.length(), 150));
-        return safe + "-" + shortHash(hostName) + ".json";
-    }
-
-    private static String shortHash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return safe + "-" + Sha256.of(hostName.getBytes(StandardCharsets.UTF_8)).prefix(4) + ".json";
     }
 }

@@ -22,7 +22,7 @@ final class BlockReader {
         this.content = content;
         this.blksize = blksize;
         this.size = content.size();
-        this.last = size / blksize + 1; // the last block is shorter than blksize, possibly empty
+        this.last = SendWindow.lastBlock(size, blksize);
         this.current = new byte[Packets.HEADER + blksize];
         this.ahead = new byte[Packets.HEADER + blksize];
     }

@@ -1,7 +1,6 @@
 package org.bootproxy.tftp;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bootproxy.support.AtomicFile;
 
 /**
  * Fills the TFTP root with the boot loaders PXE firmware fetches, copied from the distribution's packages:
@@ -108,11 +108,6 @@ public final class BootFiles {
 
     private final Path distributionRoot;
 
-    /** Copies from the packages installed on this machine. */
-    public BootFiles() {
-        this(Path.of("/"));
-    }
-
     /** Copies from the packages installed under {@code distributionRoot} (a chroot, an image, a test tree). */
     public BootFiles(Path distributionRoot) {
         this.distributionRoot = Objects.requireNonNull(distributionRoot, "distributionRoot");
@@ -143,18 +138,8 @@ public final class BootFiles {
         if (!installed) {
             return new Entry(w.name(), Status.MISSING, source, w.debianPackage());
         }
-        // copy beside, then rename: a running server never serves half a boot loader
-        Path partial = Files.createTempFile(root, "." + w.name(), ".partial");
-        try {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        // a running server never serves half a boot loader
+        AtomicFile.replace(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
         return new Entry(w.name(), Status.COPIED, source, w.debianPackage());
     }
 }

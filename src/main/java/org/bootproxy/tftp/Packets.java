@@ -15,10 +15,12 @@ import org.apache.commons.net.tftp.TFTPPacket;
 import org.apache.commons.net.tftp.TFTPPacketException;
 import org.apache.commons.net.tftp.TFTPRequestPacket;
 import org.apache.commons.net.tftp.TFTPWriteRequestPacket;
+import org.bootproxy.support.OneLine;
 
 /**
  * The TFTP wire format. Incoming packets are parsed by Commons Net behind a guard: its parser ignores the
- * opcode's high byte and throws runtime exceptions on malformed requests, and it sign-extends name bytes.
+ * opcode's high byte and throws runtime exceptions on malformed requests, and it sign-extends every byte
+ * of a name, an option or an ERROR message into a char (0xFF becomes U+FFFF): {@link #rawBytes} undoes that.
  * Outgoing OACK (which Commons Net lacks) and DATA headers are written here; DATA goes out of a reused
  * buffer so a transfer allocates nothing per block.
  */
@@ -49,7 +51,7 @@ final class Packets {
             options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
-        /** The name as UTF-8 text, for logs; see {@link StaticRoot#clean} for what is served. */
+        /** The name as UTF-8 text, for logs; see {@link org.bootproxy.support.RootName#ofTftp} for what is served. */
         String name() {
             return new String(nameBytes, StandardCharsets.UTF_8);
         }
@@ -96,7 +98,8 @@ final class Packets {
                 return request(r, p instanceof TFTPWriteRequestPacket);
             }
             if (p instanceof TFTPErrorPacket e) {
-                return new Error(e.getError(), printable(e.getMessage()));
+                // the text as bytes 0-255, then made safe: a client's 0xFF is ÿ in the log, never U+FFFF
+                return new Error(e.getError(), printable(latin1(e.getMessage())));
             }
             return new Other(opcode);
         } catch (TFTPPacketException e) {
@@ -126,10 +129,9 @@ final class Packets {
         return new String(rawBytes(sent), StandardCharsets.ISO_8859_1);
     }
 
-    /** Control characters removed, at most 100 characters: safe to put in one log line. */
+    /** Client text for a log line, an event or an ERROR packet: {@link OneLine}, at most 100 characters. */
     static String printable(String s) {
-        String t = s == null ? "" : s.replaceAll("[\\p{Cntrl}\\x{FFFD}]", "?");
-        return t.length() > 100 ? t.substring(0, 100) + "…" : t;
+        return OneLine.of(s, 100);
     }
 
     /** Writes the DATA header for {@code block} (taken modulo 65536: block numbers wrap to 0). */

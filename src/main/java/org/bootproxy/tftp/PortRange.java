@@ -18,22 +18,6 @@ public record PortRange(int first, int last) {
         }
     }
 
-    /** Parses {@code 50000-50100}; an empty string means any port. */
-    public static PortRange parse(String text) {
-        if (text == null || text.isBlank()) {
-            return ANY;
-        }
-        String[] parts = text.trim().split("\\s*[-:]\\s*");
-        try {
-            if (parts.length == 2) {
-                return new PortRange(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("TFTP transfer port range must look like 50000-50100, not '" + text + "'");
-    }
-
     public boolean isAny() {
         return first == 0 && last == 0;
     }

@@ -13,9 +13,12 @@ import org.bootproxy.boot.HostNotFound;
 import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
 
 /**
- * Which bytes a TFTP name gets, in this order: a file in the static root (so configs Foreman pushes into
+ * Which bytes a TFTP name gets, in this order: a file in the static root ({@link ConfinedRoot}: the same
+ * rules as {@code /httpboot/}, so no dot-files, no files being written, nothing outside) (so configs Foreman pushes into
  * the root win over rendered ones), else a file {@link BootService} renders ({@code pxelinux.cfg/01-<mac>},
  * {@code grub2/grub.cfg…}), else "file not found". pxelinux's UUID and IP-hex probes end at the last step
  * without touching the inventory.
@@ -31,23 +34,26 @@ final class TftpFiles {
     record Opened(Content content, String source, Map<String, String> fields) {
     }
 
-    private final StaticRoot root;
+    private final ConfinedRoot root;
     private final BootService boot;
 
-    TftpFiles(StaticRoot root, BootService boot) {
+    TftpFiles(ConfinedRoot root, BootService boot) {
         this.root = root;
         this.boot = boot;
     }
 
-    Opened open(String cleanName, String clientIp, boolean netascii) throws TftpFailure {
-        StaticRoot.Lookup lookup = root.lookup(cleanName);
-        if (lookup instanceof StaticRoot.Denied d) {
+    Opened open(RootName name, String clientIp, boolean netascii) throws TftpFailure {
+        ConfinedRoot.Lookup lookup = root.lookup(name);
+        if (lookup instanceof ConfinedRoot.Denied d) {
             throw TftpFailure.denied(d.reason());
         }
-        if (lookup instanceof StaticRoot.Found f) {
+        if (lookup instanceof ConfinedRoot.Found f) {
             return new Opened(openStatic(f, netascii), "static", Map.of());
         }
-        Optional<Answer> answer = render(cleanName, clientIp);
+        if (name.hidden()) {
+            throw TftpFailure.notFound(((ConfinedRoot.Missing) lookup).reason());
+        }
+        Optional<Answer> answer = render(name.path(), clientIp);
         if (answer.isEmpty()) {
             throw TftpFailure.notFound("not in " + root.path() + " and not a rendered name");
         }
@@ -82,7 +88,7 @@ final class TftpFiles {
         }
     }
 
-    private static Content openStatic(StaticRoot.Found f, boolean netascii) throws TftpFailure {
+    private static Content openStatic(ConfinedRoot.Found f, boolean netascii) throws TftpFailure {
         try {
             if (!netascii) {
                 return Content.open(f.file());

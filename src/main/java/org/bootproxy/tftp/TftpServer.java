@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.support.ConfinedRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: one listener per listening socket, and one thread per running transfer from a pool of
  * {@link TftpSettings#maxTransfers()} (idle threads exit after a few seconds). Requests beyond that wait
  * in a queue as long as the pool; past that they are dropped and the client asks again. A client that
- * repeats a request whose transfer is already under way is not given a second transfer.
+ * repeats a request whose transfer is already under way is not given a second transfer. One address may
+ * hold at most {@link TftpSettings#maxTransfersPerClient()} of those slots; past that it gets an ERROR.
  *
  * <p>When the address is the wildcard, one socket is opened per local address, because plain Java cannot
  * tell which address a datagram was sent to and pxelinux only accepts replies from the address it asked.
@@ -50,8 +52,11 @@ public final class TftpServer implements AutoCloseable {
     private final TransferLog log;
     private final ConcurrentHashMap<InetSocketAddress, Transfer> active = new ConcurrentHashMap<>();
     private final List<RequestListener> listeners = new ArrayList<>();
+    private final ClientShare shares;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong lastDropWarning = new AtomicLong(System.nanoTime() - DROP_WARNING_EVERY_NANOS);
+    private final AtomicLong overShare = new AtomicLong();
+    private final AtomicLong lastShareWarning = new AtomicLong(System.nanoTime() - DROP_WARNING_EVERY_NANOS);
     private ThreadPoolExecutor pool;
     private volatile int port = -1;
 
@@ -61,7 +66,8 @@ public final class TftpServer implements AutoCloseable {
 
     public TftpServer(BootService boot, BootEvents events, TftpSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.files = new TftpFiles(new StaticRoot(settings.root()), Objects.requireNonNull(boot, "boot"));
+        this.shares = new ClientShare(settings.maxTransfersPerClient());
+        this.files = new TftpFiles(new ConfinedRoot(settings.root(), "TFTP root"), Objects.requireNonNull(boot, "boot"));
         this.log = new TransferLog(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
     }
 
@@ -91,8 +97,9 @@ public final class TftpServer implements AutoCloseable {
             t.start();
         }
         port = sockets.get(0).getLocalPort();
-        LOG.info("tftp: serving {} on {} (blksize up to {}, windowsize up to {}, {} transfers at once, transfer ports {})",
-                settings.root(), listening(), settings.maxBlksize(), settings.maxWindowsize(), max, settings.transferPorts());
+        LOG.info("tftp: serving {} on {} (blksize up to {}, windowsize up to {}, {} transfers at once, {} per client address,"
+                + " transfer ports {})", settings.root(), listening(), settings.maxBlksize(), settings.maxWindowsize(), max,
+                settings.maxTransfersPerClient(), settings.transferPorts());
         if (!Files.isDirectory(settings.root())) {
             LOG.warn("tftp: root {} is not a directory: only rendered files (pxelinux.cfg/…, grub2/…) can be served;"
                     + " run 'bootproxy bootfiles' to create it with the boot loaders", settings.root());
@@ -108,6 +115,7 @@ public final class TftpServer implements AutoCloseable {
             for (Runnable never : pool.shutdownNow()) { // still queued: they end without a word
                 if (never instanceof Transfer t) {
                     active.remove(t.request().client(), t);
+                    shares.release(t.request().client().getAddress());
                 }
             }
             try {
@@ -150,21 +158,54 @@ public final class TftpServer implements AutoCloseable {
             running.clientRepeatedRequest(); // lost our first reply: no second transfer, the first one answers again
             return;
         }
-        Transfer t = new Transfer(r, files, settings, log, done -> active.remove(done.request().client(), done));
+        InetAddress address = r.client().getAddress();
+        if (!shares.claim(address)) {
+            refuseOverShare(r);
+            return;
+        }
+        Transfer t = new Transfer(r, files, settings, log, done -> {
+            active.remove(done.request().client(), done);
+            shares.release(address);
+        });
         active.put(r.client(), t);
         try {
             pool.execute(t);
         } catch (RejectedExecutionException e) {
             active.remove(r.client(), t);
+            shares.release(address);
             long total = dropped.incrementAndGet();
-            long now = System.nanoTime();
-            long last = lastDropWarning.get();
-            if (now - last >= DROP_WARNING_EVERY_NANOS && lastDropWarning.compareAndSet(last, now)) {
+            if (due(lastDropWarning)) {
                 LOG.warn("tftp: {} transfers running and {} waiting: dropped the request for {} from {} ({} dropped so far;"
                         + " clients ask again; raise the TFTP max transfers if this persists)",
                         settings.maxTransfers(), settings.maxTransfers(), Packets.printable(r.packet().name()), r.client(), total);
             }
         }
+    }
+
+    /**
+     * An address over its share gets an ERROR at once rather than a place in the queue: it costs nothing to
+     * hold, the client learns at once, and the queue stays free for other machines.
+     */
+    private void refuseOverShare(ReadRequest r) {
+        try {
+            r.listener().send(Packets.error(r.client(), TftpFailure.NOT_DEFINED,
+                    "bootproxy: too many transfers from your address, try again later"));
+        } catch (IOException | RuntimeException ignored) {
+            // the client asks again or gives up; nothing to do
+        }
+        long total = overShare.incrementAndGet();
+        if (due(lastShareWarning)) {
+            LOG.warn("tftp: {} already has {} transfers running or waiting: refused its request for {} ({} refused so far;"
+                    + " raise tftp.max_transfers_per_client if many machines share that address)",
+                    r.client().getAddress().getHostAddress(), shares.perClient(), Packets.printable(r.packet().name()), total);
+        }
+    }
+
+    /** True at most once per {@link #DROP_WARNING_EVERY_NANOS}, so a flood writes one line every few seconds. */
+    private static boolean due(AtomicLong last) {
+        long now = System.nanoTime();
+        long before = last.get();
+        return now - before >= DROP_WARNING_EVERY_NANOS && last.compareAndSet(before, now);
     }
 
     private List<DatagramSocket> bindAll() throws IOException {

@@ -1,13 +1,13 @@
 package org.bootproxy.tftp;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the TFTP server listens and behaves, already validated.
+ * How the TFTP server listens and behaves: built once by the composition root from the config (which has
+ * checked each value against its key's range), and checked again here against the protocol's limits.
  *
  * @param address        address to listen on; the wildcard (0.0.0.0) means one socket per local address,
  *                       so every reply leaves from the address its request was sent to (pxelinux ignores
@@ -26,6 +26,8 @@ import java.util.Objects;
  *                       20 s of silence on a LAN)
  * @param idleTimeout    a transfer that makes no progress for this long is ended whatever its retries
  * @param transferPorts  local ports for transfer sockets ({@link PortRange#ANY}: ephemeral)
+ * @param maxTransfersPerClient transfers one client address may have running or waiting at once; a request
+ *                       past that gets an ERROR at once, so one address cannot take every slot
  */
 public record TftpSettings(
         InetAddress address,
@@ -37,16 +39,16 @@ public record TftpSettings(
         Duration initialTimeout,
         int maxRetries,
         Duration idleTimeout,
-        PortRange transferPorts) {
+        PortRange transferPorts,
+        int maxTransfersPerClient) {
 
-    public static final int DEFAULT_PORT = 69;
-    /** 1500-byte Ethernet MTU − 20 IP − 8 UDP − 4 TFTP header. */
-    public static final int DEFAULT_MAX_BLKSIZE = 1468;
-    public static final int DEFAULT_MAX_WINDOWSIZE = 64;
-    public static final int DEFAULT_MAX_TRANSFERS = 500;
-    public static final Duration DEFAULT_INITIAL_TIMEOUT = Duration.ofMillis(500);
-    public static final int DEFAULT_MAX_RETRIES = 10;
+    /** A transfer that makes no progress for this long ends (not configurable: the retries end it sooner). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A PXE client fetches one file at a time; a machine that rebooted mid-transfer leaves its old transfer
+     * behind for up to the idle timeout. Eight leaves room for that and for a few machines behind one address.
+     */
+    public static final int DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
 
     public TftpSettings {
         Objects.requireNonNull(address, "tftp address");
@@ -77,67 +79,8 @@ public record TftpSettings(
                     + initialTimeout + ")");
         }
         transferPorts = transferPorts == null ? PortRange.ANY : transferPorts;
-    }
-
-    /** Everything at its default: all addresses, port 69, ./tftpboot. */
-    public static TftpSettings defaults() {
-        return new TftpSettings(new InetSocketAddress(0).getAddress(), DEFAULT_PORT, Path.of("tftpboot"),
-                DEFAULT_MAX_BLKSIZE, DEFAULT_MAX_WINDOWSIZE, DEFAULT_MAX_TRANSFERS, DEFAULT_INITIAL_TIMEOUT,
-                DEFAULT_MAX_RETRIES, DEFAULT_IDLE_TIMEOUT, PortRange.ANY);
-    }
-
-    public TftpSettings withAddress(InetAddress newAddress, int newPort) {
-        return new TftpSettings(newAddress, newPort, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
-    }
-
-    public TftpSettings withRoot(Path newRoot) {
-        return new TftpSettings(address, port, newRoot, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
-    }
-
-    public TftpSettings withLimits(int newMaxBlksize, int newMaxWindowsize, int newMaxTransfers) {
-        return new TftpSettings(address, port, root, newMaxBlksize, newMaxWindowsize, newMaxTransfers, initialTimeout,
-                maxRetries, idleTimeout, transferPorts);
-    }
-
-    public TftpSettings withTimers(Duration newInitialTimeout, int newMaxRetries, Duration newIdleTimeout) {
-        return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, newInitialTimeout,
-                newMaxRetries, newIdleTimeout, transferPorts);
-    }
-
-    public TftpSettings withTransferPorts(PortRange range) {
-        return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout,
-                maxRetries, idleTimeout, range);
-    }
-
-    /**
-     * Parses {@code HOST:PORT}, {@code :PORT}, {@code HOST} or {@code [v6]:PORT} as used by {@code --tftp-address}.
-     */
-    public static InetSocketAddress parseAddress(String text) {
-        String t = Objects.requireNonNull(text, "address").trim();
-        String host = t;
-        int port = DEFAULT_PORT;
-        int colon = t.lastIndexOf(':');
-        boolean bracketed = t.startsWith("[");
-        if (colon >= 0 && (bracketed ? t.indexOf(']') < colon : t.indexOf(':') == colon)) {
-            host = t.substring(0, colon);
-            try {
-                port = Integer.parseInt(t.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("TFTP address must look like 192.0.2.1:69 or :69, not '" + text + "'");
-            }
+        if (maxTransfersPerClient < 1 || maxTransfersPerClient > 100_000) {
+            throw new IllegalArgumentException("TFTP max transfers per client must be 1..100000, not " + maxTransfersPerClient);
         }
-        if (bracketed) {
-            host = host.replace("[", "").replace("]", "");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("TFTP port must be 0..65535 in '" + text + "'");
-        }
-        InetSocketAddress a = host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-        if (a.isUnresolved()) {
-            throw new IllegalArgumentException("TFTP address: cannot resolve '" + host + "' (give an IP address of this machine)");
-        }
-        return a;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bootproxy.support.RootName;
 import org.bootproxy.tftp.OptionNegotiation.Negotiated;
 
 /**
@@ -139,13 +140,13 @@ final class Transfer implements Runnable {
         try {
             Negotiated agreed;
             try {
-                String name = StaticRoot.clean(request.packet().nameBytes());
-                file = Packets.printable(name);
+                RootName name = RootName.ofTftp(request.packet().nameBytes());
+                file = Packets.printable(name.path());
                 opened = files.open(name, request.client().getAddress().getHostAddress(), request.packet().netascii());
                 source = opened.source();
                 fields = opened.fields();
                 agreed = negotiate(opened.content().size());
-            } catch (StaticRoot.BadName e) {
+            } catch (RootName.BadName e) {
                 throw fail(l, TftpFailure.denied(e.getMessage()));
             } catch (TftpFailure f) {
                 throw fail(l, f);
@@ -240,97 +241,64 @@ final class Transfer implements Runnable {
         }
     }
 
+    /** The socket loop around {@link SendWindow}, which holds every RFC 7440 rule. */
     private void sendBlocks(Link l, Content content, Negotiated agreed, RetransmitTimer timer) throws IOException, Stop {
-        final int blksize = agreed.blksize();
-        final int window = agreed.windowsize();
-        final BlockReader blocks = new BlockReader(content, blksize);
-        final long size = blocks.size();
-        final long last = blocks.last();
-        final long idleNanos = settings.idleTimeout().toNanos();
-        final long[] sentAt = new long[window];
-
-        long base = 1;          // oldest block not yet acknowledged
-        long next = 1;          // next block to send
-        long highest = 0;       // highest block sent so far (to count retransmissions)
-        long lastSend = System.nanoTime();
-        long lastProgress = lastSend;
-        boolean ambiguous = false; // Karn: blocks were resent since the last progress, so no RTT sample
-        int timeouts = 0;
-
-        while (base <= last) {
-            while (next < base + window && next <= last) {
-                int n = blocks.load(next);
-                if (next == 1 && firstReply == null) {
-                    firstReply = Arrays.copyOf(blocks.packet(), n);
+        BlockReader blocks = new BlockReader(content, agreed.blksize());
+        SendWindow window = new SendWindow(blocks.last(), agreed.windowsize(), settings.maxRetries(),
+                settings.idleTimeout().toNanos(), System.nanoTime());
+        while (!window.finished()) {
+            for (long n = window.toSend(); n > 0; n = window.toSend()) {
+                int length = blocks.load(n);
+                if (n == 1 && firstReply == null) {
+                    firstReply = Arrays.copyOf(blocks.packet(), length);
                 }
-                send(l, blocks.packet(), n);
-                lastSend = System.nanoTime();
-                sentAt[(int) (next % window)] = lastSend;
-                if (next <= highest) {
+                send(l, blocks.packet(), length);
+                if (window.sent(n, System.nanoTime())) {
                     retransmits++;
-                } else {
-                    highest = next;
                 }
-                next++;
             }
-            blocks.prefetch(next);
-            Packets.Packet p;
-            try {
-                p = l.receive(lastSend + timer.currentNanos());
-            } catch (Link.ClientGone gone) {
-                if (highest == last) {
-                    bytes = size;
-                    throw new Stop(Outcome.OK, "the client left after the last block: its final ACK was lost");
-                }
-                throw new Stop(Outcome.ABORTED, "the client went away after block " + (base - 1) + " of " + last);
-            }
+            blocks.prefetch(window.next());
+            Packets.Packet p = receive(l, window, blocks.size(), timer);
             long now = System.nanoTime();
             if (p == null) {
-                if (++timeouts > settings.maxRetries() || now - lastProgress > idleNanos) {
-                    throw new Stop(Outcome.ABORTED, highest == last && base == last
+                if (window.timeout(now) == SendWindow.Timeout.GIVE_UP) {
+                    throw new Stop(Outcome.ABORTED, window.lastSent() && window.acknowledged() == window.last() - 1
                             ? "no ACK for the last block (the client may have finished and lost its final ACK)"
-                            : "no ACK after block " + (base - 1) + " of " + last + " (" + (timeouts - 1) + " retransmissions)");
+                            : "no ACK after block " + window.acknowledged() + " of " + window.last() + " ("
+                            + (window.timeouts() - 1) + " retransmissions)");
                 }
                 timer.backoff();
-                ambiguous = true;
-                next = base; // RFC 7440: the next window starts after the last ACK received
-                continue;
-            }
-            if (p instanceof Packets.Error e) {
-                throw new Stop(Outcome.ABORTED, "client sent ERROR " + e.code() + " '" + e.message() + "' after block " + (base - 1));
-            }
-            if (!(p instanceof Packets.Ack a)) {
-                continue;
-            }
-            long acked = unwrap(a.block(), base - 1, next - 1);
-            if (acked < base) {
-                continue; // duplicate or stale ACK: never resend because of it
-            }
-            acknowledged = true;
-            if (!ambiguous && !(acked == 1 && repeats.get() > 0)) {
-                timer.sample(now - sentAt[(int) (acked % window)]);
-            } else {
-                timer.settle();
-            }
-            ambiguous = acked < next - 1; // a gap: what follows is resent
-            base = acked + 1;
-            bytes = Math.min(size, acked * blksize);
-            timeouts = 0;
-            lastProgress = now;
-            if (acked < next - 1) {
-                next = base; // RFC 7440: the client missed a block, restart after its ACK
+            } else if (p instanceof Packets.Error e) {
+                throw new Stop(Outcome.ABORTED, "client sent ERROR " + e.code() + " '" + e.message() + "' after block "
+                        + window.acknowledged());
+            } else if (p instanceof Packets.Ack a) {
+                SendWindow.Ack result = window.ack(a.block(), now);
+                if (result == SendWindow.Ack.SLID || result == SendWindow.Ack.GAP) {
+                    acknowledged = true;
+                    long rtt = window.roundTrip();
+                    // DATA 1 also went out for a repeated request: its ACK may answer either copy
+                    if (rtt >= 0 && !(window.acknowledged() == 1 && repeats.get() > 0)) {
+                        timer.sample(rtt);
+                    } else {
+                        timer.settle();
+                    }
+                    bytes = Math.min(blocks.size(), window.acknowledged() * agreed.blksize());
+                }
             }
         }
-        bytes = size;
+        bytes = blocks.size();
     }
 
-    /**
-     * The 64-bit block number a 16-bit ACK refers to, searched in {@code [low, high]} (at most 65536 apart);
-     * {@code low - 1} when it matches none of them.
-     */
-    static long unwrap(int ack, long low, long high) {
-        long n = low + ((ack - low) & 0xffff);
-        return n <= high ? n : low - 1;
+    private Packets.Packet receive(Link l, SendWindow window, long size, RetransmitTimer timer) throws IOException, Stop {
+        try {
+            return l.receive(window.deadline(timer.currentNanos()));
+        } catch (Link.ClientGone gone) {
+            if (window.lastSent()) {
+                bytes = size;
+                throw new Stop(Outcome.OK, "the client left after the last block: its final ACK was lost");
+            }
+            throw new Stop(Outcome.ABORTED, "the client went away after block " + window.acknowledged() + " of " + window.last());
+        }
     }
 
     private void send(Link l, byte[] buf, int len) throws IOException, Stop {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
+import org.bootproxy.boot.GuardedEvents;
 import org.bootproxy.boot.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ final class TransferLog {
     private final Clock clock;
 
     TransferLog(BootEvents events, Clock clock) {
-        this.events = events;
+        this.events = GuardedEvents.around(events, e -> LOG.warn("boot event sink failed: {}", e.toString()));
         this.clock = clock;
     }
 
@@ -52,6 +53,8 @@ final class TransferLog {
         String options = OptionNegotiation.describe(e.request().packet().options());
         MDC.put("mac", mac);
         MDC.put("client", ip);
+        MDC.put("stage", "tftp");
+        MDC.put("host", e.fields().getOrDefault("host", ""));
         try {
             String format = "tftp {} {} client={} bytes={} ms={} retransmits={} options=[{}] oack=[{}] source={}{}{}";
             Object[] args = {e.outcome().label(), e.file(), endpoint(e.request().client()), e.bytes(), e.ms(), e.retransmits(),
@@ -65,6 +68,8 @@ final class TransferLog {
         } finally {
             MDC.remove("mac");
             MDC.remove("client");
+            MDC.remove("stage");
+            MDC.remove("host");
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("client", endpoint(e.request().client()));
@@ -83,27 +88,19 @@ final class TransferLog {
             f.put("reason", e.reason());
         }
         f.putAll(e.fields());
-        emit(new BootEvent(clock.instant(), mac, ip, "tftp", e.file(), e.outcome().label(), f));
+        events.record(new BootEvent(clock.instant(), mac, ip, "tftp", e.file(), e.outcome().label(), f));
     }
 
     /** A write request: refused before any transfer starts. */
     void writeRefused(InetSocketAddress client, String file) {
         String ip = client.getAddress().getHostAddress();
         LOG.warn("tftp denied {} client={} reason=\"write request: bootproxy serves files read-only\"", file, endpoint(client));
-        emit(new BootEvent(clock.instant(), macIn(file), ip, "tftp", file, Outcome.DENIED.label(),
+        events.record(new BootEvent(clock.instant(), macIn(file), ip, "tftp", file, Outcome.DENIED.label(),
                 Map.of("client", endpoint(client), "reason", "write request refused")));
     }
 
     void bug(ReadRequest r, RuntimeException e) {
         LOG.error("tftp transfer of {} for {} failed on a bug", Packets.printable(r.packet().name()), endpoint(r.client()), e);
-    }
-
-    private void emit(BootEvent event) {
-        try {
-            events.record(event);
-        } catch (RuntimeException ex) {
-            LOG.warn("boot event sink failed: {}", ex.toString());
-        }
     }
 
     static String macIn(String file) {

@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.config.CacheConfig;
-import org.bootproxy.config.ForemanConfig;
+import org.bootproxy.inventory.CacheSettings;
 import org.bootproxy.inventory.CachingInventory;
 import org.bootproxy.inventory.foreman.ForemanInventory;
+import org.bootproxy.inventory.foreman.ForemanSettings;
+import org.bootproxy.inventory.foreman.ForemanSettingsBuilder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -70,8 +71,9 @@ public final class InventoryStorm {
         });
         stub(foreman, latencyMs);
 
-        CacheConfig cache = new CacheConfig(null, null, null, maxConcurrent, null);
-        ForemanConfig config = ForemanConfig.of(foreman.baseUrl(), "admin", "changeme");
+        CacheSettings cache = new CacheSettings(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofHours(24),
+                maxConcurrent, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        ForemanSettings config = ForemanSettingsBuilder.foremanAt(foreman.baseUrl()).build();
         try (ForemanInventory upstream = new ForemanInventory(config)) {
             CountingInventory counted = new CountingInventory(upstream);
             CachingInventory inventory = new CachingInventory(counted, cache, Clock.systemUTC());
@@ -207,7 +209,7 @@ public final class InventoryStorm {
         return new Result(lat, cold, ok.get(), failed.get(), System.nanoTime() - start, errors);
     }
 
-    static void report(Result r, int hosts, int inFlight, int latencyMs, CacheConfig cache, CountingInventory counted,
+    static void report(Result r, int hosts, int inFlight, int latencyMs, CacheSettings cache, CountingInventory counted,
                        CachingInventory.Stats stats, long http) {
         long[] all = r.latenciesNanos().clone();
         long[] cold = r.coldNanos().clone();

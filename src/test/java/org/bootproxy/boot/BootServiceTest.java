@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bootproxy.config.Settings;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.fakes.BrokenInventory;
 import org.bootproxy.fakes.FixedInventory;
 import org.bootproxy.fakes.Hosts;
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class BootServiceTest {
     static final BootSettings SETTINGS = new BootSettings(URI.create("http://192.0.2.1:8000/"), 8,
-            UnknownMachineAnswer.MESSAGE, Settings.builtInDefaults(), 10);
+            UnknownMachineAnswer.MESSAGE, BootproxyConfig.builtInDefaults(), 10);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
 
-    final FixedInventory inventory = new FixedInventory(Hosts.WEB01, Hosts.LEGACY01, Hosts.ODD01);
+    final FixedInventory inventory = new FixedInventory(Hosts.WEB01, Hosts.DB01, Hosts.ODD01);
     final MemoryBuildStates states = new MemoryBuildStates();
     final List<BootEvent> events = new ArrayList<>();
     final BootService boot = new BootService(inventory, NamingRenderer.standard(), states, events::add, SETTINGS, CLOCK);
@@ -47,7 +47,7 @@ class BootServiceTest {
 
     @Test
     void hostNotInBuildBootsLocally() {
-        Answer a = boot.ipxe(mac("52:54:00:cc:00:01"));
+        Answer a = boot.ipxe(mac("52:54:00:bb:00:01"));
         assertThat(a.template()).isEqualTo("ipxe/localboot");
         assertThat(a.reason()).isEqualTo(Answer.Reason.LOCAL_BOOT);
     }
@@ -74,7 +74,7 @@ class BootServiceTest {
 
     @Test
     void tokenWinsAndAWrongTokenIsNotFound() {
-        var r = new BootRequest("198.51.100.7", List.of(MacAddress.parse("52:54:00:cc:00:01")), "tok-web01", false, null);
+        var r = new BootRequest("198.51.100.7", List.of(MacAddress.parse("52:54:00:bb:00:01")), "tok-web01", false, null);
         assertThat(boot.template(r, TemplateKind.PROVISION, Optional.empty()).hostName()).isEqualTo("web01.example.com");
         var wrong = new BootRequest("198.51.100.7", List.of(), "nope", false, null);
         assertThatThrownBy(() -> boot.template(wrong, TemplateKind.PROVISION, Optional.empty()))
@@ -114,13 +114,23 @@ class BootServiceTest {
     }
 
     @Test
+    void aFailingEventSinkNeverBreaksABoot() {
+        BootService withBrokenTimeline = new BootService(inventory, NamingRenderer.standard(), states, e -> {
+            throw new IllegalStateException("timeline full");
+        }, SETTINGS, CLOCK);
+
+        withBrokenTimeline.built(mac("52:54:00:aa:00:01"));
+
+        assertThat(states.get("web01.example.com")).isPresent();
+    }
+
+    @Test
     void builtStateSurvivesARestartButNotAChangedDefinition() {
         boot.built(mac("52:54:00:aa:00:01"));
         var restarted = new BootService(inventory, NamingRenderer.standard(), states, BootEvents.NONE, SETTINGS, CLOCK);
         assertThat(restarted.ipxe(mac("52:54:00:aa:00:01")).reason()).isEqualTo(Answer.Reason.LOCAL_BOOT);
 
-        Host rebuilt = new Host(Hosts.WEB01.name(), true, "tok-new", Hosts.WEB01.interfaces(), Hosts.WEB01.os(),
-                Hosts.WEB01.medium(), Hosts.WEB01.subnet(), Hosts.WEB01.params(), Hosts.WEB01.templates(), "rev-2", "");
+        Host rebuilt = Hosts.web01().token("tok-new").revision("rev-2").build();
         var edited = new BootService(new FixedInventory(rebuilt), NamingRenderer.standard(), states, BootEvents.NONE,
                 SETTINGS, CLOCK);
         assertThat(edited.ipxe(mac("52:54:00:aa:00:01")).reason()).isEqualTo(Answer.Reason.HOST_TEMPLATE);
@@ -159,10 +169,25 @@ class BootServiceTest {
     }
 
     @Test
+    void bugWhileTellingUpstreamIsNotPassedOffAsAnUpstreamError() {
+        FixedInventory buggy = new FixedInventory(Hosts.WEB01) {
+            @Override
+            public void reportBuilt(Host host) {
+                throw new IllegalStateException("bug in the backend");
+            }
+        };
+        var svc = new BootService(buggy, NamingRenderer.standard(), states, events::add, SETTINGS, CLOCK);
+        assertThatThrownBy(() -> svc.built(mac("52:54:00:aa:00:01")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("bug in the backend");
+        assertThat(states.get("web01.example.com")).as("recorded before upstream was told").isPresent();
+        assertThat(events).noneMatch(e -> e.fields().getOrDefault("upstream", "").startsWith("upstream-error"));
+    }
+
+    @Test
     void tftpRendersPerMacConfigsAndLeavesOtherNamesToTheStaticRoot() {
         assertThat(boot.tftpFile("pxelinux.cfg/01-52-54-00-aa-00-01", "192.0.2.11")).get()
                 .extracting(Answer::template).isEqualTo("pxelinux/chain-ipxe");
-        assertThat(boot.tftpFile("/boot/pxelinux.cfg/01-52-54-00-cc-00-01", "")).get()
+        assertThat(boot.tftpFile("/boot/pxelinux.cfg/01-52-54-00-bb-00-01", "")).get()
                 .extracting(Answer::template).isEqualTo("pxelinux/localboot");
         assertThat(boot.tftpFile("pxelinux.cfg/default", "")).get()
                 .extracting(Answer::template).isEqualTo("pxelinux/default");
@@ -180,12 +205,12 @@ class BootServiceTest {
 
     @Test
     void unknownMachineGetsTheConfiguredAnswerAndIsLoggedWithWhatItReported() {
-        var facts = new MachineFacts("SN123", "QEMU", "Standard PC", List.of(MacAddress.parse("52:54:00:ee:00:01")));
+        var facts = new MachineFacts("SN123", "QEMU", "Standard PC", List.of(MacAddress.parse("52:54:00:ff:ff:ff")));
         Answer a = boot.unknownMachine(new BootRequest("192.0.2.150", List.of(), "", false, facts));
         assertThat(a.template()).isEqualTo("ipxe/unknown");
         BootEvent e = events.get(0);
         assertThat(e.stage()).isEqualTo("unknown-machine");
-        assertThat(e.fields()).containsEntry("serial", "SN123").containsEntry("macs", "52:54:00:ee:00:01")
+        assertThat(e.fields()).containsEntry("serial", "SN123").containsEntry("macs", "52:54:00:ff:ff:ff")
                 .containsEntry("product", "Standard PC");
     }
 
@@ -214,8 +239,8 @@ class BootServiceTest {
         BootUrls urls = boot.urls();
         assertThat(urls.unattended("provision", Hosts.WEB01, java.util.Map.of()))
                 .isEqualTo("http://192.0.2.1:8000/unattended/provision?token=tok-web01");
-        assertThat(urls.unattended("iPXE", Hosts.LEGACY01, java.util.Map.of()))
-                .isEqualTo("http://192.0.2.1:8000/unattended/iPXE?mac=52:54:00:cc:00:01");
+        assertThat(urls.unattended("iPXE", Hosts.DB01, java.util.Map.of()))
+                .isEqualTo("http://192.0.2.1:8000/unattended/iPXE?mac=52:54:00:bb:00:01");
         assertThat(urls.unattended("iPXE", null, java.util.Map.of("mac", "${net0/mac}")))
                 .isEqualTo("http://192.0.2.1:8000/unattended/iPXE?mac=${net0/mac}");
     }

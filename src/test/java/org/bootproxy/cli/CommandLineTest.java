@@ -111,6 +111,37 @@ class CommandLineTest {
         assertThat(r.err()).contains("nope").contains("--hosts");
     }
 
+    @Test
+    void foremanWithoutAUrlStopsWithExitCode2NamingTheKey() throws IOException {
+        Path cfg = tmp.resolve("bootproxy.yaml");
+        Files.writeString(cfg, "inventory:\n  type: foreman\n");
+        Run r = run("check-upstream", "--config", cfg.toString(), "--mac", "52:54:00:aa:00:01");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("configuration error: inventory.foreman.url is not set");
+    }
+
+    @Test
+    void aCmdbMappingMistakeStopsWithExitCode2NamingTheKey() throws IOException {
+        Path cfg = tmp.resolve("bootproxy.yaml");
+        Files.writeString(cfg, """
+                inventory:
+                  type: cmdb
+                  cmdb:
+                    url: "https://cmdb.example.com/hosts?mac={mac}"
+                    mapping: {hostname: /lookup/name}
+                """);
+        Run r = run("check-upstream", "--config", cfg.toString(), "--mac", "52:54:00:aa:00:01");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("configuration error: inventory.cmdb.mapping: unknown field 'hostname'");
+    }
+
+    @Test
+    void aMissingTemplatesFolderIsAConfigurationError() {
+        Run r = run("lint", "--templates", tmp.resolve("nope").toString(), "--state-dir", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("configuration error: templates folder").contains("nope");
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {

@@ -14,7 +14,7 @@ import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.fakes.NamingRenderer;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.HttpServer;
-import org.bootproxy.http.HttpSettings;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.bootproxy.render.TemplateFixtures;
 import org.bootproxy.support.Route;
 
@@ -39,7 +39,7 @@ final class FatalChild {
         } else {
             BootService boot = new BootService(new EmptyInventory(), NamingRenderer.standard(), new MemoryBuildStates(),
                     BootEvents.NONE, TemplateFixtures.settings(), Clock.systemUTC());
-            HttpServer http = new HttpServer(boot, HttpSettings.loopback(), BootEvents.NONE, Clock.systemUTC(),
+            HttpServer http = new HttpServer(boot, HttpSettingsBuilder.loopback().build(), BootEvents.NONE, Clock.systemUTC(),
                     new HttpExtensions(List.of(Route.<io.javalin.http.Handler>get("/oom", "ipxe", Route.Style.IPXE, ctx -> {
                         throw new OutOfMemoryError("injected: Java heap space");
                     })), Optional.empty()), onFatal);

@@ -3,9 +3,9 @@ package org.bootproxy.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigLoader;
 import org.bootproxy.config.Overrides;
-import org.bootproxy.config.Settings;
 import org.bootproxy.tftp.ExternalProcess;
 
 /**
@@ -14,16 +14,17 @@ import org.bootproxy.tftp.ExternalProcess;
  * Close it to stop everything.
  */
 final class RunningBootproxy implements AutoCloseable {
-    final Settings settings;
+    final BootproxyConfig config;
     final ServeCommand.Running running;
+    final Components components;
     private final Path baseDir;
 
     RunningBootproxy(Path baseDir, String yaml) {
         this.baseDir = baseDir;
-        this.settings = Settings.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
+        this.config = BootproxyConfig.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
         Observability events = Observability.create();
-        this.running = ServeCommand.start(settings, Components.build(settings, events), events,
-                (where, cause) -> System.err.println("fatal error in " + where + ": " + cause));
+        this.components = Components.build(config, events);
+        this.running = ServeCommand.start(config, components, events);
     }
 
     URI http(String pathAndQuery) {
@@ -35,7 +36,7 @@ final class RunningBootproxy implements AutoCloseable {
     }
 
     Path tftpRoot() {
-        return settings.tftpRoot();
+        return config.tftpRoot();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bootproxy.support.TempName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +124,30 @@ class ServeAppTest {
         assertThat(get("/events/not-a-mac").statusCode()).isEqualTo(400);
         assertThat(get("/metrics").body()).contains("bootproxy_events_total{outcome=\"200\",stage=\"ipxe\"}")
                 .contains("bootproxy_tftp_sent_bytes_total");
+    }
+
+    @Test
+    void temporaryFilesAKilledWriteLeftAreRemovedAtStartAndNeverServed() throws Exception {
+        // finding 11: temp files piled up over rounds of kill -9, and TFTP served a hidden .part file by its name
+        long gone = 4_194_305L; // above Linux's largest pid_max: that writer is surely gone
+        Path inRoot = Files.writeString(tftpRoot.resolve(new TempName("pxelinux.0", gone, "0badf00d").fileName()), "half");
+        Path inFolder = Files.writeString(Files.createDirectories(tftpRoot.resolve("pxelinux.cfg"))
+                .resolve(new TempName("default", gone, "00c0ffee").fileName()), "half");
+        Path inState = Files.writeString(Files.createDirectories(state.resolve("build-state"))
+                .resolve(new TempName("web01.example.com.json", gone, "0000beef").fileName()), "{\"half");
+        Path beingWritten = Files.writeString(tftpRoot.resolve(TempName.fresh("ldlinux.c32").fileName()), "half");
+
+        start();
+
+        assertThat(inRoot).doesNotExist();
+        assertThat(inFolder).doesNotExist();
+        assertThat(inState).doesNotExist();
+        assertThat(beingWritten).as("a live process (this one) is still writing it").exists();
+        String name = beingWritten.getFileName().toString();
+        assertThat(get("/httpboot/" + name).statusCode()).isEqualTo(404);
+        Path fetched = state.resolve("fetched");
+        assertThat(app.tftpGet(name, fetched).exitCode()).as("curl's exit code for TFTP 'file not found'").isEqualTo(68);
+        assertThat(fetched).doesNotExist();
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SmartProxyConfigTest {
 
     static SmartProxyConfig resolve(String yaml) {
-        return SettingsTest.resolve(yaml, Overrides.NONE).smartProxy();
+        return BootproxyConfigTest.resolve(yaml, Overrides.NONE).smartProxy();
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.bootproxy.boot.TemplateRenderer;
 
 /**
  * A renderer that writes which template it rendered, for whom and as what kind, so tests can see the
- * boot decision without real templates. Templates named in {@code failing} throw TemplateFailed.
+ * boot decision without real templates. Templates named in {@code failing} throw TemplateFailed, for every
+ * host or (see {@link #failingFor}) for one.
  */
 public final class NamingRenderer implements TemplateRenderer {
     private final Set<String> names;
@@ -19,6 +20,13 @@ public final class NamingRenderer implements TemplateRenderer {
     public NamingRenderer(Set<String> names, Set<String> failing) {
         this.names = new TreeSet<>(names);
         this.failing = Set.copyOf(failing);
+    }
+
+    /** Also knows {@code template}. */
+    public NamingRenderer with(String template) {
+        Set<String> n = new TreeSet<>(names);
+        n.add(template);
+        return new NamingRenderer(n, failing);
     }
 
     /** Knows every template bootproxy's defaults refer to. */
@@ -35,9 +43,14 @@ public final class NamingRenderer implements TemplateRenderer {
         return new NamingRenderer(names, f);
     }
 
+    /** {@code template} fails for this host only (and for no other, nor for an unknown machine). */
+    public NamingRenderer failingFor(String template, String hostName) {
+        return failing(template + " for " + hostName);
+    }
+
     @Override
     public String render(String templateName, RenderContext c) {
-        if (failing.contains(templateName)) {
+        if (failing.contains(templateName) || failing.contains(templateName + " for " + c.host().map(Host::name).orElse(""))) {
             throw new TemplateFailed(templateName, templateName + " line 3: host.params.kernelcmd is missing");
         }
         String header = templateName.startsWith("ipxe/") ? "#!ipxe\n" : "";

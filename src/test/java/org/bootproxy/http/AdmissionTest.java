@@ -2,9 +2,9 @@ package org.bootproxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.bootproxy.http.TestHosts.RETRY_SECONDS;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
+import static org.bootproxy.http.HttpFixture.RETRY_SECONDS;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -30,7 +30,7 @@ class AdmissionTest {
     void pastTheWorkerBoundIpxeGetsTheRetryScriptAndInstallersA503AtOnce() throws Exception {
         SlowInventory slow = new SlowInventory(WEB01);
         try (HttpFixture app = new HttpFixture(slow, new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback().withLimits(HttpLimits.DEFAULTS.withWorkers(1)), HttpExtensions.NONE)) {
+                HttpSettingsBuilder.loopback().limits(HttpLimits.DEFAULTS.withWorkers(1)).build(), HttpExtensions.NONE)) {
             CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
                 try {
                     return app.get("/unattended/iPXE?mac=" + WEB01_MAC);

@@ -43,7 +43,7 @@ class AssetsRoutesTest {
         Files.createSymbolicLink(assets.resolve("escape-dir"), tmp);
         Files.createSymbolicLink(assets.resolve("current"), assets.resolve("alma/9"));
         app = new HttpFixture(new EmptyInventory(), new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback().withAssetsDir(assets), HttpExtensions.NONE);
+                HttpSettingsBuilder.loopback().assets(assets).build(), HttpExtensions.NONE);
     }
 
     @AfterEach
@@ -188,7 +188,7 @@ class AssetsRoutesTest {
 
     @Test
     void missingAssetsDirectoryFailsAtStartWithAClearMessage() {
-        var settings = HttpSettings.loopback().withAssetsDir(tmp.resolve("no-such-dir"));
+        var settings = HttpSettingsBuilder.loopback().assets(tmp.resolve("no-such-dir")).build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpFixture(new EmptyInventory(), new EchoRenderer(),
                         new MemoryBuildStates(), settings, HttpExtensions.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-dir").hasMessageContaining("does not exist");

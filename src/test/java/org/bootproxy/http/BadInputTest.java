@@ -3,9 +3,9 @@ package org.bootproxy.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.http.Answers.assertNoLeak;
 import static org.bootproxy.http.Answers.assertOneLineText;
-import static org.bootproxy.http.TestHosts.RETRY_SECONDS;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
+import static org.bootproxy.http.HttpFixture.RETRY_SECONDS;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +26,7 @@ class BadInputTest {
 
     private static HttpFixture server(HttpLimits limits) {
         return new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback().withLimits(limits), HttpExtensions.NONE);
+                HttpSettingsBuilder.loopback().limits(limits).build(), HttpExtensions.NONE);
     }
 
     private static String post(String head) {
@@ -78,7 +78,7 @@ class BadInputTest {
     @Test
     void aReportTheDiskCannotTakeIsToBeSentAgainLater() throws Exception {
         try (HttpFixture app = new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new FullDiskBuildStates(),
-                HttpSettings.loopback(), HttpExtensions.NONE)) {
+                HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE)) {
             var failed = app.post("/unattended/failed?mac=" + WEB01_MAC, "anaconda: no disk");
             assertOneLineText(failed, 503);
             assertThat(failed.headers().firstValue("Retry-After")).contains(String.valueOf(RETRY_SECONDS));

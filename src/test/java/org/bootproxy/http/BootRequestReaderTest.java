@@ -40,12 +40,4 @@ class BootRequestReaderTest {
         assertThat(BootRequestReader.rawParam("xmac=1", "mac")).isEmpty();
         assertThat(BootRequestReader.rawParam("mac=", "mac")).isEmpty();
     }
-
-    @Test
-    void percentDecodingKeepsAPlusAPlus() {
-        assertThat(BootRequestReader.percentDecoded("Standard%20PC%20(i440FX%20+%20PIIX,%201996)"))
-                .contains("Standard PC (i440FX + PIIX, 1996)");
-        assertThat(BootRequestReader.percentDecoded("SN%2B1%2f2")).contains("SN+1/2");
-        assertThat(BootRequestReader.percentDecoded("bad%zz")).isEmpty();
-    }
 }

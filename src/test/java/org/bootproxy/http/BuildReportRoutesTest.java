@@ -5,11 +5,11 @@ import org.bootproxy.fakes.BrokenInventory;
 import org.bootproxy.fakes.FixedInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.http.Answers.assertOneLineText;
-import static org.bootproxy.http.TestHosts.DB01;
-import static org.bootproxy.http.TestHosts.DB01_MAC;
-import static org.bootproxy.http.TestHosts.UNKNOWN_MAC;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
+import static org.bootproxy.fakes.Hosts.DB01;
+import static org.bootproxy.fakes.Hosts.DB01_MAC;
+import static org.bootproxy.fakes.Hosts.UNKNOWN_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BuildReportRoutesTest {
 
     private static HttpFixture serverWith(MemoryBuildStates states) {
-        return new HttpFixture(new FixedInventory(WEB01, DB01), new EchoRenderer(), states, HttpSettings.loopback(),
+        return new HttpFixture(new FixedInventory(WEB01, DB01), new EchoRenderer(), states, HttpSettingsBuilder.loopback().build(),
                 HttpExtensions.NONE);
     }
 
@@ -141,7 +141,7 @@ class BuildReportRoutesTest {
         try (var app = new HttpFixture(new BrokenInventory())) {
             var r = app.get("/unattended/built?mac=" + WEB01_MAC);
             assertOneLineText(r, 503);
-            assertThat(r.headers().firstValue("Retry-After")).contains(String.valueOf(TestHosts.RETRY_SECONDS));
+            assertThat(r.headers().firstValue("Retry-After")).contains(String.valueOf(HttpFixture.RETRY_SECONDS));
         }
     }
 
@@ -150,7 +150,7 @@ class BuildReportRoutesTest {
         try (var app = serverWith(new MemoryBuildStates())) {
             app.get("/unattended/built?mac=" + WEB01_MAC);
             var answered = app.events.await(e -> e.stage().equals("built") && e.outcome().equals("201"));
-            assertThat(answered.mac()).isEqualTo(WEB01_MAC);
+            assertThat(answered.mac()).isEqualTo(WEB01_MAC.colons());
             assertThat(answered.fields()).containsEntry("host", "web01.example.com");
         }
     }

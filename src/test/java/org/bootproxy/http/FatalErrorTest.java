@@ -1,7 +1,7 @@
 package org.bootproxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bootproxy.http.TestHosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01;
 
 import io.javalin.http.Handler;
 import java.io.IOException;
@@ -51,8 +51,8 @@ class FatalErrorTest {
     private static HttpServer server(Recorder fatal, Route<Handler> route) {
         RecordingEvents events = new RecordingEvents();
         BootService boot = new BootService(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(), events,
-                TestHosts.SETTINGS, Clock.systemUTC());
-        HttpServer server = new HttpServer(boot, HttpSettings.loopback(), events, Clock.systemUTC(),
+                HttpFixture.BOOT_SETTINGS, Clock.systemUTC());
+        HttpServer server = new HttpServer(boot, HttpSettingsBuilder.loopback().build(), events, Clock.systemUTC(),
                 new HttpExtensions(List.of(route), Optional.empty()), fatal);
         server.start();
         return server;

@@ -13,32 +13,47 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.boot.BootSettings;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateRenderer;
+import org.bootproxy.boot.UnknownMachineAnswer;
 
 /**
  * A real bootproxy HTTP server on a free loopback port around a real {@link BootService} with fakes
  * behind it, plus a client. Close it to stop the server.
  */
 final class HttpFixture implements AutoCloseable {
+    static final int RETRY_SECONDS = 7;
+
+    /** Template names the {@link EchoRenderer} echoes back, per family and kind, so a test sees which one was chosen. */
+    static final BootSettings BOOT_SETTINGS = new BootSettings(URI.create("http://192.0.2.1:8000"), 4,
+            UnknownMachineAnswer.MESSAGE,
+            Map.of("Redhat", Map.of(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "kickstart/default",
+                            TemplateKind.FINISH, "kickstart/finish", TemplateKind.USER_DATA, "cloudinit/user-data",
+                            TemplateKind.META_DATA, "cloudinit/meta-data", TemplateKind.PXELINUX, "pxelinux/kickstart"),
+                    "Debian", Map.of(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PROVISION, "preseed/default")),
+            RETRY_SECONDS);
+
     final RecordingEvents events = new RecordingEvents();
     final HttpServer server;
     private final String host;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpFixture(HostInventory inventory) {
-        this(inventory, new EchoRenderer(), new MemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
+        this(inventory, new EchoRenderer(), new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE);
     }
 
     HttpFixture(HostInventory inventory, TemplateRenderer renderer) {
-        this(inventory, renderer, new MemoryBuildStates(), HttpSettings.loopback(), HttpExtensions.NONE);
+        this(inventory, renderer, new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE);
     }
 
     HttpFixture(HostInventory inventory, TemplateRenderer renderer, BuildStateStore states, HttpSettings settings,
                 HttpExtensions extensions) {
-        BootService boot = new BootService(inventory, renderer, states, events, TestHosts.SETTINGS, Clock.systemUTC());
+        BootService boot = new BootService(inventory, renderer, states, events, BOOT_SETTINGS, Clock.systemUTC());
         server = new HttpServer(boot, settings, events, Clock.systemUTC(), extensions);
         host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         server.start();

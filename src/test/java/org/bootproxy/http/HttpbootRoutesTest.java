@@ -27,7 +27,7 @@ class HttpbootRoutesTest {
         Files.writeString(tmp.resolve("outside.txt"), "outside\n");
         Files.createSymbolicLink(root.resolve("escape"), tmp.resolve("outside.txt"));
         app = new HttpFixture(new EmptyInventory(), new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback().withHttpbootDir(root), HttpExtensions.NONE);
+                HttpSettingsBuilder.loopback().httpboot(root).build(), HttpExtensions.NONE);
     }
 
     @AfterEach

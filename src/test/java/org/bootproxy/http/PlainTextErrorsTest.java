@@ -4,8 +4,8 @@ import org.bootproxy.fakes.FixedInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.http.Answers.assertNoLeak;
 import static org.bootproxy.http.Answers.assertOneLineText;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,8 +2,8 @@ package org.bootproxy.http;
 
 import org.bootproxy.fakes.FixedInventory;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -52,7 +52,7 @@ class RequestLogLineTest {
                 .matches("GET /unattended/iPXE\\?mac=52:54:00:aa:00:01&token=tok-… 200 ipxe/kickstart "
                         + "host=web01\\.example\\.com ua=iPXE/1\\.21\\.1 \\d+ms")
                 .doesNotContain("tok-web01");
-        assertThat(line.getMDCPropertyMap()).containsEntry("mac", WEB01_MAC).containsEntry("client", "127.0.0.1");
+        assertThat(line.getMDCPropertyMap()).containsEntry("mac", WEB01_MAC.colons()).containsEntry("client", "127.0.0.1");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.bootproxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bootproxy.http.TestHosts.RETRY_SECONDS;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
+import static org.bootproxy.http.HttpFixture.RETRY_SECONDS;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import io.javalin.http.Handler;
 import java.net.URI;
@@ -57,7 +57,7 @@ class RouteTableTest {
                 Optional.empty());
         List<Route<Handler>> modules = new ArrayList<>(proxy.routes());
         modules.addAll(new OpsRoutes(() -> "", mac -> List.of()).routes());
-        app = new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(), HttpSettings.loopback(),
+        app = new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(),
                 new HttpExtensions(modules, Optional.empty()));
     }
 
@@ -102,7 +102,7 @@ class RouteTableTest {
         proxy = new SmartProxy(new SmartProxySettings(tftpRoot, "", URI.create("http://192.0.2.1:8000"), Optional.empty(),
                 TrustedHosts.notSet(), "test", Optional.empty(), SmartProxySettings.Timeouts.DEFAULTS), new ModuleStates(),
                 Optional.empty());
-        app = new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(), HttpSettings.loopback(),
+        app = new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(),
                 new HttpExtensions(List.of(Route.get("/as-ipxe", "ipxe", Style.IPXE, down),
                         Route.get("/as-installer", "provision", Style.INSTALLER, down)), Optional.empty()));
 
@@ -117,7 +117,7 @@ class RouteTableTest {
 
     /** A request that reaches {@code route}: its path parameters filled in, a body where it takes one. */
     private HttpRequest request(Route<Handler> route) {
-        String path = route.path().replace("{kind}", "provision").replace("{mac}", WEB01_MAC)
+        String path = route.path().replace("{kind}", "provision").replace("{mac}", WEB01_MAC.colons())
                 .replace("{variant}", "pxelinux").replace("{template}", "Kickstart").replace("{hostgroup}", "Base")
                 .replace("<path>", "missing.bin");
         String query = path.contains("?") ? "" : "?mac=" + WEB01_MAC;

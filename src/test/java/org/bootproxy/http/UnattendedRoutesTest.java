@@ -7,24 +7,21 @@ import org.bootproxy.fakes.FixedInventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.bootproxy.http.Answers.assertOneLineText;
-import static org.bootproxy.http.TestHosts.DB01;
-import static org.bootproxy.http.TestHosts.DB01_MAC;
-import static org.bootproxy.http.TestHosts.LAB01;
-import static org.bootproxy.http.TestHosts.UNKNOWN_MAC;
-import static org.bootproxy.http.TestHosts.WEB01;
-import static org.bootproxy.http.TestHosts.WEB01_MAC;
-import static org.bootproxy.http.TestHosts.WEB01_SECOND_MAC;
+import static org.bootproxy.fakes.Hosts.DB01;
+import static org.bootproxy.fakes.Hosts.DB01_MAC;
+import static org.bootproxy.fakes.Hosts.LAB01;
+import static org.bootproxy.fakes.Hosts.UNKNOWN_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01_SECOND_MAC;
+import static org.bootproxy.fakes.Hosts.lab01;
 
 import io.javalin.http.Handler;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bootproxy.boot.BootEvent;
-import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.boot.Nic;
-import org.bootproxy.boot.Subnet;
 import org.bootproxy.support.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +74,7 @@ class UnattendedRoutesTest {
     void provisioningMacHeadersFindTheHost() throws Exception {
         var r = start(new HttpFixture(new FixedInventory(WEB01))).get("/unattended/provision",
                 "X-RHN-Provisioning-MAC-0", "eth0 " + UNKNOWN_MAC,
-                "X-RHN-Provisioning-MAC-1", "eth1 " + WEB01_SECOND_MAC.toUpperCase());
+                "X-RHN-Provisioning-MAC-1", "eth1 " + WEB01_SECOND_MAC.colons().toUpperCase());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("template=kickstart/default host=web01.example.com kind=provision");
     }
@@ -91,9 +88,8 @@ class UnattendedRoutesTest {
     @Test
     void ipv6ClientIsFoundByItsAddressAsWrittenInTheHostFile() throws Exception {
         assumeTrue(ipv6LoopbackWorks(), "this machine has no IPv6 loopback (::1)");
-        var v6host = new Host("lab06.example.com", true, "", List.of(new Nic(MacAddress.parse("52:54:00:cc:00:06"), "::1", "eth0", true)),
-                LAB01.os(), LAB01.medium(), Subnet.DHCP, Map.of(), Map.of(), "r1", "test");
-        var settings = new HttpSettings("::1", 0, List.of(), Optional.empty());
+        var v6host = lab01().name("lab06.example.com").onlyNic(MacAddress.parse("52:54:00:cc:00:06"), "::1").build();
+        var settings = HttpSettingsBuilder.loopback().host("::1").build();
         var r = start(new HttpFixture(new FixedInventory(v6host), new EchoRenderer(), new MemoryBuildStates(), settings,
                 HttpExtensions.NONE)).get("/unattended/provision");
         assertThat(r.body()).contains("host=lab06.example.com");
@@ -109,7 +105,7 @@ class UnattendedRoutesTest {
 
     @Test
     void forwardedForFromATrustedProxyIsBelieved() throws Exception {
-        var settings = HttpSettings.loopback().withTrustedProxies(List.of(Cidr.parse("127.0.0.0/8")));
+        var settings = HttpSettingsBuilder.loopback().trustedProxies(Cidr.parse("127.0.0.0/8")).build();
         var r = start(new HttpFixture(new FixedInventory(WEB01, LAB01), new EchoRenderer(), new MemoryBuildStates(),
                 settings, HttpExtensions.NONE)).get("/unattended/provision", "X-Forwarded-For", "192.0.2.11, 127.0.0.1");
         assertThat(r.body()).contains("host=web01.example.com");
@@ -117,7 +113,7 @@ class UnattendedRoutesTest {
 
     @Test
     void forwardedForFromAnyoneElseIsIgnored() throws Exception {
-        var settings = HttpSettings.loopback().withTrustedProxies(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")));
+        var settings = HttpSettingsBuilder.loopback().trustedProxies(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")).build();
         var r = start(new HttpFixture(new FixedInventory(WEB01, LAB01), new EchoRenderer(), new MemoryBuildStates(),
                 settings, HttpExtensions.NONE)).get("/unattended/provision", "X-Forwarded-For", "192.0.2.11");
         assertThat(r.body()).contains("host=lab01.example.com");
@@ -153,7 +149,7 @@ class UnattendedRoutesTest {
     void unknownMacGetsNotFoundSoTheScriptTriesTheNextNic() throws Exception {
         var r = start(new HttpFixture(new FixedInventory(WEB01))).get("/unattended/iPXE?mac=" + UNKNOWN_MAC);
         assertOneLineText(r, 404);
-        assertThat(r.body()).contains(UNKNOWN_MAC);
+        assertThat(r.body()).contains(UNKNOWN_MAC.colons());
     }
 
     @Test
@@ -219,7 +215,7 @@ class UnattendedRoutesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).startsWith("#!ipxe\n")
                 .contains("echo bootproxy cannot answer yet: template ipxe/kickstart line 4: host.params.kernelcmd is missing")
-                .contains("sleep " + TestHosts.RETRY_SECONDS + " ")
+                .contains("sleep " + HttpFixture.RETRY_SECONDS + " ")
                 .contains("chain --replace iPXE?mac=52%3A54%3A00%3Aaa%3A00%3A01&serial=SN1&retry=1\n");
         assertThat(r.body()).doesNotContain("${").doesNotContain("&&");
     }
@@ -259,7 +255,7 @@ class UnattendedRoutesTest {
     void upstreamDownGets503WithRetryAfterForInstallers() throws Exception {
         var r = start(new HttpFixture(new BrokenInventory())).get("/unattended/provision?mac=" + WEB01_MAC);
         assertOneLineText(r, 503);
-        assertThat(r.headers().firstValue("Retry-After")).contains(String.valueOf(TestHosts.RETRY_SECONDS));
+        assertThat(r.headers().firstValue("Retry-After")).contains(String.valueOf(HttpFixture.RETRY_SECONDS));
         assertThat(r.body()).startsWith("inventory unavailable: foreman.example.com: connection refused (retry in 7 s)");
     }
 
@@ -287,7 +283,7 @@ class UnattendedRoutesTest {
         var r = start(new HttpFixture(new FixedInventory(WEB01))).get("/unattended/provision?mac=" + UNKNOWN_MAC);
         assertOneLineText(r, 404);
         assertThat(r.body()).startsWith("unattended: unable to find a host that matches the request from 127.0.0.1")
-                .contains(UNKNOWN_MAC);
+                .contains(UNKNOWN_MAC.colons());
     }
 
     @Test
@@ -344,7 +340,7 @@ class UnattendedRoutesTest {
         start(new HttpFixture(new FixedInventory(WEB01)));
         app.get("/unattended/iPXE?mac=" + WEB01_SECOND_MAC, "User-Agent", "iPXE/1.21.1");
         BootEvent e = app.events.awaitStage("ipxe");
-        assertThat(e.mac()).isEqualTo(WEB01_SECOND_MAC);
+        assertThat(e.mac()).isEqualTo(WEB01_SECOND_MAC.colons());
         assertThat(e.clientIp()).isEqualTo("127.0.0.1");
         assertThat(e.detail()).isEqualTo("ipxe/kickstart");
         assertThat(e.outcome()).isEqualTo("200");
@@ -358,7 +354,7 @@ class UnattendedRoutesTest {
                         ctx -> ctx.result("{\"templateServer\":\"x\"}"))),
                 Optional.of(ctx -> ctx.status(200).result("from upstream for " + ctx.queryParam("mac") + "\n")));
         start(new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(),
-                HttpSettings.loopback(), extensions));
+                HttpSettingsBuilder.loopback().build(), extensions));
         assertThat(app.get("/unattended/provision?mac=" + UNKNOWN_MAC).body()).isEqualTo("from upstream for " + UNKNOWN_MAC + "\n");
         assertThat(app.get("/unattended/provision?mac=" + WEB01_MAC).body()).contains("host=web01.example.com");
         assertThat(app.get("/unattended/templateServer").body()).isEqualTo("{\"templateServer\":\"x\"}");

@@ -1,5 +1,6 @@
 package org.bootproxy.inventory;
 
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.fakes.NamingRenderer;
 import org.bootproxy.fakes.MutableClock;
@@ -11,22 +12,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bootproxy.boot.Answer;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootRequest;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.BootSettings;
-import org.bootproxy.boot.BuildState;
-import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MachineFacts;
-import org.bootproxy.boot.RenderContext;
 import org.bootproxy.boot.TemplateKind;
-import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CacheConfig;
 import org.junit.jupiter.api.Test;
 
 /** The cache behind the real boot decision: what a machine gets while upstream is down. */
@@ -34,8 +29,9 @@ class CachedBootTest {
 
 
     final MutableClock clock = new MutableClock();
-    final SwitchableInventory upstream = new SwitchableInventory(List.of(HostInventoryContract.WEB01));
-    final CachingInventory cache = new CachingInventory(upstream, CacheConfig.defaults(), clock);
+    final SwitchableInventory upstream = new SwitchableInventory(List.of(Hosts.WEB01));
+    final CachingInventory cache = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30),
+            Duration.ofSeconds(10), Duration.ofHours(24), 32, Duration.ofSeconds(10), Duration.ofSeconds(1)), clock);
     final MemoryBuildStates states = new MemoryBuildStates();
     final BootService boot = new BootService(cache, NamingRenderer.standard(), states, BootEvents.NONE,
             new BootSettings(URI.create("http://192.0.2.1:8000"), 4, UnknownMachineAnswer.MESSAGE,

@@ -1,8 +1,11 @@
 package org.bootproxy.inventory;
 
-import org.bootproxy.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.DB01;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
+import static org.bootproxy.fakes.Hosts.WEB01_SECOND_MAC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,23 +18,20 @@ import java.util.concurrent.Future;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CacheConfig;
+import org.bootproxy.fakes.Hosts;
+import org.bootproxy.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class CachingInventoryTest {
 
-    static final Host WEB01 = HostInventoryContract.WEB01;
-    static final Host DB01 = HostInventoryContract.DB01;
-    static final MacAddress WEB01_MAC = MacAddress.parse("52:54:00:aa:00:01");
-    static final MacAddress WEB01_SECOND_MAC = MacAddress.parse("52:54:00:aa:00:02");
     static final MacAddress UNKNOWN = MacAddress.parse("52:54:00:ff:ff:ff");
 
     final MutableClock clock = new MutableClock();
     final SwitchableInventory upstream = new SwitchableInventory(List.of(WEB01, DB01));
 
     CachingInventory cache(String ttl, String missTtl, String staleMaxAge) {
-        return new CachingInventory(upstream, new CacheConfig(Duration.parse(ttl), Duration.parse(missTtl),
-                Duration.parse(staleMaxAge), 8, Duration.ofSeconds(30)), clock);
+        return new CachingInventory(upstream, new CacheSettings(Duration.parse(ttl), Duration.parse(missTtl),
+                Duration.parse(staleMaxAge), 8, Duration.ofSeconds(30), Duration.ofSeconds(1)), clock);
     }
 
     CachingInventory cache() {
@@ -199,8 +199,7 @@ class CachingInventoryTest {
     void tokenOfARebuiltHostNoLongerMatches() {
         var inv = cache();
         inv.findByMac(WEB01_MAC);
-        Host rebuilt = new Host(WEB01.name(), true, "tok-new", WEB01.interfaces(), WEB01.os(), WEB01.medium(),
-                WEB01.subnet(), WEB01.params(), WEB01.templates(), "r2", "");
+        Host rebuilt = Hosts.web01().token("tok-new").revision("rev-2").build();
         upstream.serve(List.of(rebuilt));
         clock.advance(Duration.ofMinutes(1));
         assertThat(inv.findByToken("tok-web01")).isEmpty();
@@ -209,7 +208,8 @@ class CachingInventoryTest {
 
     @Test
     void lookupThatWaitsTooLongForAnUpstreamSlotFailsNamingTheSettings() throws Exception {
-        var inv = new CachingInventory(upstream, new CacheConfig(null, null, null, 1, Duration.ofMillis(50)), clock);
+        var inv = new CachingInventory(upstream, new CacheSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofHours(24), 1, Duration.ofMillis(50), Duration.ofSeconds(1)), clock);
         upstream.closeGate();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -229,6 +229,6 @@ class CachingInventoryTest {
     @Test
     void describeNamesUpstreamAndSettings() {
         assertThat(cache().describe()).isEqualTo("switchable test upstream, cached (ttl 30s, miss_ttl 10s, "
-                + "stale_max_age 1d, max_concurrent 8, queue_timeout 30s)");
+                + "stale_max_age 1d, max_concurrent 8, queue_timeout 30s, stale_grace 1s)");
     }
 }

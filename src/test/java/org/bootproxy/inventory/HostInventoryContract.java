@@ -3,14 +3,12 @@ package org.bootproxy.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.boot.Nic;
-import org.bootproxy.boot.OperatingSystem;
-import org.bootproxy.boot.Subnet;
 import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.fakes.HostBuilder;
+import org.bootproxy.fakes.Hosts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,22 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class HostInventoryContract {
 
-    protected static final Host WEB01 = new Host("web01.example.com", true, "tok-web01",
-            List.of(new Nic(MacAddress.parse("52:54:00:aa:00:01"), "192.0.2.11", "eth0", true),
-                    new Nic(MacAddress.parse("52:54:00:aa:00:02"), "", "eth1", false)),
-            new OperatingSystem("AlmaLinux", "Redhat", "9", "4", "x86_64", ""),
-            "http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os",
-            new Subnet("255.255.255.0", "192.0.2.1", List.of("192.0.2.53"), "dhcp"),
-            Map.of("kernelcmd", "console=ttyS0"),
-            Map.of(TemplateKind.IPXE, "ipxe/kickstart"),
-            "", "");
-
-    protected static final Host DB01 = new Host("db01.example.com", false, "",
-            List.of(new Nic(MacAddress.parse("52:54:00:bb:00:01"), "192.0.2.21", "ens3", true)),
-            new OperatingSystem("Debian", "Debian", "12", "", "x86_64", "bookworm"),
-            "http://deb.example.com/debian",
-            new Subnet("255.255.255.0", "192.0.2.1", List.of(), "static"),
-            Map.of(), Map.of(), "", "");
+    /** web01 with a template override, so backends show they carry one. */
+    protected static final Host WEB01 = Hosts.web01().template(TemplateKind.IPXE, "ipxe/kickstart").build();
+    protected static final Host DB01 = Hosts.DB01;
 
     /** An inventory that serves exactly these hosts. */
     protected abstract HostInventory inventoryWith(List<Host> hosts) throws Exception;
@@ -87,8 +72,7 @@ public abstract class HostInventoryContract {
     @Test
     void revisionChangesWhenTheDefinitionChanges() throws Exception {
         Host before = inventoryWith(List.of(WEB01)).findByMac(MacAddress.parse("52:54:00:aa:00:01")).orElseThrow();
-        Host changed = new Host(WEB01.name(), true, "tok-web01-new", WEB01.interfaces(), WEB01.os(), WEB01.medium(),
-                WEB01.subnet(), Map.of("kernelcmd", "console=ttyS1"), WEB01.templates(), "", "");
+        Host changed = HostBuilder.from(WEB01).token("tok-web01-new").param("kernelcmd", "console=ttyS1").build();
         Host after = inventoryWith(List.of(changed)).findByMac(MacAddress.parse("52:54:00:aa:00:01")).orElseThrow();
         assertThat(after.revision()).isNotEmpty().isNotEqualTo(before.revision());
     }

@@ -2,22 +2,21 @@ package org.bootproxy.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.DB01;
+import static org.bootproxy.fakes.Hosts.WEB01;
+import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 
 import java.util.List;
-import java.util.Map;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.fakes.Hosts;
 import org.junit.jupiter.api.Test;
 
 class LayeredInventoryTest {
 
-    static final Host WEB01 = HostInventoryContract.WEB01;
-    static final Host DB01 = HostInventoryContract.DB01;
-    static final MacAddress WEB01_MAC = MacAddress.parse("52:54:00:aa:00:01");
-
-    final Host pinned = new Host(WEB01.name(), false, "", WEB01.interfaces(), WEB01.os(), WEB01.medium(), WEB01.subnet(),
-            Map.of("kernelcmd", "console=tty0"), Map.of(), "file:1", "hosts/web01.yaml");
+    final Host pinned = Hosts.web01().inBuild(false).token("").param("kernelcmd", "console=tty0").revision("file:1")
+            .source("hosts/web01.yaml").build();
     final SwitchableInventory files = new SwitchableInventory(List.of(pinned));
     final SwitchableInventory foreman = new SwitchableInventory(List.of(WEB01, DB01));
     final LayeredInventory layered = new LayeredInventory(List.of(files, foreman));
@@ -49,6 +48,6 @@ class LayeredInventoryTest {
 
     @Test
     void allListsEachNameOnceUpperFirst() {
-        assertThat(layered.all()).extracting(Host::source).containsExactly("hosts/web01.yaml", "");
+        assertThat(layered.all()).extracting(Host::source).containsExactly("hosts/web01.yaml", DB01.source());
     }
 }

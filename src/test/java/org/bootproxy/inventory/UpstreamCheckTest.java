@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bootproxy.inventory.foreman.ForemanSettingsBuilder.foremanAt;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.ByteArrayOutputStream;
@@ -13,9 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.config.CmdbConfig;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.inventory.cmdb.CmdbInventory;
+import org.bootproxy.inventory.cmdb.CmdbYaml;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,10 +33,11 @@ class UpstreamCheckTest {
     }
 
     CmdbInventory cmdb() {
-        return new CmdbInventory(new CmdbConfig("hostdb", wm.baseUrl() + "/api/hosts?mac={mac}", null, null, null, null,
-                Map.of("name", CmdbConfig.Field.pointer("/lookup/hostname"), "os.family", CmdbConfig.Field.pointer("/lookup/os/family"),
-                        "build", CmdbConfig.Field.pointer("/lookup/build")),
-                null, null, null, null, null));
+        return new CmdbInventory(CmdbYaml.settings("""
+                name: hostdb
+                url: "%s/api/hosts?mac={mac}"
+                mapping: {name: /lookup/hostname, os.family: /lookup/os/family, build: /lookup/build}
+                """.formatted(wm.baseUrl())));
     }
 
     @Test
@@ -67,6 +68,16 @@ class UpstreamCheckTest {
     }
 
     @Test
+    void answerThatIsNotJsonIsPrintedAsItCame() {
+        wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()
+                .withBody("<html>Bad Gateway</html>")));
+        try (var inv = cmdb()) {
+            assertThat(new UpstreamCheck(inv).run(MacAddress.parse("52:54:00:aa:00:01"), out)).isEqualTo(UpstreamCheck.FAILED);
+        }
+        assertThat(printed()).contains("-> 500 Internal Server Error").contains("\n  <html>Bad Gateway</html>\n");
+    }
+
+    @Test
     void unknownMacSaysNotFound() {
         wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
         try (var inv = cmdb()) {
@@ -79,7 +90,7 @@ class UpstreamCheckTest {
     void rejectedCredentialsArePrintedWithTheSettingToFix() {
         wm.stubFor(get(urlPathEqualTo("/api/v2/hosts")).willReturn(unauthorized()
                 .withBody("{\"error\":{\"message\":\"Unable to authenticate user admin\"}}")));
-        try (var inv = new ForemanInventory(ForemanConfig.of(wm.baseUrl(), "admin", "wrong"))) {
+        try (var inv = new ForemanInventory(foremanAt(wm.baseUrl()).login("admin", "wrong").build())) {
             assertThat(new UpstreamCheck(inv).run(MacAddress.parse("52:54:00:aa:00:01"), out)).isEqualTo(UpstreamCheck.FAILED);
         }
         assertThat(printed()).startsWith("Asking Foreman at " + wm.baseUrl() + " as admin about MAC 52:54:00:aa:00:01")
@@ -89,7 +100,7 @@ class UpstreamCheckTest {
 
     @Test
     void noAnswerIsPrintedWithTheReason() {
-        try (var inv = new ForemanInventory(ForemanConfig.of("http://127.0.0.1:9", "admin", "x"))) {
+        try (var inv = new ForemanInventory(foremanAt("http://127.0.0.1:9").build())) {
             assertThat(new UpstreamCheck(inv).run(MacAddress.parse("52:54:00:aa:00:01"), out)).isEqualTo(UpstreamCheck.FAILED);
         }
         assertThat(printed()).contains("-> no answer after").contains("cannot connect to 127.0.0.1:9");

@@ -1,11 +1,9 @@
 package org.bootproxy.render;
 
-import org.bootproxy.boot.RenderContext;
-import org.bootproxy.boot.TemplateFailed;
-import org.bootproxy.boot.TemplateKind;
-import org.bootproxy.boot.TemplateNotFound;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.ALMA01;
+import static org.bootproxy.render.TemplateFixtures.context;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.bootproxy.render.TemplateFixtures.alma;
-import static org.bootproxy.render.TemplateFixtures.context;
+import org.bootproxy.boot.RenderContext;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateKind;
+import org.bootproxy.boot.TemplateNotFound;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FreemarkerRendererTest {
 
@@ -29,13 +28,18 @@ class FreemarkerRendererTest {
     }
 
     private void write(String name, String text) throws IOException {
+        write(dir, name, text);
+    }
+
+    /** Writes a template (or any file) under a templates folder, creating its directories. */
+    static void write(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static RenderContext provisionFor() {
-        return context(alma(true), TemplateKind.PROVISION);
+        return context(ALMA01, TemplateKind.PROVISION);
     }
 
     // ------------------------------------------------------------------ names and lookup
@@ -43,7 +47,7 @@ class FreemarkerRendererTest {
     @Test
     void templateNameMapsToFtlFileUnderTheFolder() throws IOException {
         write("ipxe/hello.ftl", "#!ipxe\necho [=host.name]\n");
-        assertThat(renderer().render("ipxe/hello", context(alma(true), TemplateKind.IPXE)))
+        assertThat(renderer().render("ipxe/hello", context(ALMA01, TemplateKind.IPXE)))
                 .isEqualTo("#!ipxe\necho alma01.example.com\n");
     }
 
@@ -74,12 +78,13 @@ class FreemarkerRendererTest {
     }
 
     @Test
-    void unknownTemplateIsNotFoundNamingTheFile() throws IOException {
-        Path expected = dir.toRealPath().resolve("ipxe/nope.ftl");
+    void unknownTemplateIsNotFoundNamingTheFileRelativeToTheFolder() throws IOException {
+        // the message reaches installers as a 404 body: it names the file, never where the folder is
         assertThatThrownBy(() -> renderer().render("ipxe/nope", provisionFor()))
                 .isInstanceOf(TemplateNotFound.class)
-                .hasMessageContaining("ipxe/nope")
-                .hasMessageContaining(expected.toString());
+                .hasMessageContaining("ipxe/nope.ftl in the templates folder")
+                .hasMessageNotContaining(dir.toString())
+                .hasMessageNotContaining(dir.toRealPath().toString());
     }
 
     @Test
@@ -179,7 +184,7 @@ class FreemarkerRendererTest {
     @Test
     void iPxeOutputMustStartWithTheMagicLine() throws IOException {
         write("ipxe/bad.ftl", "\n#!ipxe\necho hi\n");
-        assertThatThrownBy(() -> renderer().render("ipxe/bad", context(alma(true), TemplateKind.IPXE)))
+        assertThatThrownBy(() -> renderer().render("ipxe/bad", context(ALMA01, TemplateKind.IPXE)))
                 .isInstanceOf(TemplateFailed.class)
                 .hasMessageContaining("ipxe/bad")
                 .hasMessageContaining("must start with #!ipxe");
@@ -188,13 +193,13 @@ class FreemarkerRendererTest {
     @Test
     void leadingCommentAndByteOrderMarkDoNotPrecedeTheMagicLine() throws IOException {
         write("ipxe/ok.ftl", "\uFEFF<#-- explains the script -->\n#!ipxe\necho ok\n");
-        assertThat(renderer().render("ipxe/ok", context(alma(true), TemplateKind.IPXE))).isEqualTo("#!ipxe\necho ok\n");
+        assertThat(renderer().render("ipxe/ok", context(ALMA01, TemplateKind.IPXE))).isEqualTo("#!ipxe\necho ok\n");
     }
 
     @Test
     void dollarBraceIsLeftForIpxeAndShell() throws IOException {
         write("ipxe/s.ftl", "#!ipxe\nisset ${net0/mac} && echo [=host.shortname] ${HOME}\n");
-        assertThat(renderer().render("ipxe/s", context(alma(true), TemplateKind.IPXE)))
+        assertThat(renderer().render("ipxe/s", context(ALMA01, TemplateKind.IPXE)))
                 .isEqualTo("#!ipxe\nisset ${net0/mac} && echo alma01 ${HOME}\n");
     }
 
@@ -267,6 +272,24 @@ class FreemarkerRendererTest {
                 .isInstanceOf(TemplateFailed.class)
                 .hasMessageStartingWith("provision/includer line 1: ")
                 .hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void errorsAClientSeesNeverShowWhereTheFolderIs() throws IOException {
+        // finding 11: these messages are 404/500 bodies and iPXE retry scripts; the folder's path is nobody's business
+        Path real = Files.createDirectories(dir.resolve("srv/templates"));
+        Path configured = Files.createSymbolicLink(dir.resolve("templates-link"), real);
+        Files.createDirectories(real.resolve("provision"));
+        Files.writeString(real.resolve("provision/missing-snippet.ftl"), "<#include \"/snippets/nope.ftl\">\n");
+        Files.writeString(real.resolve("provision/bad-value.ftl"), "[=host.params.nope]\n");
+        FreemarkerRenderer r = new FreemarkerRenderer(configured);
+
+        for (String name : new String[] {"provision/missing-snippet", "provision/bad-value", "provision/absent"}) {
+            assertThatThrownBy(() -> r.render(name, provisionFor())).as(name)
+                    .hasMessageContaining(name)
+                    .hasMessageNotContaining(dir.toString())
+                    .hasMessageNotContaining(dir.toRealPath().toString());
+        }
     }
 
     @Test

@@ -1,19 +1,18 @@
 package org.bootproxy.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bootproxy.fakes.Hosts.ALMA01;
+import static org.bootproxy.fakes.Hosts.ALMA01_MAC;
+import static org.bootproxy.fakes.Hosts.NOBLE01;
+import static org.bootproxy.fakes.Hosts.UNKNOWN_MAC;
+import static org.bootproxy.render.TemplateFixtures.context;
+
+import java.util.List;
+import java.util.Map;
 import org.bootproxy.boot.BootRequest;
 import org.bootproxy.boot.MachineFacts;
 import org.bootproxy.boot.TemplateKind;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.bootproxy.render.TemplateFixtures.ALMA_MAC;
-import static org.bootproxy.render.TemplateFixtures.UNKNOWN_MAC;
-import static org.bootproxy.render.TemplateFixtures.alma;
-import static org.bootproxy.render.TemplateFixtures.context;
-import static org.bootproxy.render.TemplateFixtures.ubuntu;
 
 /** The names templates see (documented in templates/README.md). */
 class RenderModelTest {
@@ -25,7 +24,7 @@ class RenderModelTest {
 
     @Test
     void hostIsDescribedWithPlainValues() {
-        Map<String, Object> model = RenderModel.of(context(alma(true), TemplateKind.IPXE));
+        Map<String, Object> model = RenderModel.of(context(ALMA01, TemplateKind.IPXE));
         Map<String, Object> host = map(model.get("host"));
         assertThat(model.get("has_host")).isEqualTo(true);
         assertThat(host).containsEntry("name", "alma01.example.com")
@@ -34,7 +33,7 @@ class RenderModelTest {
                 .containsEntry("build", true)
                 .containsEntry("token", "tok-alma")
                 .containsEntry("ip", "192.0.2.11")
-                .containsEntry("mac", ALMA_MAC.colons())
+                .containsEntry("mac", ALMA01_MAC.colons())
                 .containsEntry("medium", "http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os/")
                 .containsEntry("revision", "rev-1");
         assertThat(map(host.get("os"))).containsEntry("name", "AlmaLinux").containsEntry("family", "Redhat")
@@ -47,16 +46,16 @@ class RenderModelTest {
 
     @Test
     void exactlyOneInterfaceIsTheProvisionInterface() {
-        List<?> nics = (List<?>) map(RenderModel.of(context(alma(true), TemplateKind.IPXE)).get("host")).get("interfaces");
+        List<?> nics = (List<?>) map(RenderModel.of(context(ALMA01, TemplateKind.IPXE)).get("host")).get("interfaces");
         assertThat(nics).hasSize(2);
-        assertThat(map(nics.get(0))).containsEntry("mac", "52:54:00:12:34:55").containsEntry("mac_hyphens", "52-54-00-12-34-55")
+        assertThat(map(nics.get(0))).containsEntry("mac", "52:54:00:a1:00:01").containsEntry("mac_hyphens", "52-54-00-a1-00-01")
                 .containsEntry("ip", "").containsEntry("identifier", "eth0").containsEntry("provision", false);
-        assertThat(map(nics.get(1))).containsEntry("mac", ALMA_MAC.colons()).containsEntry("provision", true);
+        assertThat(map(nics.get(1))).containsEntry("mac", ALMA01_MAC.colons()).containsEntry("provision", true);
     }
 
     @Test
     void topLevelAliasesAreTheHostsOwnValues() {
-        Map<String, Object> model = RenderModel.of(context(alma(true), TemplateKind.IPXE));
+        Map<String, Object> model = RenderModel.of(context(ALMA01, TemplateKind.IPXE));
         Map<String, Object> host = map(model.get("host"));
         for (String alias : List.of("interfaces", "os", "medium", "params")) {
             assertThat(model.get(alias)).as(alias).isSameAs(host.get(alias));
@@ -74,14 +73,14 @@ class RenderModelTest {
     @Test
     void requestAndSettingsAreThere() {
         BootRequest request = new BootRequest("192.0.2.100", List.of(UNKNOWN_MAC), "", true,
-                new MachineFacts("SN1", "QEMU", "PC", List.of(ALMA_MAC, UNKNOWN_MAC)));
+                new MachineFacts("SN1", "QEMU", "PC", List.of(ALMA01_MAC, UNKNOWN_MAC)));
         Map<String, Object> model = RenderModel.of(context(null, TemplateKind.IPXE, request));
         assertThat(map(model.get("request"))).containsEntry("client_ip", "192.0.2.100")
                 .containsEntry("mac", UNKNOWN_MAC.colons())
                 .containsEntry("macs", List.of(UNKNOWN_MAC.colons()))
                 .containsEntry("serial", "SN1").containsEntry("manufacturer", "QEMU").containsEntry("product", "PC")
                 .containsEntry("bootstrap", true)
-                .containsEntry("reported_macs", List.of(ALMA_MAC.colons(), UNKNOWN_MAC.colons()));
+                .containsEntry("reported_macs", List.of(ALMA01_MAC.colons(), UNKNOWN_MAC.colons()));
         assertThat(model.get("kind")).isEqualTo("iPXE");
         assertThat(map(model.get("bootproxy"))).containsEntry("public_url", TemplateFixtures.PUBLIC_URL)
                 .containsEntry("intermediate_nics", 8).containsEntry("retry_seconds", 10)
@@ -90,7 +89,7 @@ class RenderModelTest {
 
     @Test
     void shortNameWithoutDomainHasEmptyDomain() {
-        Map<String, Object> host = map(RenderModel.of(context(ubuntu(true), TemplateKind.IPXE)).get("host"));
+        Map<String, Object> host = map(RenderModel.of(context(NOBLE01, TemplateKind.IPXE)).get("host"));
         assertThat(host).containsEntry("shortname", "noble01").containsEntry("domain", "");
         assertThat(map(host.get("subnet"))).containsEntry("static", true).containsEntry("prefix", "24");
     }

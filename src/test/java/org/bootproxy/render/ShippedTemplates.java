@@ -1,9 +1,8 @@
 package org.bootproxy.render;
 
+import java.nio.file.Path;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.TemplateKind;
-
-import java.nio.file.Path;
 
 /**
  * Renders the templates shipped in the repository's {@code templates/} folder (tests run with the

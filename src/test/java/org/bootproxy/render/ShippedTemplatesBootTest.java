@@ -1,39 +1,34 @@
 package org.bootproxy.render;
 
-import org.bootproxy.fakes.FixedInventory;
-import org.bootproxy.fakes.MemoryBuildStates;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bootproxy.fakes.Hosts.ALMA01;
+import static org.bootproxy.fakes.Hosts.ALMA01_MAC;
+import static org.bootproxy.fakes.Hosts.DEB01;
+import static org.bootproxy.fakes.Hosts.DEB01_MAC;
+import static org.bootproxy.fakes.Hosts.NOBLE01;
+import static org.bootproxy.fakes.Hosts.NOBLE01_MAC;
+import static org.bootproxy.fakes.Hosts.UNKNOWN_MAC;
+import static org.bootproxy.fakes.Hosts.alma01;
+import static org.bootproxy.fakes.Hosts.deb01;
+import static org.bootproxy.render.TemplateFixtures.PUBLIC_URL;
+import static org.bootproxy.render.TemplateFixtures.ipxeAsks;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.bootproxy.boot.Answer;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootRequest;
 import org.bootproxy.boot.BootService;
-import org.bootproxy.boot.BuildState;
-import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.Host;
-import org.bootproxy.boot.HostInventory;
-import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MachineFacts;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
+import org.bootproxy.fakes.FixedInventory;
+import org.bootproxy.fakes.MemoryBuildStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.bootproxy.render.TemplateFixtures.ALMA_MAC;
-import static org.bootproxy.render.TemplateFixtures.DEBIAN_MAC;
-import static org.bootproxy.render.TemplateFixtures.PUBLIC_URL;
-import static org.bootproxy.render.TemplateFixtures.UBUNTU_MAC;
-import static org.bootproxy.render.TemplateFixtures.UNKNOWN_MAC;
-import static org.bootproxy.render.TemplateFixtures.alma;
-import static org.bootproxy.render.TemplateFixtures.debian;
-import static org.bootproxy.render.TemplateFixtures.ipxeAsks;
-import static org.bootproxy.render.TemplateFixtures.ubuntu;
 
 /** The domain's boot decisions answered with the shipped templates: every name BootService uses exists. */
 class ShippedTemplatesBootTest {
@@ -61,22 +56,22 @@ class ShippedTemplatesBootTest {
     @Test
     void bootstrapGetsTheIntermediateScript() {
         BootRequest bootstrap = new BootRequest("192.0.2.100", List.of(), "", true, MachineFacts.NONE);
-        Answer a = boot(alma(true)).ipxe(bootstrap);
+        Answer a = boot(ALMA01).ipxe(bootstrap);
         assertThat(a.template()).isEqualTo("ipxe/intermediate");
         assertThat(a.body()).startsWith("#!ipxe\n").contains("dhcp net7");
     }
 
     @Test
     void hostInBuildGetsItsFamilysInstallerScript() {
-        BootService boot = boot(alma(true), debian(true), ubuntu(true));
-        assertThat(boot.ipxe(ipxeAsks(ALMA_MAC)).body()).contains("inst.ks=" + PUBLIC_URL + "/unattended/provision?token=tok-alma");
-        assertThat(boot.ipxe(ipxeAsks(DEBIAN_MAC)).body()).contains("url=" + PUBLIC_URL + "/unattended/provision?token=tok-deb");
-        assertThat(boot.ipxe(ipxeAsks(UBUNTU_MAC)).body()).contains("ds=nocloud-net;s=" + PUBLIC_URL + "/userdata/");
+        BootService boot = boot(ALMA01, DEB01, NOBLE01);
+        assertThat(boot.ipxe(ipxeAsks(ALMA01_MAC)).body()).contains("inst.ks=" + PUBLIC_URL + "/unattended/provision?token=tok-alma");
+        assertThat(boot.ipxe(ipxeAsks(DEB01_MAC)).body()).contains("url=" + PUBLIC_URL + "/unattended/provision?token=tok-deb");
+        assertThat(boot.ipxe(ipxeAsks(NOBLE01_MAC)).body()).contains("ds=nocloud-net;s=" + PUBLIC_URL + "/userdata/");
     }
 
     @Test
     void hostNotInBuildBootsLocally() {
-        Answer a = boot(alma(false)).ipxe(ipxeAsks(ALMA_MAC));
+        Answer a = boot(alma01().inBuild(false).build()).ipxe(ipxeAsks(ALMA01_MAC));
         assertThat(a.template()).isEqualTo("ipxe/localboot");
         assertThat(a.body()).endsWith("exit\n");
     }
@@ -86,7 +81,7 @@ class ShippedTemplatesBootTest {
     void unknownMachineGetsTheConfiguredAnswer(UnknownMachineAnswer answer) {
         BootRequest report = new BootRequest("192.0.2.100", List.of(), "", false,
                 new MachineFacts("SN9", "QEMU", "PC", List.of(UNKNOWN_MAC)));
-        Answer a = boot(answer, alma(true)).unknownMachine(report);
+        Answer a = boot(answer, ALMA01).unknownMachine(report);
         assertThat(a.template()).isEqualTo(answer.template());
         assertThat(a.body()).startsWith("#!ipxe\n");
         if (answer != UnknownMachineAnswer.LOCALBOOT) {
@@ -96,35 +91,35 @@ class ShippedTemplatesBootTest {
 
     @Test
     void pxelinuxFilesComeFromTheTemplates() {
-        BootService boot = boot(alma(true), debian(false));
+        BootService boot = boot(ALMA01, deb01().inBuild(false).build());
         assertThat(boot.tftpFile("pxelinux.cfg/default", "192.0.2.100").orElseThrow().body())
                 .contains("chain " + PUBLIC_URL + "/unattended/iPXE?bootstrap=1");
-        assertThat(boot.tftpFile("pxelinux.cfg/" + ALMA_MAC.pxelinux(), "192.0.2.100").orElseThrow().body())
+        assertThat(boot.tftpFile("pxelinux.cfg/" + ALMA01_MAC.pxelinux(), "192.0.2.100").orElseThrow().body())
                 .contains("chain " + PUBLIC_URL + "/unattended/iPXE?token=tok-alma");
-        assertThat(boot.tftpFile("pxelinux.cfg/" + DEBIAN_MAC.pxelinux(), "192.0.2.100").orElseThrow().body())
+        assertThat(boot.tftpFile("pxelinux.cfg/" + DEB01_MAC.pxelinux(), "192.0.2.100").orElseThrow().body())
                 .contains("LOCALBOOT 0");
     }
 
     @Test
     void grub2FilesComeFromTheTemplates() {
-        BootService boot = boot(alma(true), debian(false));
+        BootService boot = boot(ALMA01, deb01().inBuild(false).build());
         assertThat(boot.tftpFile("grub2/grub.cfg", "192.0.2.100").orElseThrow().body()).contains("chainloader /snponly.efi");
-        assertThat(boot.tftpFile("grub2/grub.cfg-" + ALMA_MAC.pxelinux(), "192.0.2.100").orElseThrow().body())
+        assertThat(boot.tftpFile("grub2/grub.cfg-" + ALMA01_MAC.pxelinux(), "192.0.2.100").orElseThrow().body())
                 .contains("Install alma01.example.com");
-        assertThat(boot.tftpFile("grub2/grub.cfg-" + DEBIAN_MAC.colons(), "192.0.2.100").orElseThrow().body())
+        assertThat(boot.tftpFile("grub2/grub.cfg-" + DEB01_MAC.colons(), "192.0.2.100").orElseThrow().body())
                 .contains("Boot deb01.example.com from local disk");
     }
 
     @Test
     void answerFilesComeFromTheTemplates() {
-        BootService boot = boot(alma(true), debian(true), ubuntu(true));
-        assertThat(boot.template(ipxeAsks(ALMA_MAC), TemplateKind.PROVISION, Optional.empty()).body())
+        BootService boot = boot(ALMA01, DEB01, NOBLE01);
+        assertThat(boot.template(ipxeAsks(ALMA01_MAC), TemplateKind.PROVISION, Optional.empty()).body())
                 .contains("%post").contains(PUBLIC_URL + "/unattended/built?token=tok-alma");
-        assertThat(boot.template(ipxeAsks(DEBIAN_MAC), TemplateKind.FINISH, Optional.empty()).body())
+        assertThat(boot.template(ipxeAsks(DEB01_MAC), TemplateKind.FINISH, Optional.empty()).body())
                 .contains(PUBLIC_URL + "/unattended/built?token=tok-deb");
-        assertThat(boot.template(ipxeAsks(UBUNTU_MAC), TemplateKind.USER_DATA, Optional.empty()).body())
+        assertThat(boot.template(ipxeAsks(NOBLE01_MAC), TemplateKind.USER_DATA, Optional.empty()).body())
                 .startsWith("#cloud-config\n");
-        assertThat(boot.template(ipxeAsks(UBUNTU_MAC), TemplateKind.META_DATA, Optional.empty()).body())
+        assertThat(boot.template(ipxeAsks(NOBLE01_MAC), TemplateKind.META_DATA, Optional.empty()).body())
                 .startsWith("instance-id: ");
     }
 }

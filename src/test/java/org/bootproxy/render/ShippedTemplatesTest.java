@@ -1,10 +1,20 @@
 package org.bootproxy.render;
 
-import org.bootproxy.boot.BootRequest;
-import org.bootproxy.boot.Host;
-import org.bootproxy.boot.TemplateFailed;
-import org.bootproxy.boot.TemplateKind;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.ALMA01;
+import static org.bootproxy.fakes.Hosts.C7;
+import static org.bootproxy.fakes.Hosts.DEB01;
+import static org.bootproxy.fakes.Hosts.DEB02;
+import static org.bootproxy.fakes.Hosts.NOBLE01;
+import static org.bootproxy.fakes.Hosts.UNKNOWN_MAC;
+import static org.bootproxy.fakes.Hosts.alma01;
+import static org.bootproxy.fakes.Hosts.deb01;
+import static org.bootproxy.fakes.Hosts.deb02;
+import static org.bootproxy.fakes.Hosts.noble01;
+import static org.bootproxy.render.TemplateFixtures.PUBLIC_URL;
+import static org.bootproxy.render.TemplateFixtures.context;
+import static org.bootproxy.render.TemplateFixtures.unknownMachineReports;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.bootproxy.render.TemplateFixtures.PUBLIC_URL;
-import static org.bootproxy.render.TemplateFixtures.alma;
-import static org.bootproxy.render.TemplateFixtures.centos7Static;
-import static org.bootproxy.render.TemplateFixtures.context;
-import static org.bootproxy.render.TemplateFixtures.debian;
-import static org.bootproxy.render.TemplateFixtures.debianStatic;
-import static org.bootproxy.render.TemplateFixtures.ubuntu;
-import static org.bootproxy.render.TemplateFixtures.unknownMachineReports;
+import org.bootproxy.boot.BootRequest;
+import org.bootproxy.boot.Host;
+import org.bootproxy.boot.OperatingSystem;
+import org.bootproxy.boot.Subnet;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateKind;
+import org.junit.jupiter.api.Test;
 
 /** Every template in templates/ renders for suitable hosts, and says what the boot needs. */
 class ShippedTemplatesTest {
@@ -44,27 +50,27 @@ class ShippedTemplatesTest {
         add.accept("ipxe/intermediate", render("ipxe/intermediate", TemplateKind.IPXE, null));
         add.accept("ipxe/unknown", render("ipxe/unknown", TemplateKind.IPXE, null, unknownMachineReports()));
         add.accept("ipxe/menu", render("ipxe/menu", TemplateKind.IPXE, null, unknownMachineReports()));
-        add.accept("ipxe/localboot", render("ipxe/localboot", TemplateKind.IPXE, alma(false)));
+        add.accept("ipxe/localboot", render("ipxe/localboot", TemplateKind.IPXE, alma01().inBuild(false).build()));
         add.accept("ipxe/localboot", render("ipxe/localboot", TemplateKind.IPXE, null));
-        add.accept("ipxe/kickstart", render("ipxe/kickstart", TemplateKind.IPXE, alma(true)));
-        add.accept("ipxe/kickstart", render("ipxe/kickstart", TemplateKind.IPXE, centos7Static()));
-        add.accept("ipxe/preseed", render("ipxe/preseed", TemplateKind.IPXE, debian(true)));
-        add.accept("ipxe/preseed", render("ipxe/preseed", TemplateKind.IPXE, debianStatic()));
-        add.accept("ipxe/autoinstall", render("ipxe/autoinstall", TemplateKind.IPXE, ubuntu(true)));
-        add.accept("pxelinux/chain-ipxe", render("pxelinux/chain-ipxe", TemplateKind.PXELINUX, alma(true)));
-        add.accept("pxelinux/chain-ipxe-undi", render("pxelinux/chain-ipxe-undi", TemplateKind.PXELINUX, debian(true)));
+        add.accept("ipxe/kickstart", render("ipxe/kickstart", TemplateKind.IPXE, ALMA01));
+        add.accept("ipxe/kickstart", render("ipxe/kickstart", TemplateKind.IPXE, C7));
+        add.accept("ipxe/preseed", render("ipxe/preseed", TemplateKind.IPXE, DEB01));
+        add.accept("ipxe/preseed", render("ipxe/preseed", TemplateKind.IPXE, DEB02));
+        add.accept("ipxe/autoinstall", render("ipxe/autoinstall", TemplateKind.IPXE, NOBLE01));
+        add.accept("pxelinux/chain-ipxe", render("pxelinux/chain-ipxe", TemplateKind.PXELINUX, ALMA01));
+        add.accept("pxelinux/chain-ipxe-undi", render("pxelinux/chain-ipxe-undi", TemplateKind.PXELINUX, DEB01));
         add.accept("pxelinux/default", render("pxelinux/default", TemplateKind.PXELINUX, null));
-        add.accept("pxelinux/localboot", render("pxelinux/localboot", TemplateKind.PXELINUX, alma(false)));
+        add.accept("pxelinux/localboot", render("pxelinux/localboot", TemplateKind.PXELINUX, alma01().inBuild(false).build()));
         add.accept("grub2/default", render("grub2/default", TemplateKind.PXEGRUB2, null));
-        add.accept("grub2/chain-ipxe", render("grub2/chain-ipxe", TemplateKind.PXEGRUB2, alma(true)));
-        add.accept("grub2/localboot", render("grub2/localboot", TemplateKind.PXEGRUB2, debian(false)));
-        add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, alma(true)));
-        add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, centos7Static()));
-        add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, debian(true)));
-        add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, debianStatic()));
-        add.accept("finish/preseed", render("finish/preseed", TemplateKind.FINISH, debian(true)));
-        add.accept("provision/autoinstall-user-data", render("provision/autoinstall-user-data", TemplateKind.USER_DATA, ubuntu(true)));
-        add.accept("provision/autoinstall-meta-data", render("provision/autoinstall-meta-data", TemplateKind.META_DATA, ubuntu(true)));
+        add.accept("grub2/chain-ipxe", render("grub2/chain-ipxe", TemplateKind.PXEGRUB2, ALMA01));
+        add.accept("grub2/localboot", render("grub2/localboot", TemplateKind.PXEGRUB2, deb01().inBuild(false).build()));
+        add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, ALMA01));
+        add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, C7));
+        add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, DEB01));
+        add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, DEB02));
+        add.accept("finish/preseed", render("finish/preseed", TemplateKind.FINISH, DEB01));
+        add.accept("provision/autoinstall-user-data", render("provision/autoinstall-user-data", TemplateKind.USER_DATA, NOBLE01));
+        add.accept("provision/autoinstall-meta-data", render("provision/autoinstall-meta-data", TemplateKind.META_DATA, NOBLE01));
         return out;
     }
 
@@ -121,7 +127,7 @@ class ShippedTemplatesTest {
     void intermediateNicCountComesFromTheSettings() {
         var settings = new org.bootproxy.boot.BootSettings(java.net.URI.create(PUBLIC_URL), 2,
                 org.bootproxy.boot.UnknownMachineAnswer.MENU, Map.of(), 10);
-        var ctx = new org.bootproxy.boot.RenderContext(java.util.Optional.empty(), TemplateFixtures.ipxeAsks(TemplateFixtures.UNKNOWN_MAC),
+        var ctx = new org.bootproxy.boot.RenderContext(java.util.Optional.empty(), TemplateFixtures.ipxeAsks(UNKNOWN_MAC),
                 TemplateKind.IPXE, new org.bootproxy.boot.BootUrls(settings), settings);
         String script = renderer.render("ipxe/intermediate", ctx);
         assertThat(script).contains(":net0\n", ":net1\n", "dhcp net1 || goto unknown").doesNotContain(":net2");
@@ -130,7 +136,7 @@ class ShippedTemplatesTest {
 
     @Test
     void kickstartScriptBootsTheMediumsInstallerWithTheProvisionUrl() {
-        String script = render("ipxe/kickstart", TemplateKind.IPXE, alma(true));
+        String script = render("ipxe/kickstart", TemplateKind.IPXE, ALMA01);
         String tree = "http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os";
         assertThat(script).contains("kernel " + tree + "/images/pxeboot/vmlinuz initrd=initrd.img console=ttyS0 "
                 + "inst.ks=" + PUBLIC_URL + "/unattended/provision?token=tok-alma inst.ks.sendmac "
@@ -142,7 +148,7 @@ class ShippedTemplatesTest {
 
     @Test
     void oldRedHatGetsKsAndAStaticNetworkLine() {
-        String script = render("ipxe/kickstart", TemplateKind.IPXE, centos7Static());
+        String script = render("ipxe/kickstart", TemplateKind.IPXE, C7);
         assertThat(script).contains(" ks=" + PUBLIC_URL + "/unattended/provision?mac=52:54:00:00:c7:07 ")
                 .doesNotContain("inst.ks=")
                 .contains("modprobe.blacklist=nouveau,floppy ")
@@ -151,7 +157,7 @@ class ShippedTemplatesTest {
 
     @Test
     void kernelAndInitrdUrlParametersReplaceTheMedium() {
-        String script = render("ipxe/preseed", TemplateKind.IPXE, debian(true));
+        String script = render("ipxe/preseed", TemplateKind.IPXE, DEB01);
         assertThat(script).contains("kernel " + PUBLIC_URL + "/pub/vmlinuz initrd=initrd.gz auto=true priority=critical url="
                         + PUBLIC_URL + "/unattended/provision?token=tok-deb interface=auto hostname=deb01 domain=example.com")
                 .contains("BOOTIF=01-${netX/mac:hexhyp} || goto failed")
@@ -161,7 +167,7 @@ class ShippedTemplatesTest {
 
     @Test
     void preseedScriptFindsTheNetbootInstallerOnTheMirror() {
-        String script = render("ipxe/preseed", TemplateKind.IPXE, debianStatic());
+        String script = render("ipxe/preseed", TemplateKind.IPXE, DEB02);
         String netboot = "https://deb.debian.org/debian/dists/bookworm/main/installer-amd64/current/images/netboot/debian-installer/amd64";
         assertThat(script).contains("kernel " + netboot + "/linux ")
                 .contains("initrd --name initrd.gz " + netboot + "/initrd.gz ")
@@ -171,7 +177,7 @@ class ShippedTemplatesTest {
 
     @Test
     void autoinstallScriptBootsCasperWithTheNoCloudSeed() {
-        String script = render("ipxe/autoinstall", TemplateKind.IPXE, ubuntu(true));
+        String script = render("ipxe/autoinstall", TemplateKind.IPXE, NOBLE01);
         assertThat(script).contains("kernel http://mirror.example.com/ubuntu-24.04/casper/vmlinuz initrd=initrd ip=dhcp "
                         + "url=http://mirror.example.com/iso/ubuntu-24.04-live-server-amd64.iso autoinstall "
                         + "ds=nocloud-net;s=" + PUBLIC_URL + "/userdata/52:54:00:00:0b:01/ cloud-config-url=/dev/null")
@@ -180,8 +186,7 @@ class ShippedTemplatesTest {
 
     @Test
     void autoinstallWithoutIsoUrlLeavesTheLiveSystemToLocalMedia() {
-        Host noIso = new Host("n2", true, "", ubuntu(true).interfaces(), ubuntu(true).os(), ubuntu(true).medium(),
-                null, Map.of(), Map.of(), "", "");
+        Host noIso = noble01().noParams().subnet(Subnet.DHCP).build();
         assertThat(render("ipxe/autoinstall", TemplateKind.IPXE, noIso))
                 .contains(" initrd=initrd ip=dhcp autoinstall ds=nocloud-net;s=" + PUBLIC_URL + "/userdata/")
                 .doesNotContain("url=http");
@@ -189,8 +194,7 @@ class ShippedTemplatesTest {
 
     @Test
     void hostWithoutMediumOrBootFileParametersIsRefusedWithTheReason() {
-        Host noMedium = new Host("bare.example.com", true, "", alma(true).interfaces(), alma(true).os(), "",
-                null, Map.of(), Map.of(), "", "");
+        Host noMedium = alma01().name("bare.example.com").medium("").noParams().build();
         assertThatThrownBy(() -> render("ipxe/kickstart", TemplateKind.IPXE, noMedium))
                 .isInstanceOf(TemplateFailed.class)
                 .hasMessageContaining("(included by ipxe/kickstart)")
@@ -200,9 +204,7 @@ class ShippedTemplatesTest {
 
     @Test
     void debianWithoutReleaseNameIsRefusedWithTheReason() {
-        Host noRelease = new Host("d.example.com", true, "", debianStatic().interfaces(),
-                new org.bootproxy.boot.OperatingSystem("Debian", "Debian", "12", "", "x86_64", ""),
-                "http://deb.debian.org/debian", null, Map.of(), Map.of(), "", "");
+        Host noRelease = deb02().os(new OperatingSystem("Debian", "Debian", "12", "", "x86_64", "")).build();
         assertThatThrownBy(() -> render("ipxe/preseed", TemplateKind.IPXE, noRelease))
                 .isInstanceOf(TemplateFailed.class)
                 .hasMessageContaining("without a release name");
@@ -210,7 +212,7 @@ class ShippedTemplatesTest {
 
     @Test
     void localbootLeavesIpxeWithSuccess() {
-        assertThat(render("ipxe/localboot", TemplateKind.IPXE, alma(false)))
+        assertThat(render("ipxe/localboot", TemplateKind.IPXE, alma01().inBuild(false).build()))
                 .isEqualTo("#!ipxe\necho bootproxy: alma01.example.com is not in build mode: booting from local disk\nexit\n");
         assertThat(render("ipxe/localboot", TemplateKind.IPXE, null)).endsWith("\nexit\n");
     }
@@ -218,7 +220,7 @@ class ShippedTemplatesTest {
     @Test
     void unknownMessageShowsWhatTheMachineReportedMadeSafeForIpxe() {
         String script = render("ipxe/unknown", TemplateKind.IPXE, null, unknownMachineReports());
-        assertThat(script).contains("52:54:00:ff:ff:01 52:54:00:ff:ff:02")
+        assertThat(script).contains("52:54:00:ff:ff:ff 52:54:00:ff:ff:02")
                 .contains("echo serial: SN __ reboot\n")
                 .contains("echo manufacturer: ACME __x_\n")
                 .contains("echo product: Box _ 9\n")
@@ -232,19 +234,19 @@ class ShippedTemplatesTest {
         assertThat(script).contains("choose --default local --timeout 60000 target || goto local\ngoto ${target}\n")
                 .contains("item local ").contains("item retry ").contains("item shell ")
                 .contains("chain " + PUBLIC_URL + "/unattended/iPXE?bootstrap=1 || goto menu")
-                .contains("MACs:    52:54:00:ff:ff:01 52:54:00:ff:ff:02");
+                .contains("MACs:    52:54:00:ff:ff:ff 52:54:00:ff:ff:02");
     }
 
     // ------------------------------------------------------------------ pxelinux and GRUB2
 
     @Test
     void pxelinuxChainsToIpxeWithTheHostsUrl() {
-        assertThat(render("pxelinux/chain-ipxe", TemplateKind.PXELINUX, alma(true))).contains("KERNEL ipxe.lkrn\n")
+        assertThat(render("pxelinux/chain-ipxe", TemplateKind.PXELINUX, ALMA01)).contains("KERNEL ipxe.lkrn\n")
                 .contains("APPEND dhcp && chain " + PUBLIC_URL + "/unattended/iPXE?token=tok-alma\n")
                 .contains("IPAPPEND 2\n");
-        assertThat(render("pxelinux/chain-ipxe", TemplateKind.PXELINUX, centos7Static()))
+        assertThat(render("pxelinux/chain-ipxe", TemplateKind.PXELINUX, C7))
                 .contains("APPEND dhcp && chain " + PUBLIC_URL + "/unattended/iPXE?mac=52:54:00:00:c7:07\n");
-        assertThat(render("pxelinux/chain-ipxe-undi", TemplateKind.PXELINUX, alma(true)))
+        assertThat(render("pxelinux/chain-ipxe-undi", TemplateKind.PXELINUX, ALMA01))
                 .contains("KERNEL undionly-ipxe.0\n").contains("IPAPPEND 2\n").doesNotContain("APPEND dhcp");
     }
 
@@ -253,18 +255,18 @@ class ShippedTemplatesTest {
         assertThat(render("pxelinux/default", TemplateKind.PXELINUX, null))
                 .contains("KERNEL ipxe.lkrn\n")
                 .contains("APPEND dhcp && chain " + PUBLIC_URL + "/unattended/iPXE?bootstrap=1&mac=${netX/mac}\n");
-        assertThat(render("pxelinux/localboot", TemplateKind.PXELINUX, alma(false)))
+        assertThat(render("pxelinux/localboot", TemplateKind.PXELINUX, alma01().inBuild(false).build()))
                 .contains("DEFAULT local\n").contains("LOCALBOOT 0\n");
     }
 
     @Test
     void grub2StartsIpxeOrTheLocalDisk() {
-        assertThat(render("grub2/chain-ipxe", TemplateKind.PXEGRUB2, alma(true)))
+        assertThat(render("grub2/chain-ipxe", TemplateKind.PXEGRUB2, ALMA01))
                 .contains("menuentry 'Install alma01.example.com (start iPXE)' {")
                 .contains("chainloader /snponly.efi\n")
                 .contains("menuentry 'Boot from local disk' {");
         assertThat(render("grub2/default", TemplateKind.PXEGRUB2, null)).contains("chainloader /snponly.efi\n");
-        assertThat(render("grub2/localboot", TemplateKind.PXEGRUB2, alma(false)))
+        assertThat(render("grub2/localboot", TemplateKind.PXEGRUB2, alma01().inBuild(false).build()))
                 .contains("search --no-floppy --file --set=esp $loader").contains("chainloader ($esp)$loader")
                 .doesNotContain("snponly");
     }
@@ -280,10 +282,10 @@ class ShippedTemplatesTest {
 
     @Test
     void kickstartNamesHostMediumAndCallsBuiltInPost() {
-        String ks = render("provision/kickstart", TemplateKind.PROVISION, alma(true));
+        String ks = render("provision/kickstart", TemplateKind.PROVISION, ALMA01);
         assertThat(ks).contains("alma01.example.com")
                 .contains("url --url=http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os/\n")
-                .contains("network --device=52:54:00:12:34:56 --bootproto=dhcp --hostname=alma01.example.com\n")
+                .contains("network --device=52:54:00:a1:00:02 --bootproto=dhcp --hostname=alma01.example.com\n")
                 .contains("rootpw --lock\n")
                 .contains("ssh-ed25519 AAAAC3Nza test@example\n");
         String post = ks.substring(ks.indexOf("%post"), ks.indexOf("%end", ks.indexOf("%post")));
@@ -294,7 +296,7 @@ class ShippedTemplatesTest {
 
     @Test
     void kickstartForAStaticHostWithoutTokenUsesItsMac() {
-        String ks = render("provision/kickstart", TemplateKind.PROVISION, centos7Static());
+        String ks = render("provision/kickstart", TemplateKind.PROVISION, C7);
         assertThat(ks).contains("--bootproto=static --ip=192.0.2.70 --netmask=255.255.255.0 --gateway=192.0.2.1 "
                 + "--nameserver=192.0.2.53,192.0.2.54 --hostname=c7.example.com");
         assertThat(firstBuiltUrl(ks)).isEqualTo(PUBLIC_URL + "/unattended/built?mac=52:54:00:00:c7:07");
@@ -302,7 +304,7 @@ class ShippedTemplatesTest {
 
     @Test
     void preseedUsesTheMirrorAndNamesTheBuiltUrl() {
-        String preseed = render("provision/preseed", TemplateKind.PROVISION, debian(true));
+        String preseed = render("provision/preseed", TemplateKind.PROVISION, DEB01);
         assertThat(preseed).contains("d-i netcfg/get_hostname string deb01\n")
                 .contains("d-i mirror/http/hostname string deb.debian.org\n")
                 .contains("d-i mirror/http/directory string /debian\n")
@@ -311,21 +313,21 @@ class ShippedTemplatesTest {
                 .contains("d-i preseed/late_command string wget -q -O /tmp/bootproxy-finish.sh '"
                         + PUBLIC_URL + "/unattended/finish?token=tok-deb' && sh /tmp/bootproxy-finish.sh\n");
         assertThat(firstBuiltUrl(preseed)).isEqualTo(PUBLIC_URL + "/unattended/built?token=tok-deb");
-        assertThat(render("provision/preseed", TemplateKind.PROVISION, debianStatic()))
+        assertThat(render("provision/preseed", TemplateKind.PROVISION, DEB02))
                 .contains("d-i mirror/https/hostname string deb.debian.org\n")
                 .contains("d-i netcfg/get_ipaddress string 192.0.2.40\n");
     }
 
     @Test
     void finishScriptCallsBuilt() {
-        String finish = render("finish/preseed", TemplateKind.FINISH, debian(true));
+        String finish = render("finish/preseed", TemplateKind.FINISH, DEB01);
         assertThat(finish).startsWith("#!/bin/sh\n");
         assertThat(firstBuiltUrl(finish)).isEqualTo(PUBLIC_URL + "/unattended/built?token=tok-deb");
     }
 
     @Test
     void autoinstallUserDataIsCloudConfigWithVersionAndBuiltLateCommand() {
-        String userData = render("provision/autoinstall-user-data", TemplateKind.USER_DATA, ubuntu(true));
+        String userData = render("provision/autoinstall-user-data", TemplateKind.USER_DATA, NOBLE01);
         assertThat(userData).startsWith("#cloud-config\nautoinstall:\n  version: 1\n")
                 .contains("    hostname: \"noble01\"\n")
                 .contains("    password: \"$6$salt$hash\\\"quoted\"\n")
@@ -333,7 +335,7 @@ class ShippedTemplatesTest {
                 .contains("        addresses: [\"192.0.2.60/24\"]\n")
                 .contains("  late-commands:\n");
         assertThat(firstBuiltUrl(userData)).isEqualTo(PUBLIC_URL + "/unattended/built?mac=52:54:00:00:0b:01");
-        assertThat(render("provision/autoinstall-meta-data", TemplateKind.META_DATA, ubuntu(true)))
+        assertThat(render("provision/autoinstall-meta-data", TemplateKind.META_DATA, NOBLE01))
                 .isEqualTo("instance-id: iid-525400000b01\nlocal-hostname: noble01\n");
     }
 }

@@ -1,20 +1,20 @@
 package org.bootproxy.render;
 
-import org.bootproxy.boot.TemplateFailed;
-import org.bootproxy.boot.TemplateKind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.fakes.Hosts.ALMA01;
+import static org.bootproxy.fakes.Hosts.C7;
+import static org.bootproxy.fakes.Hosts.alma01;
+import static org.bootproxy.render.TemplateFixtures.PUBLIC_URL;
+import static org.bootproxy.render.TemplateFixtures.context;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.bootproxy.render.TemplateFixtures.PUBLIC_URL;
-import static org.bootproxy.render.TemplateFixtures.alma;
-import static org.bootproxy.render.TemplateFixtures.centos7Static;
-import static org.bootproxy.render.TemplateFixtures.context;
+import org.bootproxy.boot.TemplateFailed;
+import org.bootproxy.boot.TemplateKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** url(), userdata_url() and pub_url() as templates call them. */
 class UrlHelpersTest {
@@ -30,13 +30,13 @@ class UrlHelpersTest {
 
     @Test
     void hostInBuildIsIdentifiedByToken() throws IOException {
-        assertThat(render("[=url(\"provision\")]", alma(true))).isEqualTo(PUBLIC_URL + "/unattended/provision?token=tok-alma");
+        assertThat(render("[=url(\"provision\")]", ALMA01)).isEqualTo(PUBLIC_URL + "/unattended/provision?token=tok-alma");
     }
 
     @Test
     void hostNotInBuildOrWithoutTokenIsIdentifiedByProvisionMac() throws IOException {
-        assertThat(render("[=url(\"iPXE\")]", alma(false))).isEqualTo(PUBLIC_URL + "/unattended/iPXE?mac=52:54:00:12:34:56");
-        assertThat(render("[=url(\"built\")]", centos7Static())).isEqualTo(PUBLIC_URL + "/unattended/built?mac=52:54:00:00:c7:07");
+        assertThat(render("[=url(\"iPXE\")]", alma01().inBuild(false).build())).isEqualTo(PUBLIC_URL + "/unattended/iPXE?mac=52:54:00:a1:00:02");
+        assertThat(render("[=url(\"built\")]", C7)).isEqualTo(PUBLIC_URL + "/unattended/built?mac=52:54:00:00:c7:07");
     }
 
     @Test
@@ -46,7 +46,7 @@ class UrlHelpersTest {
 
     @Test
     void extraValuesAreAppendedRawInOrder() throws IOException {
-        assertThat(render("[=url(\"iPXE\", {\"mac\": \"${net0/mac}\", \"n\": 3, \"b\": true} + {\"z\": \"${serial:uristring}\"})]", alma(true)))
+        assertThat(render("[=url(\"iPXE\", {\"mac\": \"${net0/mac}\", \"n\": 3, \"b\": true} + {\"z\": \"${serial:uristring}\"})]", ALMA01))
                 .isEqualTo(PUBLIC_URL + "/unattended/iPXE?token=tok-alma&mac=${net0/mac}&n=3&b=true&z=${serial:uristring}");
     }
 
@@ -64,7 +64,7 @@ class UrlHelpersTest {
 
     @Test
     void userdataSeedEndsWithASlash() throws IOException {
-        assertThat(render("[=userdata_url()]", alma(true))).isEqualTo(PUBLIC_URL + "/userdata/52:54:00:12:34:56/");
+        assertThat(render("[=userdata_url()]", ALMA01)).isEqualTo(PUBLIC_URL + "/userdata/52:54:00:a1:00:02/");
     }
 
     @Test

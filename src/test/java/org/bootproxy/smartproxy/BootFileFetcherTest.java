@@ -64,6 +64,16 @@ class BootFileFetcherTest {
     }
 
     @Test
+    void aDownloadThatCannotStartIsAnIoFailureForTheCaller() {
+        var stopped = new BootFileFetcher(new TftpRootFiles(root), HttpClient.newHttpClient(),
+                SmartProxySettings.Timeouts.DEFAULTS, r -> {
+                    throw new java.util.concurrent.RejectedExecutionException("shut down");
+                });
+        assertThatThrownBy(() -> stopped.fetch("boot/alma", url("/os/vmlinuz")))
+                .isInstanceOf(java.io.IOException.class).hasMessage("cannot start the download: shut down");
+    }
+
+    @Test
     void theFileIsNamedAfterThePrefixAndTheUrlsLastSegment() {
         URI u = URI.create("http://mirror/os/images/pxeboot/vmlinuz");
         assertThat(BootFileFetcher.targetName("boot/alma-9-abc", u)).isEqualTo("boot/alma-9-abc-vmlinuz");
@@ -135,8 +145,8 @@ class BootFileFetcherTest {
     @Test
     void aPrefixLeavingTheRootIsRefusedBeforeAnythingIsFetched() {
         assertThatThrownBy(() -> fetcher.fetch("../../etc/cron.d/x", url("/os/vmlinuz")))
-                .isInstanceOf(TftpRootFiles.OutsideRoot.class);
-        assertThatThrownBy(() -> fetcher.fetch("/etc/x", url("/os/vmlinuz"))).isInstanceOf(TftpRootFiles.OutsideRoot.class);
+                .isInstanceOf(org.bootproxy.support.ConfinedRoot.OutsideRoot.class);
+        assertThatThrownBy(() -> fetcher.fetch("/etc/x", url("/os/vmlinuz"))).isInstanceOf(org.bootproxy.support.ConfinedRoot.OutsideRoot.class);
         media.verify(0, getRequestedFor(urlEqualTo("/os/vmlinuz")));
     }
 

@@ -33,7 +33,7 @@ import org.bootproxy.fakes.NamingRenderer;
 import org.bootproxy.fakes.RecordingEvents;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.HttpServer;
-import org.bootproxy.http.HttpSettings;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,7 +65,7 @@ class ForwardingTest {
         proxy = new SmartProxy(new SmartProxySettings(tftpRoot, "", TEMPLATE_URL, foremanUrl, TrustedHosts.notSet(), "test",
                 Optional.empty(), new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 0, Duration.ofMillis(1))), new ModuleStates(), Optional.empty());
-        server = new HttpServer(service, HttpSettings.loopback(), events, Clock.systemUTC(),
+        server = new HttpServer(service, HttpSettingsBuilder.loopback().build(), events, Clock.systemUTC(),
                 new HttpExtensions(proxy.routes(), proxy.unattendedFallback()));
         server.start();
     }

@@ -39,7 +39,7 @@ class TftpRootFilesTest {
     @Test
     void namesThatLeaveTheRootAreRefused() {
         for (String name : new String[] {"../escape", "boot/../../escape", "/etc/passwd", ""}) {
-            assertThatThrownBy(() -> files.write(name, new byte[] {1})).as(name).isInstanceOf(TftpRootFiles.OutsideRoot.class);
+            assertThatThrownBy(() -> files.write(name, new byte[] {1})).as(name).isInstanceOf(org.bootproxy.support.ConfinedRoot.OutsideRoot.class);
         }
         assertThat(dir.resolve("escape")).doesNotExist();
     }
@@ -49,7 +49,7 @@ class TftpRootFilesTest {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.createSymbolicLink(root.resolve("boot"), outside);
 
-        assertThatThrownBy(() -> files.write("boot/x-vmlinuz", new byte[] {1})).isInstanceOf(TftpRootFiles.OutsideRoot.class);
+        assertThatThrownBy(() -> files.write("boot/x-vmlinuz", new byte[] {1})).isInstanceOf(org.bootproxy.support.ConfinedRoot.OutsideRoot.class);
         assertThat(outside.resolve("x-vmlinuz")).doesNotExist();
     }
 
@@ -59,7 +59,8 @@ class TftpRootFilesTest {
         Files.createDirectories(root.resolve("pxelinux.cfg"));
         Files.createSymbolicLink(root.resolve("pxelinux.cfg/01-aa-bb-cc-dd-ee-ff"), dir.resolve("secret"));
 
-        assertThatThrownBy(() -> files.read("pxelinux.cfg/01-aa-bb-cc-dd-ee-ff")).isInstanceOf(TftpRootFiles.OutsideRoot.class);
+        assertThatThrownBy(() -> files.read("pxelinux.cfg/01-aa-bb-cc-dd-ee-ff")).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("outside the TFTP root");
     }
 
     @Test

@@ -57,9 +57,10 @@ class FuzzTest {
         Files.write(root.resolve("pxelinux.0"), loader);
         Files.write(root.resolve("big"), new byte[200_000]);
         CountingEvents events = new CountingEvents();
-        server = new TftpServer(TestBoot.boot(), events, TftpSettings.defaults()
-                .withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root).withLimits(1468, 64, 64)
-                .withTimers(Duration.ofMillis(50), 2, Duration.ofSeconds(2)));
+        server = new TftpServer(TestBoot.boot(), events, TftpSettingsBuilder.serving(root)
+                .limits(1468, 64, 64)
+                .maxTransfersPerClient(64) // every fuzz packet comes from 127.0.0.1; the share has ClientShareTest
+                .timers(Duration.ofMillis(50), 2, Duration.ofSeconds(2)).build());
         server.start();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         try (RawClient c = new RawClient(server.port())) {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class LossTest extends ServerHarness {
 
-    static final Path UDP_IMPAIR = Path.of("..", "shared", "tools", "udp-impair");
+    /** shared/tools beside the clone, or beside the folder of git worktrees the clone is in. */
+    static final Path UDP_IMPAIR = java.util.stream.Stream.of(Path.of("..", "shared", "tools", "udp-impair"),
+            Path.of("..", "..", "shared", "tools", "udp-impair")).filter(Files::isRegularFile).findFirst()
+            .orElse(Path.of("..", "shared", "tools", "udp-impair"));
     static final int SIZE = 64 * 1024;
 
     Process relay;
@@ -30,12 +33,12 @@ class LossTest extends ServerHarness {
     @BeforeEach
     void startRelay() throws Exception {
         ExternalProcess.requireProgram("/usr/bin/curl", "curl");
-        assertThat(UDP_IMPAIR).as("udp-impair is expected at " + UDP_IMPAIR.toAbsolutePath() + " (shared/tools beside the clone)")
+        assertThat(UDP_IMPAIR).as("udp-impair is expected at " + UDP_IMPAIR.toAbsolutePath() + " (shared/tools beside the clone, or beside its worktrees' folder)")
                 .isRegularFile();
         content = new byte[SIZE];
         new Random(7).nextBytes(content);
         Files.write(root.resolve("initrd.part"), content);
-        start(TestBoot.boot(), TftpSettings.defaults().withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root));
+        start(TestBoot.boot(), TftpSettingsBuilder.serving(root).build());
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             relayPort = probe.getLocalPort();
         }

@@ -65,7 +65,16 @@ class PacketsTest {
 
     @Test
     void errorMessagesAreMadeSafeForOneLogLine() {
-        assertThat(parse("\0\5\0\0a\nb\0")).isEqualTo(new Packets.Error(0, "a?b"));
+        assertThat(parse("\0\5\0\0a\nb\0")).isEqualTo(new Packets.Error(0, "a b"));
+        assertThat(parse("\0\5\0\0a\u0007b\u009bc\0")).isEqualTo(new Packets.Error(0, "a?b?c"));
+    }
+
+    @Test
+    void errorTextIsReadAsBytesNotSignExtended() {
+        // Commons Net turns byte 0xFF into U+FFFF, which is not even legal in XML (a FuzzTest report broke on it)
+        Packets.Packet p = parse("\0\5\0\0abort\u00ff\u00fe\u00e9\0");
+        assertThat(p).isEqualTo(new Packets.Error(0, "abortÿþé"));
+        assertThat(((Packets.Error) p).message()).doesNotContain("\uffff", "\ufffe");
     }
 
     @Test

@@ -26,7 +26,12 @@ final class RawClient implements AutoCloseable {
     InetSocketAddress peer;
 
     RawClient(int serverPort) throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(serverPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** A client on another local address (127.0.0.2 is a second machine as far as the server can tell). */
+    RawClient(int serverPort, InetAddress local) throws IOException {
+        socket = new DatagramSocket(new InetSocketAddress(local, 0));
         socket.setSoTimeout(5000);
         server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
     }

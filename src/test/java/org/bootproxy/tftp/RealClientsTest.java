@@ -2,7 +2,6 @@ package org.bootproxy.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ class RealClientsTest {
             Files.write(root.resolve("f" + size), b);
         }
         server = new TftpServer(TestBoot.boot(), BootEvents.NONE,
-                TftpSettings.defaults().withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root));
+                TftpSettingsBuilder.serving(root).build());
         server.start();
     }
 

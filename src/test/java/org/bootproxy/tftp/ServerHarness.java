@@ -2,7 +2,6 @@ package org.bootproxy.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +24,8 @@ abstract class ServerHarness {
     TftpServer server;
 
     /** Short timers so tests about losses and give-ups finish quickly. */
-    TftpSettings settings() {
-        return TftpSettings.defaults().withAddress(InetAddress.getLoopbackAddress(), 0).withRoot(root)
-                .withTimers(Duration.ofMillis(200), 3, Duration.ofSeconds(10));
+    TftpSettingsBuilder settings() {
+        return TftpSettingsBuilder.serving(root).timers(Duration.ofMillis(200), 3, Duration.ofSeconds(10));
     }
 
     TftpServer start(BootService boot, TftpSettings settings) throws Exception {
@@ -37,7 +35,7 @@ abstract class ServerHarness {
     }
 
     TftpServer start() throws Exception {
-        return start(TestBoot.boot(), settings());
+        return start(TestBoot.boot(), settings().build());
     }
 
     @AfterEach

@@ -3,16 +3,12 @@ package org.bootproxy.tftp;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.BootSettings;
-import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
-import org.bootproxy.boot.MacAddress;
-import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.bootproxy.fakes.FixedInventory;
@@ -25,15 +21,11 @@ final class TestBoot {
 
     /** web01, in build: gets pxelinux/chain-ipxe. */
     static final String IN_BUILD_CFG = "pxelinux.cfg/01-52-54-00-aa-00-01";
-    /** legacy01, installed: gets pxelinux/localboot. */
-    static final String INSTALLED_CFG = "pxelinux.cfg/01-52-54-00-cc-00-01";
+    /** db01, installed: gets pxelinux/localboot. */
+    static final String INSTALLED_CFG = "pxelinux.cfg/01-52-54-00-bb-00-01";
     /** bad01, whose template fails to render. */
     static final String BROKEN_CFG = "pxelinux.cfg/01-52-54-00-ee-00-01";
     static final String UNKNOWN_CFG = "pxelinux.cfg/01-52-54-00-ff-ff-ff";
-
-    static final Host BAD01 = new Host("bad01.example.com", true, "",
-            List.of(new Nic(MacAddress.parse("52:54:00:ee:00:01"), "", "eth0", true)), Hosts.WEB01.os(),
-            Hosts.WEB01.medium(), null, Map.of(), Map.of(TemplateKind.PXELINUX, "pxelinux/broken"), "r1", "test");
 
     private TestBoot() {
     }
@@ -51,6 +43,6 @@ final class TestBoot {
     }
 
     static BootService boot() {
-        return boot(new FixedInventory(Hosts.WEB01, Hosts.LEGACY01, BAD01));
+        return boot(new FixedInventory(Hosts.WEB01, Hosts.DB01, Hosts.BAD01));
     }
 }

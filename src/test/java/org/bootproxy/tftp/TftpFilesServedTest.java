@@ -44,7 +44,7 @@ class TftpFilesServedTest extends ServerHarness {
     @Test
     void installedHostGetsLocalBoot() throws Exception {
         start();
-        assertThat(fetch(TestBoot.INSTALLED_CFG)).contains("template=pxelinux/localboot host=legacy01.example.com");
+        assertThat(fetch(TestBoot.INSTALLED_CFG)).contains("template=pxelinux/localboot host=db01.example.com");
     }
 
     @Test
@@ -107,7 +107,7 @@ class TftpFilesServedTest extends ServerHarness {
 
     @Test
     void inventoryOutageIsError0() throws Exception {
-        start(TestBoot.boot(new BrokenInventory()), settings());
+        start(TestBoot.boot(new BrokenInventory()), settings().build());
         RawClient.Reply r = firstReply(WEB01_CFG);
         assertThat(r.errorCode()).isEqualTo(0);
         assertThat(r.message()).contains("inventory unavailable");
@@ -166,7 +166,7 @@ class TftpFilesServedTest extends ServerHarness {
     @Test
     void moreClientsThanTransferSlotsAllGetTheirFile() throws Exception {
         byte[] content = file("undionly-ipxe.0", 70_000);
-        start(TestBoot.boot(), settings().withLimits(1468, 64, 4));
+        start(TestBoot.boot(), settings().maxTransfers(4).maxTransfersPerClient(12).build()); // all on 127.0.0.1
         // 4 run, 4 wait in the queue, 4 are dropped and ask again
         List<Thread> threads = new java.util.ArrayList<>();
         List<byte[]> got = new java.util.concurrent.CopyOnWriteArrayList<>();

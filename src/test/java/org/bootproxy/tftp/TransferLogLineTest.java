@@ -41,8 +41,8 @@ class TransferLogLineTest extends ServerHarness {
         assertThat(lineFor("pxelinux.cfg/01-52-54-00-aa-00-01"))
                 .startsWith("tftp ok pxelinux.cfg/01-52-54-00-aa-00-01 ")
                 .endsWith(" source=rendered template=pxelinux/chain-ipxe host=web01.example.com");
-        assertThat(lineFor("pxelinux.cfg/01-52-54-00-cc-00-01"))
-                .endsWith(" source=rendered template=pxelinux/localboot host=legacy01.example.com");
+        assertThat(lineFor(TestBoot.INSTALLED_CFG))
+                .endsWith(" source=rendered template=pxelinux/localboot host=db01.example.com");
     }
 
     @Test

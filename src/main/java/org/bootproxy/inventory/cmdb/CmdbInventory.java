@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
-import org.bootproxy.config.CmdbConfig;
 import org.bootproxy.inventory.upstream.HttpTrace;
 import org.bootproxy.inventory.upstream.UpstreamHttp;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
@@ -19,26 +18,24 @@ import org.bootproxy.inventory.upstream.UpstreamInventory;
  */
 public final class CmdbInventory implements UpstreamInventory {
 
-    private final CmdbConfig config;
+    private final CmdbSettings config;
     private final UpstreamHttp http;
     private final CmdbMapper mapper;
 
-    public CmdbInventory(CmdbConfig config) {
+    public CmdbInventory(CmdbSettings config) {
+        this(config, UpstreamHttp.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes the CMDB's answers are read up to this many bytes (inventory.max_answer_bytes) */
+    public CmdbInventory(CmdbSettings config, long maxAnswerBytes) {
         this.config = Objects.requireNonNull(config);
-        if (!config.configured()) {
-            throw new IllegalArgumentException("inventory.cmdb.url is not set; it is required when inventory.type is cmdb"
-                    + " (e.g. url: https://cmdb.example.com/api/hosts?mac={mac})");
-        }
         this.mapper = new CmdbMapper(config.mapping());
-        String k = "inventory.cmdb";
-        CmdbConfig.Auth auth = config.auth();
-        this.http = new UpstreamHttp(new UpstreamHttp.Settings(config.name() + " at " + origin(config.url()), k,
+        String k = CmdbSettings.KEY;
+        this.http = new UpstreamHttp(new UpstreamHttp.Endpoint(config.name() + " at " + origin(config.url()), k,
                 config.connectTimeout(), config.readTimeout(), config.caFile(), config.clientCert(), config.clientKey(),
-                config.headers(),
-                auth.type().equals("basic") ? auth.username() : "", auth.password(),
-                auth.type().equals("bearer") ? auth.token() : "",
+                config.headers(), config.basicUser(), config.basicPassword(), config.bearerToken(),
                 k + ".auth (or the Authorization header in " + k + ".headers)",
-                "the account needs read access to what " + k + ".url and " + k + ".requests ask for"));
+                "the account needs read access to what " + k + ".url and " + k + ".requests ask for", maxAnswerBytes));
     }
 
     @Override
@@ -56,7 +53,7 @@ public final class CmdbInventory implements UpstreamInventory {
         if (!config.exists().isEmpty() && absent(doc.at(config.exists()))) {
             return Optional.empty();
         }
-        for (CmdbConfig.Request q : config.requests()) {
+        for (CmdbSettings.Request q : config.requests()) {
             UpstreamHttp.Response rr = http.get(UrlTemplate.expand(q.url(), mac, doc, "requests." + q.name() + ".url"), trace);
             if (!rr.ok()) {
                 throw http.failure(rr);
@@ -83,7 +80,7 @@ public final class CmdbInventory implements UpstreamInventory {
     @Override
     public String describe() {
         return config.name() + " at " + config.url() + (config.requests().isEmpty() ? ""
-                : " then " + String.join(", ", config.requests().stream().map(CmdbConfig.Request::name).toList()));
+                : " then " + String.join(", ", config.requests().stream().map(CmdbSettings.Request::name).toList()));
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.bootproxy.boot.OperatingSystem;
 import org.bootproxy.boot.Subnet;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CmdbConfig;
 import org.bootproxy.inventory.upstream.MediumPath;
 import org.bootproxy.inventory.upstream.Revision;
 
@@ -29,27 +28,22 @@ import org.bootproxy.inventory.upstream.Revision;
  */
 final class CmdbMapper {
 
-    private final Map<String, CmdbConfig.Field> mapping;
+    private final Map<String, CmdbSettings.Field> mapping;
 
-    CmdbMapper(Map<String, CmdbConfig.Field> mapping) {
+    /** @param mapping checked by {@link CmdbSettings} */
+    CmdbMapper(Map<String, CmdbSettings.Field> mapping) {
         this.mapping = mapping;
-        if (mapping.containsKey("interfaces") && !mapping.containsKey("interface.mac")) {
-            throw new IllegalArgumentException("inventory.cmdb.mapping.interface.mac is required with mapping.interfaces"
-                    + " (a pointer into each element, e.g. /mac_address)");
-        }
     }
 
     Host host(JsonNode doc, MacAddress asked, String source) {
         List<String> seen = new ArrayList<>();
         String name = text("name", doc, seen).orElse("");
-        OperatingSystem os;
-        try {
-            os = new OperatingSystem(text("os.name", doc, seen).orElse(""), text("os.family", doc, seen).orElse(null),
-                    text("os.major", doc, seen).orElse(""), text("os.minor", doc, seen).orElse(""),
-                    text("os.arch", doc, seen).orElse(""), text("os.release_name", doc, seen).orElse(""));
-        } catch (NullPointerException e) {
-            throw new UpstreamUnavailable("mapping: field os.family has no value");
-        }
+        String osName = text("os.name", doc, seen).orElse("");
+        String family = text("os.family", doc, seen).filter(f -> !f.isBlank())
+                .orElseThrow(() -> fieldError("os.family", "has no value (Redhat, Debian, …)"));
+        OperatingSystem os = new OperatingSystem(osName, family, text("os.major", doc, seen).orElse(""),
+                text("os.minor", doc, seen).orElse(""), text("os.arch", doc, seen).orElse(""),
+                text("os.release_name", doc, seen).orElse(""));
         try {
             Subnet subnet = new Subnet(text("subnet.mask", doc, seen).orElse(""), text("subnet.gateway", doc, seen).orElse(""),
                     list("subnet.dns", doc, seen), text("subnet.boot_mode", doc, seen).orElse("dhcp"));
@@ -110,7 +104,7 @@ final class CmdbMapper {
 
     /** The node a field maps to; empty when the field is not mapped. */
     private Optional<JsonNode> node(String field, JsonNode base) {
-        CmdbConfig.Field f = mapping.get(field);
+        CmdbSettings.Field f = mapping.get(field);
         if (f == null) {
             return Optional.empty();
         }
@@ -134,7 +128,7 @@ final class CmdbMapper {
     }
 
     private Optional<String> optionalText(String field, JsonNode base) {
-        CmdbConfig.Field f = mapping.get(field);
+        CmdbSettings.Field f = mapping.get(field);
         Optional<JsonNode> n;
         if (field.equals("interface.mac") && f != null && !f.isConstant()) {
             JsonNode raw = base.at(f.pointer());
@@ -228,7 +222,7 @@ final class CmdbMapper {
     }
 
     private String pointerOf(String field) {
-        CmdbConfig.Field f = mapping.get(field);
+        CmdbSettings.Field f = mapping.get(field);
         return f == null || f.isConstant() ? "the constant" : "JSON pointer " + f.pointer();
     }
 

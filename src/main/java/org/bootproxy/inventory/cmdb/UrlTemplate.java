@@ -3,10 +3,12 @@ package org.bootproxy.inventory.cmdb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CmdbConfig;
 
 /**
  * Fills a CMDB URL template: {@code {mac}}, {@code {mac_hyphens}}, {@code {mac_bare}}, {@code {mac_upper}},
@@ -15,11 +17,49 @@ import org.bootproxy.config.CmdbConfig;
  */
 final class UrlTemplate {
 
+    /** {mac}, {mac_hyphens}, … or {/json/pointer} */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    static final Set<String> MAC_PLACEHOLDERS = Set.of("mac", "mac_hyphens", "mac_bare", "mac_upper");
+
     private UrlTemplate() {
     }
 
+    /**
+     * The placeholders of a URL template must be MAC spellings or pointers into answers already fetched
+     * ({@code earlier}: their names; empty for the lookup URL, which must hold the MAC).
+     *
+     * @throws CmdbSettings.Invalid naming {@code key}
+     */
+    static void check(String key, String template, Set<String> earlier) {
+        String scheme = template.toLowerCase(Locale.ROOT);
+        if (!scheme.startsWith("http://") && !scheme.startsWith("https://") && !scheme.startsWith("{/")) {
+            throw new CmdbSettings.Invalid(key + ": '" + template + "' must start with http:// or https://");
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        boolean hasMac = false;
+        while (m.find()) {
+            String p = m.group(1);
+            if (MAC_PLACEHOLDERS.contains(p)) {
+                hasMac = true;
+            } else if (p.startsWith("/") && !earlier.isEmpty()) {
+                String first = p.substring(1).split("/", 2)[0];
+                if (!earlier.contains(first)) {
+                    throw new CmdbSettings.Invalid(key + ": placeholder {" + p + "} points into '" + first
+                            + "', which is not an earlier response; allowed: " + String.join(", ", new TreeSet<>(earlier)));
+                }
+            } else {
+                throw new CmdbSettings.Invalid(key + ": unknown placeholder {" + p + "}; allowed: {mac}, {mac_hyphens}, "
+                        + "{mac_bare}, {mac_upper}" + (earlier.isEmpty() ? "" : ", or {/pointer} into an earlier response"));
+            }
+        }
+        if (earlier.isEmpty() && !hasMac) {
+            throw new CmdbSettings.Invalid(key + ": '" + template + "' has no MAC placeholder; add {mac} (or {mac_hyphens},"
+                    + " {mac_bare}, {mac_upper}) where the CMDB expects the MAC");
+        }
+    }
+
     static String expand(String template, MacAddress mac, JsonNode doc, String key) {
-        Matcher whole = CmdbConfig.PLACEHOLDER.matcher(template);
+        Matcher whole = PLACEHOLDER.matcher(template);
         if (whole.matches() && whole.group(1).startsWith("/")) {
             String url = value(whole.group(1), doc, key);
             String lower = url.toLowerCase(Locale.ROOT);
@@ -29,7 +69,7 @@ final class UrlTemplate {
             }
             return url;
         }
-        Matcher m = CmdbConfig.PLACEHOLDER.matcher(template);
+        Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String p = m.group(1);

@@ -29,11 +29,15 @@ import org.slf4j.LoggerFactory;
  * read again. A file that becomes broken keeps serving its last good version (if it had one since start-up)
  * and its problem is logged once, with path and line; other hosts are not affected.
  *
- * <p>Thread-safe: lookups read an immutable snapshot; a rescan builds the next one under a lock and swaps it in.
+ * <p>Thread-safe: lookups read an immutable snapshot; a rescan builds the next one under a lock and swaps it in,
+ * and lookups never wait for it. A file over the size limit is refused unread, and a file is parsed once per
+ * change (size, time, inode), never per lookup.
  */
 public final class FileInventory implements HostInventory {
 
     public static final Duration DEFAULT_RESCAN = Duration.ofSeconds(1);
+    /** A host file holds one host in a few KiB; past this it is refused unread (inventory.host_file_max_bytes). */
+    public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(FileInventory.class);
 
@@ -77,22 +81,31 @@ public final class FileInventory implements HostInventory {
         this(hostsDir, clock, DEFAULT_RESCAN);
     }
 
+    /** Reads every host file in {@code hostsDir} now, with the default file size limit. */
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery) {
+        this(hostsDir, clock, rescanEvery, DEFAULT_MAX_FILE_BYTES);
+    }
+
     /**
-     * @param rescanEvery how long a lookup trusts the files read before looking at the directory again
-     *                    ({@link Duration#ZERO}: on every lookup)
+     * @param rescanEvery  how long a lookup trusts the files read before looking at the directory again
+     *                     ({@link Duration#ZERO}: on every lookup)
+     * @param maxFileBytes a host file larger than this is refused without being read (a problem naming it)
      * @throws HostsDirectoryMissing when {@code hostsDir} is not a directory
      */
-    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery) {
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
         Objects.requireNonNull(hostsDir, "hostsDir");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
         if (rescanEvery.isNegative()) {
             throw new IllegalArgumentException("rescanEvery must not be negative: " + rescanEvery);
         }
+        if (maxFileBytes < 1) {
+            throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
+        }
         if (!Files.isDirectory(hostsDir)) {
             throw new HostsDirectoryMissing(hostsDir);
         }
-        this.directory = new HostsDirectory(hostsDir, clock);
+        this.directory = new HostsDirectory(hostsDir, clock, maxFileBytes);
         directory.rescan();
         this.snapshot = Snapshot.of(directory);
         this.nextCheck = clock.instant().plus(rescanEvery);
@@ -149,9 +162,12 @@ public final class FileInventory implements HostInventory {
                 + (s.directoryUnreadable() ? ", directory unreadable" : "") + ")";
     }
 
+    /**
+     * The snapshot to answer from. The first lookup past the interval rescans; lookups meanwhile answer from
+     * the snapshot before, rather than wait for a rescan that may be reading a changed file.
+     */
     private Snapshot current() {
-        if (!clock.instant().isBefore(nextCheck)) {
-            rescanning.lock();
+        if (!clock.instant().isBefore(nextCheck) && rescanning.tryLock()) {
             try {
                 if (!clock.instant().isBefore(nextCheck)) {
                     reload();

@@ -3,11 +3,8 @@ package org.bootproxy.inventory.file;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +21,7 @@ import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.inventory.file.YamlNode.Mapping;
 import org.bootproxy.inventory.file.YamlNode.Scalar;
 import org.bootproxy.inventory.file.YamlNode.Sequence;
+import org.bootproxy.support.Sha256;
 
 /**
  * Turns the bytes of one host file into a {@link Host}, or into every problem found in it
@@ -55,16 +53,7 @@ final class HostFileParser {
         } catch (YamlReader.SyntaxError e) {
             throw new HostFileInvalid(List.of(new HostFileProblem(file, e.line(), e.getMessage())));
         }
-        return new Reading(file).host(root, sha256(bytes));
-    }
-
-    /** The revision of a host file: SHA-256 of its bytes, in hex. */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return new Reading(file).host(root, Sha256.of(bytes).hex());
     }
 
     /** The state of reading one file: the problems found so far and the lines of unique values. */

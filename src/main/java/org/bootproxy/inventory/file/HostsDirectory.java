@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.RootName;
+import org.bootproxy.support.Sha256;
 
 /**
  * The host files of one directory as last read. A rescan looks at each file's size, modification time and
@@ -33,7 +36,9 @@ final class HostsDirectory {
     private static final Duration TIMESTAMP_SLACK = Duration.ofSeconds(2);
 
     private final Path dir;
+    private final ConfinedRoot folder;
     private final Clock clock;
+    private final long maxFileBytes;
     private final HostFileParser parser = new HostFileParser();
     private final Map<String, LoadedFile> files = new TreeMap<>();
     private Optional<HostFileProblem> listingProblem = Optional.empty();
@@ -71,9 +76,12 @@ final class HostsDirectory {
         }
     }
 
-    HostsDirectory(Path dir, Clock clock) {
+    /** @param maxFileBytes a host file larger than this is refused unread */
+    HostsDirectory(Path dir, Clock clock, long maxFileBytes) {
         this.dir = Objects.requireNonNull(dir);
+        this.folder = new ConfinedRoot(dir, "hosts folder");
         this.clock = Objects.requireNonNull(clock);
+        this.maxFileBytes = maxFileBytes;
     }
 
     Path dir() {
@@ -130,6 +138,13 @@ final class HostsDirectory {
 
     private LoadedFile refresh(Path path, LoadedFile before) {
         Optional<ParsedHost> lastGood = before == null ? Optional.empty() : before.lastGood();
+        Optional<String> outside = outside(path);
+        if (outside.isPresent()) {
+            // never read: its lines would be echoed into the log as YAML errors (a link to /etc/shadow)
+            return new LoadedFile(path, null, true, "", Optional.empty(), lastGood, List.of(new HostFileProblem(path, 0,
+                    "not read: " + outside.get() + "; a host file must be a file in the hosts folder (or a symlink"
+                            + " to one inside it): copy the file in, or move its target into the folder")));
+        }
         Stamp stamp;
         byte[] bytes;
         try {
@@ -137,14 +152,20 @@ final class HostsDirectory {
             if (before != null && !before.recheck() && stamp.equals(before.stamp())) {
                 return before;
             }
-            bytes = Files.readAllBytes(path);
+            if (stamp.size() > maxFileBytes) {
+                return tooLarge(path, stamp, stamp.size() + " bytes", lastGood);
+            }
+            bytes = readAtMost(path, maxFileBytes + 1);
+            if (bytes.length > maxFileBytes) { // it grew since we looked
+                return tooLarge(path, stamp, "more than " + maxFileBytes + " bytes", lastGood);
+            }
         } catch (IOException e) {
             return new LoadedFile(path, null, true, "", Optional.empty(), lastGood,
                     List.of(new HostFileProblem(path, 0, "cannot read the file (" + reason(e) + ")")));
         }
         Instant readAt = clock.instant();
         boolean recheck = !stamp.modified().toInstant().isBefore(readAt.minus(TIMESTAMP_SLACK));
-        String sha = HostFileParser.sha256(bytes);
+        String sha = Sha256.of(bytes).hex();
         if (before != null && sha.equals(before.sha())) {
             return new LoadedFile(path, stamp, recheck, sha, before.current(), lastGood, before.problems());
         }
@@ -153,6 +174,32 @@ final class HostsDirectory {
             return new LoadedFile(path, stamp, recheck, sha, host, host, List.of());
         } catch (HostFileInvalid e) {
             return new LoadedFile(path, stamp, recheck, sha, Optional.empty(), lastGood, e.problems());
+        }
+    }
+
+    /** Why {@code path} is not a file of this folder once symlinks are followed; empty when it is one. */
+    private Optional<String> outside(Path path) {
+        try {
+            return folder.lookup(RootName.parse(path.getFileName().toString())) instanceof ConfinedRoot.Denied d
+                    && d.why() == ConfinedRoot.Why.OUTSIDE ? Optional.of(d.reason()) : Optional.empty();
+        } catch (RootName.BadName e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * A host file describes one host in a few KiB; one of megabytes is a mistake (or an attack) whose parsing
+     * would hold every lookup up. It is refused without being read, until it changes.
+     */
+    private LoadedFile tooLarge(Path path, Stamp stamp, String size, Optional<ParsedHost> lastGood) {
+        return new LoadedFile(path, stamp, false, "", Optional.empty(), lastGood, List.of(new HostFileProblem(path, 0,
+                "the file is " + size + ", over the limit of " + maxFileBytes + " bytes (inventory.host_file_max_bytes),"
+                        + " so it was not read: a host file holds one host in a few KiB; split it, or raise the limit")));
+    }
+
+    private static byte[] readAtMost(Path path, long limit) throws IOException {
+        try (var in = Files.newInputStream(path)) {
+            return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
         }
     }
 

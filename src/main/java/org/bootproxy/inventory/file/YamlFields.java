@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bootproxy.inventory.file.YamlNode.Mapping;
 import org.bootproxy.inventory.file.YamlNode.Scalar;
+import org.bootproxy.support.DidYouMean;
 
 /**
  * Typed access to the values of one YAML file that collects problems instead of stopping at the
@@ -91,13 +92,16 @@ class YamlFields {
         return value.map(Mapping.class::cast);
     }
 
+    /** A key this many edits from an allowed one is taken for a typo of it. */
+    private static final int MAX_TYPO_EDITS = 2;
+
     /** Records every key of the map that is not allowed, suggesting the allowed key it is probably a typo of. */
     final void allowOnly(Mapping m, String where, List<String> allowed) {
         for (YamlNode.Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
                 String key = where.isEmpty() ? e.key() : where + "." + e.key();
                 problem(e.line(), "unknown key '" + key + "'"
-                        + KeySuggestion.closest(e.key(), allowed).map(s -> ", did you mean '" + s + "'?").orElse("")
+                        + DidYouMean.closest(e.key(), allowed, MAX_TYPO_EDITS).map(s -> ", did you mean '" + s + "'?").orElse("")
                         + " (allowed" + (where.isEmpty() ? "" : " in " + where) + ": " + String.join(", ", allowed) + ")");
             }
         }

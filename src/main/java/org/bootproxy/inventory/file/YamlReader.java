@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bootproxy.support.OneLine;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads one YAML document into {@link YamlNode}s that remember their lines. */
 final class YamlReader {
+    /** A parser's message is cut here: it names the problem, not the whole document. */
+    private static final int MAX_MESSAGE = 500;
 
     /** A file that is not valid YAML (or uses YAML we do not accept); line 0 when unknown. */
     static final class SyntaxError extends Exception {
@@ -104,13 +107,9 @@ final class YamlReader {
         if (e.getCause() instanceof MarkedYAMLException m) {
             int line = m.getProblemMark() != null ? m.getProblemMark().getLine() + 1 : 0;
             String context = m.getContext() == null ? "" : m.getContext() + ": ";
-            return new SyntaxError(line, "not valid YAML: " + oneLine(context + m.getProblem()));
+            return new SyntaxError(line, "not valid YAML: " + OneLine.of(context + m.getProblem(), MAX_MESSAGE));
         }
         int line = e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0;
-        return new SyntaxError(line, "not valid YAML: " + oneLine(e.getOriginalMessage()));
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        return new SyntaxError(line, "not valid YAML: " + OneLine.of(e.getOriginalMessage(), MAX_MESSAGE));
     }
 }

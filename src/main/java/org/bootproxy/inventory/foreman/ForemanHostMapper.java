@@ -33,6 +33,9 @@ final class ForemanHostMapper {
     }
 
     Host host(ForemanJson.HostJson h, ForemanJson.OsJson os, ForemanJson.MediumJson medium, ForemanJson.SubnetJson subnet) {
+        if (h.name() == null || h.name().isBlank()) {
+            throw new UpstreamUnavailable("mapping: Foreman's host " + h.id() + " has no name");
+        }
         if (os.family() == null || os.family().isBlank()) {
             throw new UpstreamUnavailable("mapping: operating system " + os.title() + " of host " + h.name()
                     + " has no family in Foreman (Redhat, Debian, …)");
@@ -42,12 +45,13 @@ final class ForemanHostMapper {
                     h.architectureName(), os.releaseName());
             Map<String, String> params = params(h);
             return new Host(h.name(), h.build(), h.token(), interfaces(h), system,
-                    medium == null ? "" : MediumPath.expand(medium.path(), system),
+                    medium == null || medium.path() == null ? "" : MediumPath.expand(medium.path(), system),
                     subnet == null ? Subnet.DHCP : subnet(subnet),
                     params, templates(h.name(), params),
                     Revision.of("foreman:", h.token(), String.valueOf(h.build()), h.updatedAt()),
                     baseUrl + "/api/v2/hosts/" + h.id());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
+            // a value Foreman holds that bootproxy cannot use (a subnet boot mode, a MAC, …)
             throw new UpstreamUnavailable("mapping: host " + h.name() + " from Foreman: " + e.getMessage(), e);
         }
     }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.inventory.upstream.HttpTrace;
 import org.bootproxy.inventory.upstream.UpstreamHttp;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
@@ -29,30 +28,31 @@ public final class ForemanInventory implements UpstreamInventory {
 
     private static final Logger log = LoggerFactory.getLogger(ForemanInventory.class);
 
-    private final ForemanConfig config;
+    private final ForemanSettings config;
     private final UpstreamHttp http;
     private final ForemanHostMapper mapper;
     private final ReferenceCache<ForemanJson.OsJson> operatingSystems;
     private final ReferenceCache<ForemanJson.MediumJson> media;
     private final ReferenceCache<ForemanJson.SubnetJson> subnets;
 
-    public ForemanInventory(ForemanConfig config) {
+    public ForemanInventory(ForemanSettings config) {
         this(config, Clock.systemUTC());
     }
 
-    public ForemanInventory(ForemanConfig config, Clock clock) {
+    public ForemanInventory(ForemanSettings config, Clock clock) {
+        this(config, clock, UpstreamHttp.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes Foreman's answers are read up to this many bytes (inventory.max_answer_bytes) */
+    public ForemanInventory(ForemanSettings config, Clock clock, long maxAnswerBytes) {
         this.config = Objects.requireNonNull(config);
-        if (!config.configured()) {
-            throw new IllegalArgumentException("inventory.foreman.url is not set; it is required when inventory.type is foreman"
-                    + " (e.g. url: https://foreman.example.com)");
-        }
         String k = "inventory.foreman";
-        this.http = new UpstreamHttp(new UpstreamHttp.Settings("Foreman at " + config.url(), k,
+        this.http = new UpstreamHttp(new UpstreamHttp.Endpoint("Foreman at " + config.url(), k,
                 config.connectTimeout(), config.readTimeout(), config.caFile(), config.clientCert(), config.clientKey(),
                 Map.of("Accept", "application/json,version=2"), config.username(), config.secret(), "",
                 k + ".username and " + k + (config.token().isEmpty() ? ".password" : ".token"),
                 "user " + config.username() + " needs permission to view hosts, operating systems, media and subnets"
-                        + " (e.g. Foreman's Viewer role)"));
+                        + " (e.g. Foreman's Viewer role)", maxAnswerBytes));
         this.mapper = new ForemanHostMapper(config.url());
         this.operatingSystems = new ReferenceCache<>(config.referenceTtl(), clock);
         this.media = new ReferenceCache<>(config.referenceTtl(), clock);

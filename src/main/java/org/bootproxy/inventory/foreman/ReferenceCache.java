@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.bootproxy.inventory.upstream.SingleFlight;
+import org.bootproxy.support.SingleFlight;
 
 /**
  * Foreman objects many hosts share (operating systems, media, subnets), remembered by id for a while, so a

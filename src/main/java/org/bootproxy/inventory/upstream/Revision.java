@@ -1,9 +1,6 @@
 package org.bootproxy.inventory.upstream;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.bootproxy.support.Sha256;
 
 /** A short content hash for {@code Host.revision}: changes whenever one of the parts changes. */
 public final class Revision {
@@ -11,16 +8,8 @@ public final class Revision {
     private Revision() {
     }
 
+    /** {@code prefix} and the first 8 bytes, in hex, of the SHA-256 of the parts. */
     public static String of(String prefix, String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                sha.update((p == null ? "" : p).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return prefix + HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return prefix + Sha256.ofParts(parts).prefix(8);
     }
 }

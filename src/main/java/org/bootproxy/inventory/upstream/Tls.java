@@ -27,9 +27,20 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Builds the TLS context for an upstream from PEM files: a CA file to trust (Foreman's own CA, usually
  * {@code /etc/foreman/proxy_ca.pem} or the Puppet CA) and an optional client certificate and key.
- * Every error names the config key and the file.
+ * Every error is an {@link Unusable} naming the config key and the file.
  */
 public final class Tls {
+
+    /** A CA, certificate or key file that cannot be used; the message names the key, the file and the fix. */
+    public static final class Unusable extends IllegalArgumentException {
+        Unusable(String message) {
+            super(message);
+        }
+
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
@@ -81,7 +92,7 @@ public final class Tls {
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException((certFile.isEmpty() ? caKey : certKey) + ": cannot set up TLS: " + e.getMessage(), e);
+            throw new Unusable((certFile.isEmpty() ? caKey : certKey) + ": cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
@@ -95,9 +106,9 @@ public final class Tls {
         try {
             return Files.readString(Path.of(file), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(key + ": " + file + " does not exist");
+            throw new Unusable(key + ": " + file + " does not exist");
         } catch (IOException e) {
-            throw new IllegalArgumentException(key + ": cannot read " + file + ": " + e.getMessage());
+            throw new Unusable(key + ": cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -107,12 +118,12 @@ public final class Tls {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
             if (certs.isEmpty()) {
-                throw new IllegalArgumentException(key + ": " + file + " holds no certificate (expected PEM blocks "
+                throw new Unusable(key + ": " + file + " holds no certificate (expected PEM blocks "
                         + "-----BEGIN CERTIFICATE-----)");
             }
             return new ArrayList<>(certs);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(key + ": " + file + " is not a PEM certificate file: " + e.getMessage());
+            throw new Unusable(key + ": " + file + " is not a PEM certificate file: " + e.getMessage());
         }
     }
 
@@ -128,16 +139,16 @@ public final class Tls {
                 case "RSA PRIVATE KEY":
                     return pkcs8(key, file, Der.rsaPkcs1ToPkcs8(der));
                 case "ENCRYPTED PRIVATE KEY":
-                    throw new IllegalArgumentException(key + ": " + file + " is encrypted; write it unencrypted with "
+                    throw new Unusable(key + ": " + file + " is encrypted; write it unencrypted with "
                             + "'openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem' and keep the file mode 0600");
                 case "EC PRIVATE KEY":
-                    throw new IllegalArgumentException(key + ": " + file + " is an SEC1 EC key; convert it with "
+                    throw new Unusable(key + ": " + file + " is an SEC1 EC key; convert it with "
                             + "'openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem'");
                 default:
                     // another block (a certificate in the same file): keep looking
             }
         }
-        throw new IllegalArgumentException(key + ": " + file + " holds no private key (expected -----BEGIN PRIVATE KEY----- "
+        throw new Unusable(key + ": " + file + " holds no private key (expected -----BEGIN PRIVATE KEY----- "
                 + "or -----BEGIN RSA PRIVATE KEY-----)");
     }
 
@@ -149,7 +160,7 @@ public final class Tls {
                 // try the next algorithm
             }
         }
-        throw new IllegalArgumentException(key + ": " + file + " holds a private key this JVM cannot read (RSA, EC and Ed25519 tried)");
+        throw new Unusable(key + ": " + file + " holds a private key this JVM cannot read (RSA, EC and Ed25519 tried)");
     }
 
     /** Just enough DER to wrap a PKCS#1 RSA key in a PKCS#8 envelope. */

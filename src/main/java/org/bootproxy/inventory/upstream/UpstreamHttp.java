@@ -22,7 +22,8 @@ import kong.unirest.core.Unirest;
 import kong.unirest.core.UnirestException;
 import kong.unirest.core.UnirestInstance;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.DurationText;
+import org.bootproxy.support.Durations;
+import org.bootproxy.support.OneLine;
 
 /**
  * One upstream's HTTP client: its own Unirest instance (never the global one) with the upstream's timeouts,
@@ -33,8 +34,13 @@ import org.bootproxy.config.DurationText;
 public final class UpstreamHttp implements AutoCloseable {
 
     private static final int TRACE_BODY_LIMIT = 64 * 1024;
+    /** A Foreman host with its parameters is tens of KiB; 4 MiB leaves room and bounds what a call can cost. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     /**
+     * Where one upstream is and how to talk to it (a value, not a second settings type: the backend builds it
+     * from its own settings).
+     *
      * @param label           how messages name the upstream: "Foreman at https://foreman.example.com"
      * @param key             its config prefix: "inventory.foreman"
      * @param connectTimeout  connect timeout
@@ -45,18 +51,23 @@ public final class UpstreamHttp implements AutoCloseable {
      * @param bearer          Bearer token, or ""
      * @param credentialsHint what to check on a 401, e.g. "inventory.foreman.username and password (or token)"
      * @param forbiddenHint   what to check on a 403
+     * @param maxAnswerBytes  a body larger than this is not read past it: the call fails (inventory.max_answer_bytes)
      */
-    public record Settings(String label, String key, Duration connectTimeout, Duration readTimeout,
+    public record Endpoint(String label, String key, Duration connectTimeout, Duration readTimeout,
                            String caFile, String clientCert, String clientKey, Map<String, String> headers,
                            String basicUser, String basicSecret, String bearer,
-                           String credentialsHint, String forbiddenHint) {
-        public Settings {
+                           String credentialsHint, String forbiddenHint, long maxAnswerBytes) {
+        public Endpoint {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(key, "key");
             headers = headers == null ? Map.of() : Map.copyOf(headers);
             basicUser = basicUser == null ? "" : basicUser;
             basicSecret = basicSecret == null ? "" : basicSecret;
             bearer = bearer == null ? "" : bearer;
+            if (maxAnswerBytes < 1 || maxAnswerBytes > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("max answer bytes must be 1.." + (Integer.MAX_VALUE - 16) + ", not "
+                        + maxAnswerBytes);
+            }
         }
     }
 
@@ -67,11 +78,11 @@ public final class UpstreamHttp implements AutoCloseable {
         }
     }
 
-    private final Settings settings;
+    private final Endpoint settings;
     private final UnirestInstance unirest;
     private final ObjectMapper json = new ObjectMapper();
 
-    public UpstreamHttp(Settings settings) {
+    public UpstreamHttp(Endpoint settings) {
         this.settings = Objects.requireNonNull(settings);
         this.unirest = Unirest.spawnInstance();
         var config = unirest.config()
@@ -112,10 +123,24 @@ public final class UpstreamHttp implements AutoCloseable {
             } else if (authenticated && !settings.bearer().isEmpty()) {
                 request = request.header("Authorization", "Bearer " + settings.bearer());
             }
-            HttpResponse<String> r = request.asString();
-            String text = r.getBody() == null ? "" : r.getBody();
-            trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), trim(text), since(start), ""));
-            return new Response(method, url, r.getStatus(), text);
+            HttpResponse<BoundedBody> r = request.asObject(raw -> BoundedBody.read(raw, settings.maxAnswerBytes()));
+            BoundedBody answer = r.getBody();
+            if (answer == null) { // Unirest could not hand the body over at all
+                throw new UnirestException(r.getParsingError().map(Exception.class::cast)
+                        .orElseGet(() -> new java.io.IOException("no body")));
+            }
+            if (answer.tooLarge()) {
+                String reason = "the answer to " + method + " " + pathOf(url) + " is larger than " + settings.maxAnswerBytes()
+                        + " bytes" + (answer.declared() > 0 ? " (" + answer.declared() + " announced)" : "")
+                        + "; stopped reading it (inventory.max_answer_bytes)";
+                trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), "", since(start), reason));
+                throw new UpstreamUnavailable(settings.label() + ": " + reason);
+            }
+            if (answer.failure() != null) {
+                throw new UnirestException(answer.failure());
+            }
+            trace.exchange(new HttpTrace.Exchange(method, url, r.getStatus(), trim(answer.text()), since(start), ""));
+            return new Response(method, url, r.getStatus(), answer.text());
         } catch (UnirestException e) {
             String reason = reason(e, method, url);
             trace.exchange(new HttpTrace.Exchange(method, url, 0, "", since(start), reason));
@@ -169,11 +194,11 @@ public final class UpstreamHttp implements AutoCloseable {
         // the JDK client wraps causes (a DNS failure is a ConnectException around UnresolvedAddressException):
         // look through the whole chain, most specific first
         if (hasCause(e, HttpConnectTimeoutException.class)) {
-            return "connect timeout after " + DurationText.format(settings.connectTimeout()) + " to " + host
+            return "connect timeout after " + Durations.format(settings.connectTimeout()) + " to " + host
                     + " (" + settings.key() + ".connect_timeout; is the address reachable from here?)";
         }
         if (hasCause(e, HttpTimeoutException.class)) {
-            return "timeout after " + DurationText.format(settings.readTimeout()) + " waiting for " + method + " "
+            return "timeout after " + Durations.format(settings.readTimeout()) + " waiting for " + method + " "
                     + pathOf(url) + " (" + settings.key() + ".read_timeout)";
         }
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
@@ -283,8 +308,7 @@ public final class UpstreamHttp implements AutoCloseable {
 
     /** The first 120 characters of a body, on one line, quoted. */
     public static String quote(String body) {
-        String one = body.replaceAll("\\s+", " ").trim();
-        return "'" + (one.length() > 120 ? one.substring(0, 120) + "…" : one) + "'";
+        return "'" + OneLine.of(body, 120) + "'";
     }
 
     private static String firstLine(String s) {

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bootproxy.http.HttpSettings;
+import org.bootproxy.fakes.Hosts;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.bootproxy.render.TemplateFixtures;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HangingForemanTest {
     static final int FLOOD = 300;
     static final int MAX_FORWARDS = 32;
-    static final String UNKNOWN = "/unattended/iPXE?mac=" + TemplateFixtures.UNKNOWN_MAC.colons();
+    static final String UNKNOWN = "/unattended/iPXE?mac=" + Hosts.UNKNOWN_MAC.colons();
 
     @TempDir
     Path tftpRoot;
@@ -95,7 +96,7 @@ class HangingForemanTest {
                     Optional.of(foreman.url()), TrustedHosts.notSet(), "test", Optional.empty(),
                     new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 0,
                             Duration.ofMillis(1)), MAX_FORWARDS), new ModuleStates(), Optional.empty());
-            try (LoadServer app = new LoadServer(HttpSettings.loopback(), Optional.of(proxy));
+            try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy));
                  NormalClient normal = new NormalClient(app.port())) {
                 SlowClients flood = SlowClients.gets(app.port(), FLOOD, UNKNOWN);
                 boolean allAnswered = flood.awaitAnswers(20_000, false);
@@ -130,8 +131,8 @@ class HangingForemanTest {
                     Optional.of(foreman.url()), TrustedHosts.notSet(), "test", Optional.empty(),
                     new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), 0,
                             Duration.ofMillis(1)), 1), new ModuleStates(), Optional.empty());
-            try (LoadServer app = new LoadServer(HttpSettings.loopback(), Optional.of(proxy))) {
-                String provision = "/unattended/provision?mac=" + TemplateFixtures.UNKNOWN_MAC.colons();
+            try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy))) {
+                String provision = "/unattended/provision?mac=" + Hosts.UNKNOWN_MAC.colons();
                 NormalClient.Answer timedOut = NormalClient.ask(app.port(), provision);
                 assertThat(timedOut.status()).isEqualTo(503);
                 assertThat(timedOut.body()).contains("did not answer");

@@ -1,8 +1,8 @@
 package org.bootproxy.http.load;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.fakes.FixedInventory;
@@ -10,6 +10,7 @@ import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.bootproxy.render.ShippedTemplates;
 import org.bootproxy.render.TemplateFixtures;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -20,7 +21,7 @@ import org.bootproxy.smartproxy.SmartProxy;
  */
 final class LoadServer implements AutoCloseable {
     /** What a machine bootproxy knows asks first: its iPXE script, rendered from the shipped ipxe/kickstart. */
-    static final String KNOWN_IPXE = "/unattended/iPXE?mac=" + TemplateFixtures.ALMA_MAC.colons();
+    static final String KNOWN_IPXE = "/unattended/iPXE?mac=" + Hosts.ALMA01_MAC.colons();
     /** A line only the real script has (the retry script has none of it). */
     static final String KNOWN_IPXE_MARK = "alma01.example.com";
 
@@ -34,7 +35,7 @@ final class LoadServer implements AutoCloseable {
 
     LoadServer(HttpSettings settings, Optional<SmartProxy> proxy) {
         this.proxy = proxy;
-        this.boot = new BootService(new FixedInventory(TemplateFixtures.alma(true)), ShippedTemplates.renderer(),
+        this.boot = new BootService(new FixedInventory(Hosts.ALMA01), ShippedTemplates.renderer(),
                 new MemoryBuildStates(), BootEvents.NONE, TemplateFixtures.settings(), Clock.systemUTC());
         HttpExtensions extensions = proxy.map(p -> new HttpExtensions(p.routes(), p.unattendedFallback()))
                 .orElse(HttpExtensions.NONE);
@@ -45,11 +46,6 @@ final class LoadServer implements AutoCloseable {
             NormalClient.ask(port(), KNOWN_IPXE);
             NormalClient.ask(port(), "/healthz");
         }
-    }
-
-    /** Loopback settings with an assets directory. */
-    static HttpSettings withAssets(Path assets) {
-        return HttpSettings.loopback().withAssetsDir(assets);
     }
 
     int port() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import org.bootproxy.fakes.Hosts;
 import org.bootproxy.http.HttpLimits;
-import org.bootproxy.http.HttpSettings;
-import org.bootproxy.render.TemplateFixtures;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +21,10 @@ class SlowBodiesTest {
     @Test
     void threeHundredSlowFailureReportsCostConnectionsNotWorkers() throws Exception {
         HttpLimits limits = HttpLimits.DEFAULTS.withBodies(HttpLimits.DEFAULTS.bodies(), Duration.ofSeconds(5));
-        try (LoadServer app = new LoadServer(HttpSettings.loopback().withLimits(limits));
+        try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().limits(limits).build());
              NormalClient normal = new NormalClient(app.port())) {
             SlowClients slow = SlowClients.slowBodies(app.port(), SLOW_CLIENTS,
-                    "/unattended/failed?mac=" + TemplateFixtures.ALMA_MAC.colons(), 1_000_000, 4);
+                    "/unattended/failed?mac=" + Hosts.ALMA01_MAC.colons(), 1_000_000, 4);
 
             boolean allAnswered = slow.awaitAnswers(20_000, true);
             slow.close();

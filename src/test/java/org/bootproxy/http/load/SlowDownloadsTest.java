@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.Map;
 import org.bootproxy.http.HttpLimits;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class SlowDownloadsTest {
     @Test
     void threeHundredSlowDownloadsDoNotStarveOtherRequests() throws Exception {
         kernel(256L * 1024 * 1024);
-        try (LoadServer app = new LoadServer(LoadServer.withAssets(assets));
+        try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().assets(assets).build());
              NormalClient normal = new NormalClient(app.port())) {
             SlowClients slow = SlowClients.slowDownloads(app.port(), SLOW_CLIENTS, "/pub/kernel.bin", RATE);
             boolean allAnswered = slow.awaitAnswers(20_000, false);
@@ -56,7 +57,7 @@ class SlowDownloadsTest {
     @Test
     void pastTheDownloadBoundAClientIsToldToComeBack() throws Exception {
         kernel(64L * 1024 * 1024);
-        var settings = LoadServer.withAssets(assets).withLimits(HttpLimits.DEFAULTS.withDownloads(10));
+        var settings = HttpSettingsBuilder.loopback().assets(assets).limits(HttpLimits.DEFAULTS.withDownloads(10)).build();
         try (LoadServer app = new LoadServer(settings)) {
             SlowClients slow = SlowClients.slowDownloads(app.port(), 10, "/pub/kernel.bin", 1000);
             assertThat(slow.awaitAnswers(10_000, false)).isTrue();

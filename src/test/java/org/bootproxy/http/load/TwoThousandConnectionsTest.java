@@ -6,8 +6,8 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import org.bootproxy.http.HttpSettings;
-import org.bootproxy.render.TemplateFixtures;
+import org.bootproxy.fakes.Hosts;
+import org.bootproxy.http.HttpSettingsBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoThousandConnectionsTest {
     static final int CONNECTIONS = 2000;
-    static final String PROVISION = "/unattended/provision?mac=" + TemplateFixtures.ALMA_MAC.colons();
+    static final String PROVISION = "/unattended/provision?mac=" + Hosts.ALMA01_MAC.colons();
 
     @Test
     void twoThousandConnectionsAreAllAnsweredByTheScriptOrAFastRefusal() throws Exception {
@@ -29,7 +29,7 @@ class TwoThousandConnectionsTest {
             assertThat(os.getMaxFileDescriptorCount()).as("this test needs 2 x %s file descriptors: raise ulimit -n",
                     CONNECTIONS).isGreaterThan(2L * CONNECTIONS + 500);
         }
-        try (LoadServer app = new LoadServer(HttpSettings.loopback())) {
+        try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build())) {
             KeepAliveLoad.Result r = KeepAliveLoad.run(app.port(), CONNECTIONS, List.of(LoadServer.KNOWN_IPXE, PROVISION),
                     Duration.ofSeconds(8), Duration.ofSeconds(10), LoadServer.KNOWN_IPXE_MARK);
             System.out.println("finding 12: " + CONNECTIONS + " connections, iPXE and provision: " + r);

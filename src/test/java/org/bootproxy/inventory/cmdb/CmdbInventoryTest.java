@@ -18,7 +18,7 @@ import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.CmdbConfig;
+import org.bootproxy.fakes.Hosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +29,9 @@ class CmdbInventoryTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final MacAddress WEB01_ETH1 = MacAddress.parse("52:54:00:aa:00:02");
+    static final MacAddress WEB01_ETH1 = Hosts.WEB01_SECOND_MAC;
+    /** web01 with a template override, so the mapping of templates shows. */
+    static final Host WEB01 = Hosts.web01().template(TemplateKind.IPXE, "ipxe/kickstart").build();
 
     CmdbInventory inventory;
 
@@ -58,7 +60,7 @@ class CmdbInventoryTest {
 
     @Test
     void homegrownLookupSendsTheBearerTokenAndMapsEveryField() {
-        homegrownServes(CmdbFixtures.WEB01);
+        homegrownServes(WEB01);
         Host h = homegrown().findByMac(WEB01_ETH1).orElseThrow();
         wm.verify(getRequestedFor(urlPathEqualTo("/api/hosts")).withQueryParam("mac", equalTo("52:54:00:aa:00:02"))
                 .withHeader("Authorization", equalTo("Bearer s3cret")));
@@ -71,7 +73,7 @@ class CmdbInventoryTest {
 
     @Test
     void revisionIsTheSameWhicheverNicAsked() {
-        homegrownServes(CmdbFixtures.WEB01);
+        homegrownServes(WEB01);
         var inv = homegrown();
         assertThat(inv.findByMac(WEB01_ETH1).orElseThrow().revision())
                 .isEqualTo(inv.findByMac(MacAddress.parse("52:54:00:aa:00:01")).orElseThrow().revision());
@@ -79,7 +81,7 @@ class CmdbInventoryTest {
 
     @Test
     void missingFieldNamesTheFieldAndThePointer() {
-        var json = HomegrownStubs.host(CmdbFixtures.WEB01);
+        var json = HomegrownStubs.host(WEB01);
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("os")).remove("family");
         wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(okJson(json.toString())));
         assertThatThrownBy(() -> homegrown().findByMac(WEB01_ETH1))
@@ -89,7 +91,7 @@ class CmdbInventoryTest {
 
     @Test
     void valueOfTheWrongKindIsAMappingError() {
-        var json = HomegrownStubs.host(CmdbFixtures.WEB01).put("build", "perhaps");
+        var json = HomegrownStubs.host(WEB01).put("build", "perhaps");
         wm.stubFor(get(urlPathEqualTo("/api/hosts")).willReturn(okJson(json.toString())));
         assertThatThrownBy(() -> homegrown().findByMac(WEB01_ETH1))
                 .hasMessage("mapping: field build: JSON pointer /lookup/build holds \"perhaps\", not true or false");
@@ -139,36 +141,13 @@ class CmdbInventoryTest {
     }
 
     @Test
-    void urlTemplateWithoutAMacIsAConfigError() {
-        assertThatThrownBy(() -> new CmdbConfig(null, "https://cmdb.example.com/api/hosts", null, null, null, null,
-                Map.of("name", CmdbConfig.Field.pointer("/lookup/name"), "os.family", CmdbConfig.Field.constant("Redhat")),
-                null, null, null, null, null))
-                .hasMessageContaining("inventory.cmdb.url: 'https://cmdb.example.com/api/hosts' has no MAC placeholder");
-    }
-
-    @Test
-    void placeholderIntoAResponseNotYetFetchedIsAConfigError() {
-        assertThatThrownBy(() -> new CmdbConfig(null, "https://cmdb.example.com/api/hosts?mac={mac}", null, null, null,
-                List.of(new CmdbConfig.Request("device", "https://cmdb.example.com/d/{/rack/id}")),
-                Map.of("name", CmdbConfig.Field.pointer("/lookup/name"), "os.family", CmdbConfig.Field.constant("Redhat")),
-                null, null, null, null, null))
-                .hasMessageContaining("placeholder {/rack/id} points into 'rack', which is not an earlier response; allowed: lookup");
-    }
-
-    @Test
-    void unknownMappingFieldListsTheAllowedOnes() {
-        assertThatThrownBy(() -> new CmdbConfig(null, "https://cmdb.example.com/api/hosts?mac={mac}", null, null, null, null,
-                Map.of("hostname", CmdbConfig.Field.pointer("/lookup/name")), null, null, null, null, null))
-                .hasMessageStartingWith("inventory.cmdb.mapping: unknown field 'hostname'; allowed: name, build, token");
-    }
-
-    @Test
     void macSpellingsInTheUrl() {
         wm.stubFor(get(urlPathEqualTo("/h/52-54-00-aa-00-02/525400aa0002/52:54:00:AA:00:02"))
                 .willReturn(okJson("{\"n\":\"x.example.com\"}")));
-        inventory = new CmdbInventory(new CmdbConfig(null, wm.baseUrl() + "/h/{mac_hyphens}/{mac_bare}/{mac_upper}", null,
-                null, null, null, Map.of("name", CmdbConfig.Field.pointer("/lookup/n"),
-                "os.family", CmdbConfig.Field.constant("Debian")), null, null, null, null, null));
+        inventory = new CmdbInventory(CmdbYaml.settings("""
+                url: "%s/h/{mac_hyphens}/{mac_bare}/{mac_upper}"
+                mapping: {name: /lookup/n, os.family: Debian}
+                """.formatted(wm.baseUrl())));
         assertThat(inventory.findByMac(WEB01_ETH1)).map(Host::name).contains("x.example.com");
     }
 }

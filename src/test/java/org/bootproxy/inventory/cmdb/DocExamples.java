@@ -1,9 +1,5 @@
 package org.bootproxy.inventory.cmdb;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bootproxy.config.CmdbConfig;
 
 /** The CMDB examples in docs/upstream.md, read from the doc itself so the doc cannot drift from what works. */
 final class DocExamples {
-
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndRegisterModules();
 
     private DocExamples() {
     }
@@ -42,13 +33,8 @@ final class DocExamples {
         }
     }
 
-    /** {@code inventory.cmdb} of that example, bound as the config loader binds it. */
-    static CmdbConfig cmdb(String name, Map<String, String> replace) {
-        try {
-            JsonNode tree = YAML.readTree(yaml(name, replace));
-            return YAML.treeToValue(tree.at("/inventory/cmdb"), CmdbConfig.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** {@code inventory.cmdb} of that example, turned into settings exactly as bootproxy does. */
+    static CmdbSettings cmdb(String name, Map<String, String> replace) {
+        return CmdbYaml.ofConfigFile(yaml(name, replace));
     }
 }

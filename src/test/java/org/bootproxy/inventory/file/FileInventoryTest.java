@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.support.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +22,12 @@ class FileInventoryTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path elsewhere;
 
     private final MutableClock clock = MutableClock.now();
 
-    private static String host(String name, String mac, String extra) {
+    static String host(String name, String mac, String extra) {
         return """
                 name: %s
                 build: true
@@ -70,7 +73,7 @@ class FileInventoryTest {
         Path file = write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", ""));
         Host h = inventory().findByMac(WEB01_MAC).orElseThrow();
         assertThat(h.source()).isEqualTo(file.toString());
-        assertThat(h.revision()).isEqualTo(HostFileParser.sha256(Files.readAllBytes(file)));
+        assertThat(h.revision()).isEqualTo(Sha256.of(Files.readAllBytes(file)).hex());
     }
 
     @Test
@@ -97,7 +100,7 @@ class FileInventoryTest {
         clock.advance(FileInventory.DEFAULT_RESCAN);
         Host h = inv.findByMac(WEB01_MAC).orElseThrow();
         assertThat(h.param("kernelcmd")).contains("b");
-        assertThat(h.revision()).isEqualTo(HostFileParser.sha256(Files.readAllBytes(file)));
+        assertThat(h.revision()).isEqualTo(Sha256.of(Files.readAllBytes(file)).hex());
     }
 
     @Test
@@ -178,6 +181,35 @@ class FileInventoryTest {
         assertThat(inv.findByMac(WEB01_MAC)).isPresent();
         assertThat(inv.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message())
                 .startsWith("token is also in").doesNotContain("secret-1"));
+    }
+
+    @Test
+    void aHostFileLinkedOutsideTheFolderIsRefusedAndNeverEchoed() throws Exception {
+        // finding 11: a link to a system file had its lines quoted into the log as YAML errors
+        Path system = Files.writeString(elsewhere.resolve("credentials.yml"), "db_password: hunter2\nsecretuser: x\n");
+        Files.createSymbolicLink(dir.resolve("evil.yaml"), system);
+        write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", ""));
+
+        FileInventory inv = inventory();
+
+        assertThat(inv.findByMac(WEB01_MAC)).isPresent();
+        assertThat(inv.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(dir.resolve("evil.yaml"));
+            assertThat(p.toString()).contains("evil.yaml").contains("outside the hosts folder")
+                    .doesNotContain("db_password").doesNotContain("secretuser");
+        });
+    }
+
+    @Test
+    void aHostFileLinkedWithinTheFolderIsRead() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(shared.resolve("web01.yaml"), host("web01.example.com", "52:54:00:aa:00:01", ""));
+        Files.createSymbolicLink(dir.resolve("web01.yaml"), shared.resolve("web01.yaml"));
+
+        FileInventory inv = inventory();
+
+        assertThat(inv.findByMac(WEB01_MAC)).map(Host::name).contains("web01.example.com");
+        assertThat(inv.problems()).isEmpty();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.inventory.HostInventoryContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +23,7 @@ class ForemanInventoryContractTest extends HostInventoryContract {
     protected HostInventory inventoryWith(List<Host> hosts) {
         foreman.resetAll();
         new ForemanStubs(foreman::stubFor).serve(hosts);
-        var inv = new ForemanInventory(ForemanConfig.of(foreman.baseUrl(), "admin", "changeme"));
+        var inv = new ForemanInventory(ForemanSettingsBuilder.foremanAt(foreman.baseUrl()).build());
         opened.add(inv);
         return inv;
     }

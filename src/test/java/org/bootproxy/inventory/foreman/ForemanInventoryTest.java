@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bootproxy.inventory.foreman.ForemanSettingsBuilder.foremanAt;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.bootproxy.boot.OperatingSystem;
 import org.bootproxy.boot.Subnet;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.ForemanConfig;
+import org.bootproxy.fakes.Hosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,11 @@ class ForemanInventoryTest {
     @RegisterExtension
     static WireMockExtension foreman = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final Host WEB01 = new Host("web01.example.com", true, "a8f0c3e2-5d1b-4f3e-9c7a-000000000001",
-            List.of(new Nic(MacAddress.parse("52:54:00:aa:00:01"), "192.0.2.11", "eth0", true),
-                    new Nic(MacAddress.parse("52:54:00:aa:00:02"), "", "eth1", false)),
-            new OperatingSystem("AlmaLinux", "Redhat", "9", "4", "x86_64", ""),
-            "http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os",
-            new Subnet("255.255.255.0", "192.0.2.1", List.of("192.0.2.53", "192.0.2.54"), "dhcp"),
-            Map.of("kernelcmd", "console=ttyS0,115200", "lang", "en_US.UTF-8"),
-            Map.of(TemplateKind.IPXE, "ipxe/kickstart"), "", "");
+    /** web01 as Foreman holds it: a Foreman build token, two name servers, a template and a hostgroup parameter. */
+    static final Host WEB01 = Hosts.web01().token("a8f0c3e2-5d1b-4f3e-9c7a-000000000001")
+            .subnet(new Subnet("255.255.255.0", "192.0.2.1", List.of("192.0.2.53", "192.0.2.54"), "dhcp"))
+            .param("kernelcmd", "console=ttyS0,115200").param("lang", "en_US.UTF-8")
+            .template(TemplateKind.IPXE, "ipxe/kickstart").build();
 
     ForemanInventory inventory;
     ForemanStubs stubs;
@@ -52,7 +50,7 @@ class ForemanInventoryTest {
     @BeforeEach
     void setUp() {
         stubs = new ForemanStubs(foreman::stubFor);
-        inventory = new ForemanInventory(ForemanConfig.of(foreman.baseUrl(), "admin", "changeme"));
+        inventory = new ForemanInventory(foremanAt(foreman.baseUrl()).build());
     }
 
     @AfterEach
@@ -62,8 +60,7 @@ class ForemanInventoryTest {
 
     ForemanInventory withReadTimeout(Duration timeout) {
         inventory.close();
-        inventory = new ForemanInventory(new ForemanConfig(foreman.baseUrl(), "admin", "changeme", null, null, null, null,
-                null, timeout, null));
+        inventory = new ForemanInventory(foremanAt(foreman.baseUrl()).readTimeout(timeout).build());
         return inventory;
     }
 
@@ -111,20 +108,17 @@ class ForemanInventoryTest {
 
     @Test
     void everyMediumVariableIsSubstituted() {
-        Host debian = new Host("deb01.example.com", true, "", List.of(new Nic(MacAddress.parse("52:54:00:cc:00:01"), "", "", true)),
-                new OperatingSystem("Debian", "Debian", "12", "5", "amd64", "bookworm"), "ignored", Subnet.DHCP,
-                Map.of(), Map.of(), "", "");
+        Host debian = Hosts.deb01().os(new OperatingSystem("Debian", "Debian", "12", "5", "amd64", "bookworm")).build();
         stubs.serve(List.of(debian));
         foreman.stubFor(get(urlPathEqualTo("/api/v2/media/1")).willReturn(okJson(
                 "{\"id\":1,\"name\":\"Debian mirror\",\"path\":\"http://deb.example.com/$release/$major/$minor/$version/$arch\",\"os_family\":\"Debian\"}")));
-        assertThat(inventory.findByMac(MacAddress.parse("52:54:00:cc:00:01")).orElseThrow().medium())
+        assertThat(inventory.findByMac(Hosts.DEB01_MAC).orElseThrow().medium())
                 .isEqualTo("http://deb.example.com/bookworm/12/5/12.5/amd64");
     }
 
     @Test
     void operatingSystemMediumAndSubnetAreFetchedOnceForHostsThatShareThem() {
-        Host web02 = new Host("web02.example.com", true, "", List.of(new Nic(MacAddress.parse("52:54:00:aa:01:01"), "", "", true)),
-                WEB01.os(), WEB01.medium(), WEB01.subnet(), Map.of(), Map.of(), "", "");
+        Host web02 = Hosts.web01().name("web02.example.com").token("").onlyNic(MacAddress.parse("52:54:00:aa:01:01"), "").build();
         stubs.serve(List.of(WEB01));
         stubs.serve(web02, 2);
         // web02 shares web01's operating system, medium and subnet (id 1)
@@ -246,7 +240,7 @@ class ForemanInventoryTest {
     @Test
     void builtWithoutATokenNamesTheProvisioningMac() {
         foreman.stubFor(get(urlPathEqualTo("/unattended/built")).willReturn(aResponse().withStatus(201)));
-        inventory.reportBuilt(new Host("db01.example.com", true, "", WEB01.interfaces(), WEB01.os(), "", null, null, null, "", ""));
+        inventory.reportBuilt(Hosts.web01().token("").build());
         foreman.verify(getRequestedFor(urlPathEqualTo("/unattended/built")).withQueryParam("mac", equalTo("52:54:00:aa:00:01")));
     }
 
@@ -270,8 +264,7 @@ class ForemanInventoryTest {
     @Test
     void personalAccessTokenIsSentAsTheBasicPassword() {
         inventory.close();
-        inventory = new ForemanInventory(new ForemanConfig(foreman.baseUrl(), "svc-boot", null, "pat-123", null, null,
-                null, null, null, null));
+        inventory = new ForemanInventory(foremanAt(foreman.baseUrl()).token("svc-boot", "pat-123").build());
         stubs.serve(List.of());
         inventory.findByMac(MacAddress.parse("52:54:00:ff:ff:ff"));
         foreman.verify(getRequestedFor(urlPathMatching("/api/v2/hosts.*"))
@@ -280,7 +273,7 @@ class ForemanInventoryTest {
 
     @Test
     void connectionRefusedIsReportedWithTheAddress() {
-        var down = new ForemanInventory(ForemanConfig.of("http://127.0.0.1:9", "admin", "x"));
+        var down = new ForemanInventory(foremanAt("http://127.0.0.1:9").build());
         try {
             assertThatThrownBy(() -> down.findByMac(MacAddress.parse("52:54:00:aa:00:01")))
                     .isInstanceOf(UpstreamUnavailable.class)
@@ -292,7 +285,7 @@ class ForemanInventoryTest {
 
     @Test
     void unresolvableNameIsReportedAsDns() {
-        var nowhere = new ForemanInventory(ForemanConfig.of("https://foreman.invalid", "admin", "x"));
+        var nowhere = new ForemanInventory(foremanAt("https://foreman.invalid").build());
         try {
             assertThatThrownBy(() -> nowhere.findByMac(MacAddress.parse("52:54:00:aa:00:01")))
                     .isInstanceOf(UpstreamUnavailable.class)
@@ -303,8 +296,7 @@ class ForemanInventoryTest {
     }
 
     @Test
-    void missingUrlIsAConfigErrorNamingTheKey() {
-        assertThatThrownBy(() -> new ForemanInventory(ForemanConfig.defaults()))
-                .hasMessageStartingWith("inventory.foreman.url is not set");
+    void settingsWithoutAUrlAreRefused() {
+        assertThatThrownBy(() -> foremanAt("").build()).hasMessage("Foreman's url is required");
     }
 }

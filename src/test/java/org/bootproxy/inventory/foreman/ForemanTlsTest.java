@@ -10,7 +10,6 @@ import java.util.List;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
-import org.bootproxy.config.ForemanConfig;
 import org.bootproxy.inventory.upstream.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +52,8 @@ class ForemanTlsTest {
         mutual.stop();
     }
 
-    static ForemanConfig config(WireMockServer server, String caFile, String cert, String key) {
-        return new ForemanConfig("https://localhost:" + server.httpsPort(), "admin", "changeme", null, caFile, cert, key,
-                null, null, null);
+    static ForemanSettings config(WireMockServer server, String caFile, String cert, String key) {
+        return ForemanSettingsBuilder.foremanAt("https://localhost:" + server.httpsPort()).tls(caFile, cert, key).build();
     }
 
     @Test

@@ -1,0 +1,103 @@
+package org.bootproxy.cli;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bootproxy.boot.HostInventory;
+import org.bootproxy.config.BootproxyConfig;
+import org.bootproxy.config.CacheConfig;
+import org.bootproxy.config.CmdbConfig;
+import org.bootproxy.config.ConfigException;
+import org.bootproxy.config.ForemanConfig;
+import org.bootproxy.config.InventoryConfig;
+import org.bootproxy.inventory.CacheSettings;
+import org.bootproxy.inventory.CachingInventory;
+import org.bootproxy.inventory.LayeredInventory;
+import org.bootproxy.inventory.cmdb.CmdbInventory;
+import org.bootproxy.inventory.cmdb.CmdbSettings;
+import org.bootproxy.inventory.file.FileInventory;
+import org.bootproxy.inventory.foreman.ForemanInventory;
+import org.bootproxy.inventory.foreman.ForemanSettings;
+import org.bootproxy.inventory.upstream.UpstreamInventory;
+
+/**
+ * Turns the {@code inventory:} section of the config into the backends, each given its own settings record:
+ * the inventory packages never see the config. Public for the tests that configure a backend exactly as
+ * bootproxy does (the examples in docs/upstream.md).
+ */
+public final class InventoryWiring {
+
+    private InventoryWiring() {
+    }
+
+    /**
+     * The inventory named by inventory.type: host files, or an upstream behind the cache (and the files).
+     *
+     * @param problems  receives what was wrong reading the host files, one line each
+     * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP
+     *                  client, when a reload replaces it)
+     */
+    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources) {
+        InventoryConfig cfg = c.inventory();
+        if (cfg.type().equals("files")) {
+            return files(c, problems);
+        }
+        // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
+        // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
+        UpstreamInventory upstream = upstream(cfg);
+        resources.add(upstream);
+        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC());
+        return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
+    }
+
+    /** The upstream backend named by inventory.type, without a cache (check-upstream talks to it directly). */
+    static UpstreamInventory upstream(InventoryConfig cfg) {
+        return switch (cfg.type()) {
+            case "foreman" -> {
+                ForemanConfig f = cfg.foreman() != null ? cfg.foreman() : ForemanConfig.defaults();
+                if (!f.configured()) {
+                    throw new ConfigException("inventory.foreman.url is not set; it is required when inventory.type is"
+                            + " foreman (e.g. url: https://foreman.example.com)");
+                }
+                yield StartupErrors.asConfigError(() -> new ForemanInventory(foreman(f), Clock.systemUTC(), cfg.maxAnswerBytes()));
+            }
+            case "cmdb" -> StartupErrors.asConfigError(() -> new CmdbInventory(
+                    cmdb(cfg.cmdb() != null ? cfg.cmdb() : CmdbConfig.defaults()), cfg.maxAnswerBytes()));
+            default -> throw new ConfigException("inventory.type is '" + cfg.type()
+                    + "': there is no upstream to check; set inventory.type to foreman or cmdb");
+        };
+    }
+
+    public static CacheSettings cache(CacheConfig c) {
+        return new CacheSettings(c.ttl(), c.missTtl(), c.staleMaxAge(), c.maxConcurrent(), c.queueTimeout(), c.staleGrace());
+    }
+
+    public static ForemanSettings foreman(ForemanConfig c) {
+        return new ForemanSettings(c.url(), c.username(), c.password(), c.token(), c.caFile(), c.clientCert(),
+                c.clientKey(), c.connectTimeout(), c.readTimeout(), c.referenceTtl());
+    }
+
+    /** @throws CmdbSettings.Invalid when the mapping language is not followed (a placeholder, pointer or field) */
+    public static CmdbSettings cmdb(CmdbConfig c) {
+        CmdbConfig.Auth auth = c.auth();
+        return new CmdbSettings(c.name(), c.url(), c.headers(),
+                auth.type().equals("basic") ? auth.username() : "", auth.password(),
+                auth.type().equals("bearer") ? auth.token() : "", c.exists(),
+                c.requests().stream().map(r -> new CmdbSettings.Request(r.name(), r.url())).toList(),
+                mapping(c), c.caFile(), c.clientCert(), c.clientKey(), c.connectTimeout(), c.readTimeout());
+    }
+
+    private static Map<String, CmdbSettings.Field> mapping(CmdbConfig c) {
+        var out = new LinkedHashMap<String, CmdbSettings.Field>();
+        c.mapping().forEach((field, f) -> out.put(field, CmdbSettings.Field.of(f.pointer(), f.value(), f.fallback(), f.match())));
+        return out;
+    }
+
+    private static FileInventory files(BootproxyConfig c, List<String> problems) {
+        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), Clock.systemUTC(),
+                FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes()));
+        files.problems().forEach(p -> problems.add(p.toString()));
+        return files;
+    }
+}
