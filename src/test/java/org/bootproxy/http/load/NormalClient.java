@@ -100,6 +100,20 @@ final class NormalClient implements AutoCloseable {
                 + " ms, statuses " + statuses + ", " + real + " of " + scripts + " real iPXE scripts";
     }
 
+    /**
+     * Whether the server is alive and serving after an attack: the real script within 10 s (the first answers may
+     * still be refusals while the queue of the last load drains).
+     */
+    static boolean servesAgain(int port) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (ask(port, LoadServer.KNOWN_IPXE).realScript()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
     /** Stops asking; the answers so far. */
     List<Answer> stop() throws InterruptedException {
         running = false;
