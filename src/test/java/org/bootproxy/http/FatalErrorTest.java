@@ -121,16 +121,7 @@ class FatalErrorTest {
     @Test
     void anAcceptorThatFailsWithAnErrorIsFatal() throws Exception {
         Recorder fatal = new Recorder();
-        Server server = new Server(new GuardedThreadPool(16, fatal));
-        GuardedConnector connector = new GuardedConnector(server, fatal, new HttpConnectionFactory()) {
-            @Override
-            public void accept(int acceptorID) throws IOException {
-                throw new OutOfMemoryError("injected: Java heap space");
-            }
-        };
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.start();
+        Server server = serverWhoseAcceptFails(fatal, new OutOfMemoryError("injected: Java heap space"));
         try {
             var call = fatal.await();
             assertThat(call.getKey()).startsWith("HTTP acceptor");
@@ -143,22 +134,31 @@ class FatalErrorTest {
     @Test
     void anAcceptorThatStopsWhileTheServerRunsIsFatal() throws Exception {
         Recorder fatal = new Recorder();
-        Server server = new Server(new GuardedThreadPool(16, fatal));
-        GuardedConnector connector = new GuardedConnector(server, fatal, new HttpConnectionFactory()) {
-            @Override
-            public void accept(int acceptorID) throws IOException {
-                // Jetty gives up on this one (ClosedByInterruptException) and the acceptor thread ends
-                throw new java.nio.channels.ClosedByInterruptException();
-            }
-        };
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.start();
+        // Jetty gives up on this one (ClosedByInterruptException) and the acceptor thread ends
+        Server server = serverWhoseAcceptFails(fatal, new java.nio.channels.ClosedByInterruptException());
         try {
             assertThat(fatal.await().getKey()).endsWith("stopped accepting");
         } finally {
             server.stop();
         }
+    }
+
+    /** A started Jetty server whose acceptor meets {@code failure} on every accept: the injected failure. */
+    private static Server serverWhoseAcceptFails(Recorder fatal, Throwable failure) throws Exception {
+        Server server = new Server(new GuardedThreadPool(16, fatal));
+        GuardedConnector connector = new GuardedConnector(server, fatal, new HttpConnectionFactory()) {
+            @Override
+            public void accept(int acceptorID) throws IOException {
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw (Error) failure;
+            }
+        };
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.start();
+        return server;
     }
 
     /** A raw GET on a fresh connection: the status, whatever the server does. */

@@ -89,13 +89,18 @@ class HangingForemanTest {
         }
     }
 
+    /** The smart-proxy module forwarding to {@code foreman}, Foreman's answers awaited {@code timeout} each. */
+    private SmartProxy forwardingTo(HangingForeman foreman, Duration timeout, int maxForwards) {
+        return new SmartProxy(new SmartProxySettings(tftpRoot, "", URI.create(TemplateFixtures.PUBLIC_URL),
+                Optional.of(foreman.url()), TrustedHosts.notSet(), "test", Optional.empty(),
+                new SmartProxySettings.Timeouts(Duration.ofSeconds(2), timeout, Duration.ofSeconds(5), 0, Duration.ofMillis(1)),
+                maxForwards), new ModuleStates(), Optional.empty());
+    }
+
     @Test
     void threeHundredRequestsForAHangingForemanAreToldToRetryAndDoNotStarveOthers() throws Exception {
         try (HangingForeman foreman = new HangingForeman()) {
-            SmartProxy proxy = new SmartProxy(new SmartProxySettings(tftpRoot, "", URI.create(TemplateFixtures.PUBLIC_URL),
-                    Optional.of(foreman.url()), TrustedHosts.notSet(), "test", Optional.empty(),
-                    new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), 0,
-                            Duration.ofMillis(1)), MAX_FORWARDS), new ModuleStates(), Optional.empty());
+            SmartProxy proxy = forwardingTo(foreman, Duration.ofSeconds(3), MAX_FORWARDS);
             try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy));
                  NormalClient normal = new NormalClient(app.port())) {
                 SlowClients flood = SlowClients.gets(app.port(), FLOOD, UNKNOWN);
@@ -127,10 +132,7 @@ class HangingForemanTest {
     @Test
     void anInstallerAskingAHangingForemanGetsA503WithRetryAfter() throws Exception {
         try (HangingForeman foreman = new HangingForeman()) {
-            SmartProxy proxy = new SmartProxy(new SmartProxySettings(tftpRoot, "", URI.create(TemplateFixtures.PUBLIC_URL),
-                    Optional.of(foreman.url()), TrustedHosts.notSet(), "test", Optional.empty(),
-                    new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), 0,
-                            Duration.ofMillis(1)), 1), new ModuleStates(), Optional.empty());
+            SmartProxy proxy = forwardingTo(foreman, Duration.ofSeconds(1), 1);
             try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy))) {
                 String provision = "/unattended/provision?mac=" + Hosts.UNKNOWN_MAC.colons();
                 NormalClient.Answer timedOut = NormalClient.ask(app.port(), provision);
