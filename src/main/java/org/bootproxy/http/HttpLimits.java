@@ -8,13 +8,14 @@ import org.bootproxy.boot.BuildState;
  * How much the HTTP side takes on at once. Past each bound a request is answered at once (the retry script for
  * iPXE, 503 with Retry-After for the rest), never queued into a timeout.
  *
- * @param workers       requests answered by a worker thread at once (rendering, inventory lookups, reports): 64,
- *                      twice the inventory cache's upstream slots; rendering is CPU work, and more of it at once on
- *                      a few cores only makes each answer slower. The thread pool has {@link #threads()}: these plus
- *                      room for the refusals, the acceptor and selector, and the callbacks of downloads and bodies,
- *                      which hold no thread while they wait
- * @param maxQueueWait  how long a request may have waited for a thread before a worker route refuses it: a flood
- *                      of requests queues in front of the threads, before any of them can be counted
+ * @param workers       requests answered by a worker thread at once (rendering, inventory lookups, reports): 32,
+ *                      as many as the inventory cache has upstream slots. Rendering is CPU work: more of it at once
+ *                      on a few cores only makes each answer slower (and a slow enough one meets the render time
+ *                      limit). The thread pool has {@link #threads()}: these plus room for the refusals, the acceptor
+ *                      and selector, and the callbacks of downloads and bodies, which hold no thread while they wait
+ * @param maxQueueWait  how long a request may have waited for a thread before a worker route refuses it (1 s): a
+ *                      flood of requests queues in front of the threads, before any of them can be counted, and a
+ *                      server that far behind should tell iPXE to come back rather than start on it
  * @param downloads     files ({@code /pub}, {@code /httpboot}) streamed at once; a slow client holds a place, not
  *                      a thread
  * @param bodies        request bodies being received at once (failure reports)
@@ -28,7 +29,7 @@ public record HttpLimits(int workers, Duration maxQueueWait, int downloads, int 
     /** Threads beyond {@link #workers}: refusals, acceptor, selector, download and body callbacks. */
     static final int SPARE_THREADS = 64;
 
-    public static final HttpLimits DEFAULTS = new HttpLimits(64, Duration.ofMillis(500), 512, 256, 1024 * 1024, BuildState.MAX_REPORT_BYTES,
+    public static final HttpLimits DEFAULTS = new HttpLimits(32, Duration.ofSeconds(1), 512, 256, 1024 * 1024, BuildState.MAX_REPORT_BYTES,
             Duration.ofSeconds(30), Duration.ofSeconds(30));
 
     public HttpLimits {
