@@ -18,29 +18,44 @@ import org.bootproxy.support.RootName;
  * directories.
  */
 final class AssetsHandler {
+    /**
+     * Answers a request for a name that is no file in the directory (rendered GRUB configs under /httpboot/);
+     * returns false to leave the 404 to the handler.
+     */
+    interface Missing {
+        Missing NONE = (ctx, ex, name, withBody) -> false;
+
+        boolean answer(Context ctx, Exchange ex, RootName name, boolean withBody) throws IOException;
+    }
+
     /** The URL prefix, e.g. {@code /pub/}. */
     private final String prefix;
     /** What the directory is called in answers, e.g. "assets directory". */
     private final String what;
     /** The directory, or empty when none is configured. */
     private final Optional<ConfinedRoot> root;
+    private final Missing missing;
     private final FileSender files;
 
-    AssetsHandler(String prefix, String what, Optional<Path> root, FileSender files) {
+    AssetsHandler(String prefix, String what, Optional<Path> root, Missing missing, FileSender files) {
         this.prefix = prefix;
         this.what = what;
         this.root = root.map(dir -> new ConfinedRoot(dir, what));
+        this.missing = missing;
         this.files = files;
     }
 
     /** {@code /pub/}: the assets directory. */
     static AssetsHandler pub(Optional<Path> assets, FileSender files) {
-        return new AssetsHandler("/pub/", "assets directory", assets, files);
+        return new AssetsHandler("/pub/", "assets directory", assets, Missing.NONE, files);
     }
 
-    /** {@code /httpboot/}: the TFTP root, as smart-proxy's httpboot module serves it. */
-    static AssetsHandler httpboot(Optional<Path> tftpRoot, FileSender files) {
-        return new AssetsHandler("/httpboot/", "TFTP root", tftpRoot, files);
+    /**
+     * {@code prefix} ({@code /httpboot/}, {@code /EFI/}, …): the TFTP root, as smart-proxy's httpboot module serves it;
+     * {@code missing} answers names that are no file there.
+     */
+    static AssetsHandler tftpRoot(String prefix, Optional<Path> tftpRoot, Missing missing, FileSender files) {
+        return new AssetsHandler(prefix, "TFTP root", tftpRoot, missing, files);
     }
 
     void get(Context ctx) throws IOException {
@@ -56,40 +71,56 @@ final class AssetsHandler {
         String raw = ctx.req().getRequestURI();
         String rel = raw.startsWith(prefix) ? raw.substring(prefix.length()) : "";
         ex.detail(Text.oneLine(rel, 200));
-        Optional<Path> file = resolve(ctx, ex, rel);
-        if (file.isPresent()) {
-            files.send(ctx, ex, file.get(), withBody);
+        if (root.isEmpty()) {
+            refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
+            return;
+        }
+        RootName name;
+        try {
+            name = RootName.ofUriPath(rel);
+        } catch (RootName.BadName e) {
+            refuse(ctx, ex, 403, "refused: " + e.getMessage());
+            return;
+        }
+        ConfinedRoot.Lookup lookup = root.get().lookup(name);
+        if (lookup instanceof ConfinedRoot.Missing m
+                && (name.isEmpty() || name.hidden() || !missing.answer(ctx, ex, name, withBody))) {
+            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
+        } else if (!(lookup instanceof ConfinedRoot.Missing)) {
+            answer(ctx, ex, lookup, name, withBody);
         }
     }
 
+    /** True when {@code name} is a folder in the directory (symlinks followed, still inside). */
+    boolean isFolder(RootName name) {
+        return root.isPresent() && root.get().isFolder(name);
+    }
+
     /**
-     * The one place that decides which file a client's path names: the real path of a regular file under the root;
-     * empty when the request has been answered with a refusal instead (DESIGN rule 9).
+     * Sends the file {@code name} of the directory; false, with nothing answered, when there is none. A name that
+     * leads out of the directory, or cannot be read, is refused (403).
      */
-    private Optional<Path> resolve(Context ctx, Exchange ex, String rel) {
+    boolean sendFile(Context ctx, Exchange ex, RootName name, boolean withBody) throws IOException {
         if (root.isEmpty()) {
-            refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
-            return Optional.empty();
+            return false;
         }
-        ConfinedRoot.Lookup lookup;
-        try {
-            lookup = root.get().lookup(RootName.ofUriPath(rel));
-        } catch (RootName.BadName e) {
-            refuse(ctx, ex, 403, "refused: " + e.getMessage());
-            return Optional.empty();
+        ConfinedRoot.Lookup lookup = root.get().lookup(name);
+        if (lookup instanceof ConfinedRoot.Missing) {
+            return false;
         }
-        if (lookup instanceof ConfinedRoot.Missing m) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
-            return Optional.empty();
-        }
+        answer(ctx, ex, lookup, name, withBody);
+        return true;
+    }
+
+    private void answer(Context ctx, Exchange ex, ConfinedRoot.Lookup lookup, RootName name, boolean withBody) throws IOException {
         if (lookup instanceof ConfinedRoot.Denied d) {
             // the reason may name where a symlink leads: the log keeps it, the client gets less
             ex.failure("refused: " + d.reason());
-            Text.answer(ctx, 403, "refused: " + Text.oneLine(rel, 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
+            Text.answer(ctx, 403, "refused: " + Text.oneLine(name.path(), 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
                     ? " is a symlink leading outside the " + what : " cannot be read"));
-            return Optional.empty();
+            return;
         }
-        return Optional.of(((ConfinedRoot.Found) lookup).file());
+        files.send(ctx, ex, ((ConfinedRoot.Found) lookup).file(), withBody);
     }
 
     static void refuse(Context ctx, Exchange ex, int status, String message) {

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
  * GET      /userdata[/{mac}]/meta-data
  * GET|HEAD /pub/{path}                       files from the assets directory, with Range
- * GET|HEAD /httpboot/{path}                  files from the TFTP root (UEFI HTTP boot), with Range
+ * GET|HEAD /httpboot/{path}                  files from the TFTP root (UEFI HTTP boot), with Range; GRUB configs
+ *                                            and host-folder boot loaders as TFTP serves them
+ * GET|HEAD /EFI/BOOT/{path}, /EFI/{path}     the same (smart-proxy's httpboot module maps both to the root)
  * </pre>
  *
  * Every route is a {@link Route}: its stage and error style are set on the request before its handler runs.
@@ -126,7 +128,7 @@ public final class HttpServer {
         UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
         BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback, bodies, workers);
         AssetsHandler pub = AssetsHandler.pub(assets, files);
-        AssetsHandler httpboot = AssetsHandler.httpboot(httpbootDir, files);
+        HttpbootHandler httpboot = new HttpbootHandler(boot, httpbootDir, files, workers);
         HealthHandler health = new HealthHandler();
 
         List<Route<Handler>> table = new ArrayList<>();
@@ -151,8 +153,14 @@ public final class HttpServer {
                 // streamed without a thread, within HttpLimits.downloads (FileSender)
                 Route.get("/pub/<path>", "pub", Style.PLAIN, pub::get),
                 Route.head("/pub/<path>", "pub", Style.PLAIN, pub::head),
-                Route.get("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot::get),
-                Route.head("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot::head)));
+                // the same; a name that is no file may be a rendered GRUB config, which takes a worker's place
+                Route.get("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot.httpboot()::get),
+                Route.head("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot.httpboot()::head),
+                // smart-proxy's httpboot module maps both to the root; the longer prefix first
+                Route.get("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::get),
+                Route.head("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::head),
+                Route.get("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::get),
+                Route.head("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::head)));
         return List.copyOf(table);
     }
 

@@ -71,8 +71,9 @@ class RouteTableTest {
             assertThat(route.stage()).as(route.toString()).matches("[a-z0-9_-]*");
             assertThat(route.style()).as(route.toString()).isNotNull();
         }
-        // bootproxy's 14, the smart-proxy module's 15 (3 root, 9 TFTP, 3 templates), the ops module's 2
-        assertThat(table).hasSize(31);
+        // bootproxy's 18 (6 of them the TFTP root under /httpboot, /EFI/BOOT and /EFI), the smart-proxy module's
+        // 15 (3 root, 9 TFTP, 3 templates), the ops module's 2
+        assertThat(table).hasSize(35);
         assertThat(app.server.registeredRoutes()).as("what Javalin serves is the table, nothing more")
                 .containsExactlyInAnyOrderElementsOf(declared);
     }
