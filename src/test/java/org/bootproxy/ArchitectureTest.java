@@ -33,7 +33,7 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotDependOnEachOther() {
         String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state",
-            "logging", "dhcp", "doctor"};
+            "logging", "dhcp", "doctor", "discovery", "ui"};
         for (String a : adapters) {
             String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
                     .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);
@@ -86,6 +86,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(adapters)
                         .map(a -> "org.bootproxy." + a + "..").toArray(String[]::new))
                 .because("the config reads and checks YAML and hands plain values to the composition root")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRouteTableRegistersRoutes() {
+        // modules declare support.Route values; only http/HttpServer turns them into Javalin routes
+        noClasses().that().doNotHaveFullyQualifiedName("org.bootproxy.http.HttpServer")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.javalin.config.RoutesConfig")
+                .because("every route is declared once, with its stage and error style, in HttpServer's table")
                 .check(classes);
     }
 }

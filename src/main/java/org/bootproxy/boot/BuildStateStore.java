@@ -16,4 +16,11 @@ public interface BuildStateStore {
      * @throws StateNotRecorded when it cannot (disk full, read-only)
      */
     void put(BuildState state);
+
+    /**
+     * Forgets the host's record, so it installs again ({@code bootproxy rebuild}).
+     *
+     * @return the record removed, empty when there was none
+     */
+    Optional<BuildState> remove(String hostName);
 }

@@ -1,8 +1,9 @@
 package org.bootproxy.boot;
 
 /**
- * The build state store could not record a report (disk full, file system read-only). Worth waiting out: the
- * installer is asked to report again later, and the host stays in build until a report is recorded.
+ * Something bootproxy must keep durably could not be written (disk full, file system read-only): a build report, a
+ * discovered machine. Worth waiting out: the client is asked to report again later, so nothing it was told was
+ * recorded is lost.
  */
 public final class StateNotRecorded extends BootException {
     public StateNotRecorded(String message, Throwable cause) {

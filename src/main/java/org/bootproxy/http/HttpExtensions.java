@@ -11,8 +11,8 @@ import org.bootproxy.support.Route;
  *
  * @param routes             their routes ({@code /features}, {@code /tftp/*}, …), each declared with its stage and
  *                           error style. They go into the route table before bootproxy's own, so an exact path such
- *                           as {@code /unattended/templateServer} wins over {@code /unattended/{kind}}; each is
- *                           answered by a worker within {@link HttpLimits#workers()}
+ *                           as {@code /unattended/templateServer} wins over {@code /unattended/{kind}}; a
+ *                           {@link Route.Admission#WORKER} route is answered within {@link HttpLimits#workers()}
  * @param unattendedFallback called instead of answering "not found" when {@code /unattended/*} or a
  *                           build report names no host bootproxy knows, or a host whose template is
  *                           missing here, or a kind it has no templates for (e.g. to forward the

@@ -131,48 +131,47 @@ public final class HttpServer {
         HttpbootHandler httpboot = new HttpbootHandler(boot, httpbootDir, files, workers);
         HealthHandler health = new HealthHandler();
 
-        List<Route<Handler>> table = new ArrayList<>();
-        extensions.routes().forEach(route -> table.add(route.withHandler(worker(route.handler()))));
+        List<Route<Handler>> table = new ArrayList<>(extensions.routes());
         table.addAll(List.of(
-                // no place taken: whether HTTP answers at all
-                Route.get("/healthz", Route.UNRECORDED, Style.PLAIN, health::get),
-                Route.get("/unattended/built", "built", Style.REPORT, worker(reports::built)),
-                Route.post("/unattended/built", "built", Style.REPORT, worker(reports::built)),
-                // the body arrives without a thread; a worker records it (BuildReportHandler)
-                Route.post("/unattended/failed", "failed", Style.REPORT, reports::failed),
-                Route.get("/unattended/failed", "failed", Style.REPORT, reports::failedNeedsPost),
-                // the kind decides the stage and the style (iPXE or installer) before a place is taken
-                Route.get("/unattended/{kind}", "unattended", Style.INSTALLER, ctx -> {
+                // whether HTTP answers at all: never refused
+                Route.<Handler>get("/healthz", Route.UNRECORDED, Style.PLAIN, health::get).ownBound(),
+                Route.<Handler>get("/unattended/built", "built", Style.REPORT, reports::built),
+                Route.<Handler>post("/unattended/built", "built", Style.REPORT, reports::built),
+                // the body arrives without a thread, then a worker records it (BuildReportHandler)
+                Route.<Handler>post("/unattended/failed", "failed", Style.REPORT, reports::failed).ownBound(),
+                Route.<Handler>get("/unattended/failed", "failed", Style.REPORT, reports::failedNeedsPost),
+                // the kind decides the stage and the style (iPXE or installer) before a worker is asked for
+                Route.<Handler>get("/unattended/{kind}", "unattended", Style.INSTALLER, ctx -> {
                     unattended.classify(ctx);
                     workers.around(unattended::unattended).handle(ctx);
-                }),
-                Route.get("/userdata/{mac}/user-data", "userdata", Style.INSTALLER, worker(unattended::userData)),
-                Route.get("/userdata/{mac}/meta-data", "userdata", Style.INSTALLER, worker(unattended::metaData)),
-                Route.get("/userdata/user-data", "userdata", Style.INSTALLER, worker(unattended::userData)),
-                Route.get("/userdata/meta-data", "userdata", Style.INSTALLER, worker(unattended::metaData)),
+                }).ownBound(),
+                Route.<Handler>get("/userdata/{mac}/user-data", "userdata", Style.INSTALLER, unattended::userData),
+                Route.<Handler>get("/userdata/{mac}/meta-data", "userdata", Style.INSTALLER, unattended::metaData),
+                Route.<Handler>get("/userdata/user-data", "userdata", Style.INSTALLER, unattended::userData),
+                Route.<Handler>get("/userdata/meta-data", "userdata", Style.INSTALLER, unattended::metaData),
                 // streamed without a thread, within HttpLimits.downloads (FileSender)
-                Route.get("/pub/<path>", "pub", Style.PLAIN, pub::get),
-                Route.head("/pub/<path>", "pub", Style.PLAIN, pub::head),
-                // the same; a name that is no file may be a rendered GRUB config, which takes a worker's place
-                Route.get("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot.httpboot()::get),
-                Route.head("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot.httpboot()::head),
+                Route.<Handler>get("/pub/<path>", "pub", Style.PLAIN, pub::get).ownBound(),
+                Route.<Handler>head("/pub/<path>", "pub", Style.PLAIN, pub::head).ownBound(),
+                // the same; a name that is no file may be a rendered GRUB config, which asks for a worker itself
+                Route.<Handler>get("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot.httpboot()::get).ownBound(),
+                Route.<Handler>head("/httpboot/<path>", "httpboot", Style.PLAIN, httpboot.httpboot()::head).ownBound(),
                 // smart-proxy's httpboot module maps both to the root; the longer prefix first
-                Route.get("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::get),
-                Route.head("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::head),
-                Route.get("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::get),
-                Route.head("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::head)));
+                Route.<Handler>get("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::get).ownBound(),
+                Route.<Handler>head("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::head).ownBound(),
+                Route.<Handler>get("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::get).ownBound(),
+                Route.<Handler>head("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::head).ownBound()));
         return List.copyOf(table);
     }
 
-    private Handler worker(Handler handler) {
-        return workers.around(handler);
-    }
-
-    /** Adds one route, naming its stage and style on the request before its handler runs. */
-    private static void register(RoutesConfig r, Route<Handler> route) {
+    /**
+     * Adds one route: its stage and style are named on the request before its handler runs, and a worker route's
+     * handler runs only within the worker bound.
+     */
+    private void register(RoutesConfig r, Route<Handler> route) {
+        Handler inner = route.admission() == Route.Admission.WORKER ? workers.around(route.handler()) : route.handler();
         Handler handler = ctx -> {
             Exchange.of(ctx).is(route.stage(), route.style());
-            route.handler().handle(ctx);
+            inner.handle(ctx);
         };
         switch (route.method()) {
             case GET -> r.get(route.path(), handler);

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param stage   the boot-timeline stage of its answers ({@code ipxe}, {@code built}, {@code pub}, …), or
  *                {@link #UNRECORDED} for routes that are not about a machine booting ({@code /metrics}, {@code /tftp/*});
  *                a handler may narrow it once it knows more ({@code /unattended/{kind}} becomes {@code provision})
- * @param style   how its failures are answered
- * @param <H>     the handler type
+ * @param style     how its failures are answered
+ * @param admission whether it is answered within the HTTP side's bound on workers ({@link Admission#WORKER}, what
+ *                  the factories give), or bounds its own work ({@link Admission#OWN})
+ * @param <H>       the handler type
  */
-public record Route<H>(Method method, String path, String stage, Style style, H handler) {
+public record Route<H>(Method method, String path, String stage, Style style, H handler, Admission admission) {
     /** The stage of routes whose answers are not boot events. */
     public static final String UNRECORDED = "";
     private static final Pattern STAGE = Pattern.compile("[a-z0-9_-]{0,40}");
@@ -39,12 +41,25 @@ public record Route<H>(Method method, String path, String stage, Style style, H 
         PLAIN
     }
 
+    /** How a route's work is bounded. */
+    public enum Admission {
+        /** a worker answers it, one of a bounded number: past the bound the request is refused at once */
+        WORKER,
+        /**
+         * it bounds its own work and takes no worker's place: it answers at once (a health check), or waits for
+         * the network without a thread (downloads, request bodies), or holds its connection open on purpose with a
+         * bound of its own (a followed timeline)
+         */
+        OWN
+    }
+
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(style, "style");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(admission, "admission");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("route path '" + path + "' must start with /");
         }
@@ -52,6 +67,11 @@ public record Route<H>(Method method, String path, String stage, Style style, H 
             throw new IllegalArgumentException("route " + method + " " + path + ": stage '" + stage
                     + "' must be a short lower-case name (letters, digits, - and _) or Route.UNRECORDED");
         }
+    }
+
+    /** A route a worker answers ({@link Admission#WORKER}). */
+    public Route(Method method, String path, String stage, Style style, H handler) {
+        this(method, path, stage, style, handler, Admission.WORKER);
     }
 
     public static <H> Route<H> get(String path, String stage, Style style, H handler) {
@@ -70,14 +90,20 @@ public record Route<H>(Method method, String path, String stage, Style style, H 
         return new Route<>(Method.DELETE, path, stage, style, handler);
     }
 
+    /** The same route, bounding its own work ({@link Admission#OWN}). */
+    public Route<H> ownBound() {
+        return new Route<>(method, path, stage, style, handler, Admission.OWN);
+    }
+
     /** The same route with another handler (the HTTP side wraps handlers, e.g. in admission control). */
     public <G> Route<G> withHandler(G newHandler) {
-        return new Route<>(method, path, stage, style, newHandler);
+        return new Route<>(method, path, stage, style, newHandler, admission);
     }
 
     /** {@code GET /features}: how the route is named in messages. */
     @Override
     public String toString() {
-        return method + " " + path + " (stage " + (stage.isEmpty() ? "-" : stage) + ", " + style + ")";
+        return method + " " + path + " (stage " + (stage.isEmpty() ? "-" : stage) + ", " + style
+                + (admission == Admission.OWN ? ", own bound" : "") + ")";
     }
 }

@@ -14,6 +14,11 @@ public final class FullDiskBuildStates implements BuildStateStore {
     }
 
     @Override
+    public Optional<BuildState> remove(String hostName) {
+        return Optional.empty();
+    }
+
+    @Override
     public void put(BuildState state) {
         throw new StateNotRecorded("cannot record the build state of " + state.hostName() + " in /var/lib/bootproxy/"
                 + "build-state/" + state.hostName() + ".json (IOException: No space left on device)",
