@@ -5,11 +5,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.AppenderAttachable;
-import java.util.ArrayList;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -28,8 +26,8 @@ public enum LogFormat {
     }
 
     /**
-     * Switches every console/stream appender of the root logger (also those {@link AsyncLines} writes to) to this
-     * format. Plain leaves logback's configuration as it is.
+     * Switches every console/stream appender of the root logger to this format, also one behind an asynchronous
+     * appender (the tests' configuration has one). Plain leaves logback's configuration as it is.
      */
     public void apply() {
         if (this == PLAIN) {
@@ -40,17 +38,18 @@ public enum LogFormat {
             return; // another SLF4J binding: it keeps its own format
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        List<Appender<ILoggingEvent>> all = new ArrayList<>();
-        root.iteratorForAppenders().forEachRemaining(all::add);
-        for (Appender<ILoggingEvent> a : List.copyOf(all)) {
-            if (a instanceof AppenderAttachable<?>) {
+        switchAll(root.iteratorForAppenders(), context);
+    }
+
+    /** Every stream appender among {@code appenders}, also those an asynchronous appender passes events to. */
+    private static void switchAll(Iterator<Appender<ILoggingEvent>> appenders, LoggerContext context) {
+        for (Iterator<Appender<ILoggingEvent>> it = appenders; it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            if (appender instanceof AppenderAttachable<?> wrapper) {
                 @SuppressWarnings("unchecked")
-                AppenderAttachable<ILoggingEvent> inner = (AppenderAttachable<ILoggingEvent>) a;
-                inner.iteratorForAppenders().forEachRemaining(all::add);
-            }
-        }
-        for (Iterator<Appender<ILoggingEvent>> it = all.iterator(); it.hasNext(); ) {
-            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> out) {
+                Iterator<Appender<ILoggingEvent>> inner = ((AppenderAttachable<ILoggingEvent>) wrapper).iteratorForAppenders();
+                switchAll(inner, context);
+            } else if (appender instanceof OutputStreamAppender<ILoggingEvent> out) {
                 JsonLineLayout layout = new JsonLineLayout();
                 layout.setContext(context);
                 layout.start();
