@@ -452,6 +452,34 @@ public final class BootService {
         return renderer.render(templateName, new RenderContext(host, request, kind, new BootUrls(now), now));
     }
 
+    /**
+     * Prepares every template and renders the ones an answer needs, for {@code example} (a host of the inventory, when
+     * it lists them) and for no host, for up to {@code budget}: {@code serve} calls it before it says ready, so the
+     * first machine does not pay for a cold template engine. Nothing is recorded or kept.
+     */
+    public void warmUp(Optional<Host> example, java.time.Duration budget) {
+        BootSettings now = settings.get();
+        BootUrls urls = new BootUrls(now);
+        Map<String, RenderContext> samples = new LinkedHashMap<>();
+        BootRequest anyone = new BootRequest("127.0.0.1", List.of(), "", true, MachineFacts.NONE);
+        for (String t : hostIndependentTemplates()) {
+            TemplateKind kind = t.startsWith("pxelinux/") ? TemplateKind.PXELINUX
+                    : t.startsWith("grub2/") ? TemplateKind.PXEGRUB2 : TemplateKind.IPXE;
+            samples.put(t, new RenderContext(Optional.empty(), anyone, kind, urls, now));
+        }
+        example.ifPresent(h -> {
+            BootRequest asks = BootRequest.forMac(h.provisionInterface().mac(), "127.0.0.1");
+            for (TemplateKind kind : TemplateKind.values()) {
+                try {
+                    samples.put(templateFor(h, kind), new RenderContext(Optional.of(h), asks, kind, urls, now));
+                } catch (TemplateNotFound e) {
+                    // this host has no template of that kind
+                }
+            }
+        });
+        renderer.warmUp(samples, budget);
+    }
+
     /** The templates any machine may get without being known: checked by {@code lint} for an unknown MAC. */
     public List<String> hostIndependentTemplates() {
         return List.of(INTERMEDIATE, settings.get().unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);

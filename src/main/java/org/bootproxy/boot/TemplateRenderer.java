@@ -1,6 +1,7 @@
 package org.bootproxy.boot;
 
 import java.util.List;
+import java.util.Map;
 
 /** Port: turns a named template plus what is known about the client into text. */
 public interface TemplateRenderer {
@@ -23,5 +24,13 @@ public interface TemplateRenderer {
      * Kept answers must never be served stale anyway; this is the operator's way to be sure.
      */
     default void forgetAnswers() {
+    }
+
+    /**
+     * Reads and prepares every template now, then renders each sample (a template name and what it is rendered for)
+     * again and again for up to {@code budget}, without keeping the answers: the first answer after start then costs
+     * what the next ones do. Failures are left for the real renders to report.
+     */
+    default void warmUp(Map<String, RenderContext> samples, java.time.Duration budget) {
     }
 }

@@ -1,6 +1,7 @@
 package org.bootproxy.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -164,6 +165,11 @@ final class LiveParts {
         @Override
         public void forgetAnswers() {
             current.get().renderer().forgetAnswers();
+        }
+
+        @Override
+        public void warmUp(Map<String, RenderContext> samples, java.time.Duration budget) {
+            current.get().renderer().warmUp(samples, budget);
         }
     }
 }

@@ -146,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
         ExitOnFatalError onFatal = new ExitOnFatalError();
         Running running;
         try {
-            running = start(s, c, events, discovery, tftpOptional || s.tftp().optional(), onFatal);
+            running = start(s, c, events, discovery, tftpOptional || s.tftp().optional(), onFatal, true);
         } catch (HttpCannotListen e) {
             discovery.close();
             LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
@@ -179,6 +179,26 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** How long the warm-up at start may take, and at most how many rounds of {@link #warmUpPaths} it asks. */
+    static final Duration WARM_UP_BUDGET = Duration.ofMillis(450);
+    static final int WARM_UP_ROUNDS = 40;
+
+    /**
+     * What the warm-up asks: the health check, the intermediate script, a path nobody serves, and when the inventory
+     * lists its hosts (host files), one host's iPXE script and kickstart and an unknown MAC. Nothing that would ask
+     * Foreman or a CMDB: the warm-up must cost nobody else anything.
+     */
+    static List<String> warmUpPaths(Components c) {
+        List<String> paths = new ArrayList<>(List.of("/healthz", "/unattended/iPXE?bootstrap=1", "/warm-up-not-found"));
+        c.inventory().all().stream().findFirst().ifPresent(h -> {
+            String mac = h.provisionInterface().mac().colons();
+            paths.add("/unattended/iPXE?mac=" + mac);
+            paths.add("/unattended/provision?mac=" + mac);
+            paths.add("/unattended/iPXE?mac=02:00:00:00:00:00");
+        });
+        return paths;
     }
 
     /** Exit code when HTTP or TFTP cannot listen (configuration mistakes exit 2, see Main; 3 is the JVM's on OutOfMemoryError). */
@@ -214,7 +234,7 @@ final class ServeCommand implements Callable<Integer> {
      */
     static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery) {
         return start(s, c, events, discovery, s.tftp().optional(),
-                (where, cause) -> LOG.error("fatal error in {} (not ending this process)", where, cause));
+                (where, cause) -> LOG.error("fatal error in {} (not ending this process)", where, cause), false);
     }
 
     /**
@@ -223,9 +243,11 @@ final class ServeCommand implements Callable<Integer> {
      * HTTP keeps running.
      *
      * @param onFatal what an error the process should not survive does ({@link ExitOnFatalError} in {@code serve})
+     * @param warm    answer a few requests to itself before saying ready, so the first machine is answered at full
+     *                speed ({@link #warmUpPaths})
      */
     static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery,
-                         boolean tftpOptional, OnFatalError onFatal) {
+                         boolean tftpOptional, OnFatalError onFatal, boolean warm) {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
@@ -246,7 +268,12 @@ final class ServeCommand implements Callable<Integer> {
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
                 Clock.systemUTC(), new HttpExtensions(moduleRoutes, proxy.unattendedFallback()), onFatal);
         try {
-            http.start();
+            if (warm) {
+                c.boot().warmUp(c.inventory().all().stream().findFirst(), WARM_UP_BUDGET.dividedBy(3));
+                http.startWarm(warmUpPaths(c), WARM_UP_ROUNDS, WARM_UP_BUDGET.minus(WARM_UP_BUDGET.dividedBy(3)));
+            } else {
+                http.start();
+            }
         } catch (RuntimeException e) {
             proxy.close();
             throw cannotListen(e) ? new HttpCannotListen(e) : e;

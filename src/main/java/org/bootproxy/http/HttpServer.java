@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,7 @@ public final class HttpServer {
     private final ScheduledExecutorService deadlines;
     private final Bound workers;
     private final Listeners listeners = new Listeners();
+    private final WarmUp warmUp = new WarmUp();
 
     /** For tests and previews: a fatal error is only logged, the process is not ended. */
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
@@ -111,7 +113,7 @@ public final class HttpServer {
                 log.error("error answering a request", error);
                 res.setStatus(500);
             });
-            cfg.requestLogger.http(requestLog::end);
+            cfg.requestLogger.http((ctx, ms) -> requestLog.end(ctx, ms, warmUp.isOurs(ctx)));
 
             RoutesConfig r = cfg.routes;
             r.before(ctx -> RequestLog.begin(Exchange.begin(ctx, reader.clientIp(ctx))));
@@ -130,7 +132,7 @@ public final class HttpServer {
         BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback, bodies, workers);
         AssetsHandler pub = AssetsHandler.pub(assets, files);
         HttpbootHandler httpboot = new HttpbootHandler(boot, httpbootDir, files, workers);
-        HealthHandler health = new HealthHandler();
+        HealthHandler health = new HealthHandler(warmUp);
 
         List<Route<Handler>> table = new ArrayList<>(extensions.routes());
         table.addAll(List.of(
@@ -217,6 +219,24 @@ public final class HttpServer {
                 port(), boot.urls().base(), settings.assetsDir().map(Path::toString).orElse("none"),
                 settings.trustedProxies().isEmpty() ? "none" : settings.trustedProxies(), settings.limits().workers());
         settings.https().ifPresent(https -> log.info("HTTPS listening on {}:{}", https.host(), httpsPort()));
+    }
+
+    /**
+     * {@link #start()}, then answers {@code paths} (e.g. {@code /unattended/iPXE?bootstrap=1}) to itself over loopback,
+     * round after round for up to {@code budget}, before it returns: the first machine is then answered as fast as
+     * the next. {@code /healthz} says 503 "starting" meanwhile; the requests are not logged ({@link WarmUp}).
+     */
+    public void startWarm(List<String> paths, int rounds, Duration budget) {
+        warmUp.starting();
+        try {
+            start();
+        } catch (RuntimeException e) {
+            warmUp.run("127.0.0.1", 0, List.of(), 0, Duration.ZERO); // not started: nothing to warm, not "starting"
+            throw e;
+        }
+        String host = settings.host().isEmpty() || settings.host().equals("0.0.0.0") ? "127.0.0.1"
+                : settings.host().equals("::") ? "::1" : settings.host();
+        warmUp.run(host, port(), paths, rounds, budget);
     }
 
     public void stop() {

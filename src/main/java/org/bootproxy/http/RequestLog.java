@@ -42,10 +42,17 @@ final class RequestLog {
 
     /** End of a request, on whichever thread finished it (an asynchronous answer ends on another than it began). */
     void end(Context ctx, Float ms) {
+        end(ctx, ms, false);
+    }
+
+    /** @param warmUp the server's own request before it is ready ({@link WarmUp}): no line and no event */
+    void end(Context ctx, Float ms, boolean warmUp) {
         Exchange ex = Exchange.of(ctx);
         ex.resumeLogging();
         try {
-            write(ctx, ex, ms == null ? 0 : Math.round(ms));
+            if (!warmUp) {
+                write(ctx, ex, ms == null ? 0 : Math.round(ms));
+            }
         } finally {
             MDC.remove(Exchange.MDC_MAC);
             MDC.remove(Exchange.MDC_CLIENT);

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,10 +135,17 @@ public final class FreemarkerRenderer implements TemplateRenderer {
         if (kept.isPresent()) {
             return kept.get();
         }
+        RenderInputs inputs = new RenderInputs(folder.root());
+        String text = fresh(templateName, context, request, inputs);
+        answers.store(templateName, context, request, inputs, text);
+        return text;
+    }
+
+    /** Renders without looking for a kept answer; {@code inputs} records what the render read. */
+    private String fresh(String templateName, RenderContext context, Map<String, Object> request, RenderInputs inputs) {
         if (!exists(templateName)) {
             throw new TemplateNotFound(folder.whyNotFound(templateName));
         }
-        RenderInputs inputs = new RenderInputs(folder.root());
         String fileName = TemplateFolder.fileName(templateName);
         Optional<FileStamp> before = inputs.stampBefore(fileName);
         Template template = load(templateName);
@@ -152,7 +160,6 @@ public final class FreemarkerRenderer implements TemplateRenderer {
                     + ": an iPXE script must start with #!ipxe as its very first bytes, but "
                     + (text.isEmpty() ? "the output is empty" : "it starts with '" + TemplateErrors.firstLine(text) + "'"));
         }
-        answers.store(templateName, context, request, inputs, text);
         return text;
     }
 
@@ -160,6 +167,32 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     @Override
     public void forgetAnswers() {
         answers.clear();
+    }
+
+    /**
+     * Parses every template and snippet of the folder now (FreeMarker keeps them parsed), so the first answer after
+     * start renders rather than reads and parses. A template that does not parse is left for its first render to
+     * report.
+     */
+    @Override
+    public void warmUp(Map<String, RenderContext> samples, Duration budget) {
+        for (String file : folder.ftlFiles()) {
+            try {
+                freemarker.getTemplate(file);
+            } catch (IOException | RuntimeException e) {
+                // its render reports it, with the template and line, like any other time
+            }
+        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (!samples.isEmpty() && System.nanoTime() < deadline) {
+            for (Map.Entry<String, RenderContext> s : samples.entrySet()) {
+                try {
+                    fresh(s.getKey(), s.getValue(), RenderModel.request(s.getValue().request()), new RenderInputs(folder.root()));
+                } catch (RuntimeException e) {
+                    // the same: a real render reports it
+                }
+            }
+        }
     }
 
     /** What the answer cache did so far. */

@@ -123,6 +123,19 @@ final class TemplateFolder {
     private record Found(Path file, FileStamp stamp) {
     }
 
+    /** Every .ftl file under the folder (snippets too), as FreeMarker names them: {@code snippets/installer.ftl}. */
+    List<String> ftlFiles() {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(TemplateFolder::isValidName)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
     List<String> names() {
         try (Stream<Path> files = Files.walk(root)) {
             return files

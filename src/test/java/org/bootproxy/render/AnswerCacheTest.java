@@ -246,9 +246,10 @@ class AnswerCacheTest {
         // whatever keys the request hash gains, a template printing one of them gets a new answer when it changes
         FreemarkerRenderer r = new FreemarkerRenderer(dir);
         BootRequest a = new BootRequest("192.0.2.100", List.of(Hosts.WEB01_MAC), "", false,
-                new MachineFacts("S1", "M1", "P1", List.of(Hosts.WEB01_MAC)));
+                new MachineFacts("S1", "M1", "P1", "u-1", "x86_64", "pcbios", List.of(Hosts.WEB01_MAC), Optional.empty()));
         BootRequest b = new BootRequest("192.0.2.101", List.of(Hosts.WEB01_SECOND_MAC, Hosts.WEB01_MAC), "", true,
-                new MachineFacts("S2", "M2", "P2", List.of(Hosts.WEB01_SECOND_MAC)));
+                new MachineFacts("S2", "M2", "P2", "u-2", "arm64", "efi", List.of(Hosts.WEB01_SECOND_MAC),
+                        Optional.of(Hosts.WEB01_SECOND_MAC)));
         for (String key : RenderModel.request(a).keySet()) {
             assertThat(RenderModel.request(a).get(key)).as("the fixtures differ in " + key).isNotEqualTo(RenderModel.request(b).get(key));
             String name = "provision/" + key;
