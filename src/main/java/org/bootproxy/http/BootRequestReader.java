@@ -1,6 +1,7 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class BootRequestReader {
      */
     String clientIp(Context ctx) {
         String remote = IpLiteral.canonical(ctx.req().getRemoteAddr());
-        if (trustedProxies.stream().noneMatch(c -> c.contains(remote))) {
+        if (!trusted(remote)) {
             return remote;
         }
         String xff = ctx.header("X-Forwarded-For");
@@ -43,6 +44,19 @@ final class BootRequestReader {
         }
         String first = xff.split(",", 2)[0].trim();
         return IpLiteral.parse(first).map(IpLiteral::format).orElse(remote);
+    }
+
+    private boolean trusted(String remote) {
+        if (trustedProxies.isEmpty()) {
+            return false;
+        }
+        InetAddress address = IpLiteral.parse(remote).orElse(null);
+        for (Cidr c : trustedProxies) {
+            if (c.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -84,10 +98,18 @@ final class BootRequestReader {
         if (query == null) {
             return Optional.empty();
         }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=") && pair.length() > name.length() + 1) {
-                return Optional.of(pair.substring(name.length() + 1));
+        int n = name.length();
+        int start = 0;
+        while (start <= query.length()) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? query.length() : amp;
+            if (end - start > n + 1 && query.startsWith(name, start) && query.charAt(start + n) == '=') {
+                return Optional.of(query.substring(start + n + 1, end));
             }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
         }
         return Optional.empty();
     }

@@ -51,10 +51,21 @@ public record Cidr(InetAddress network, int prefixLength) {
     }
 
     public boolean contains(InetAddress address) {
-        if (address == null || address.getAddress().length != network.getAddress().length) {
+        if (address == null) {
             return false;
         }
-        return masked(address, prefixLength).equals(network);
+        byte[] a = address.getAddress();
+        byte[] n = network.getAddress();
+        if (a.length != n.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefixLength - i * 8));
+            if (((a[i] ^ n[i]) & (0xff << (8 - keep)) & 0xff) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InetAddress masked(InetAddress address, int prefix) {

@@ -170,7 +170,7 @@ final class ErrorMapper {
         String target = path.substring(path.lastIndexOf('/') + 1);
         List<Map.Entry<String, String>> query = new ArrayList<>();
         ctx.queryParamMap().forEach((k, vs) -> vs.forEach(v -> query.add(Map.entry(k, v))));
-        ctx.status(200).contentType(Text.PLAIN).result(IpxeRetryScript.build(reason, retrySeconds, target, query));
+        Text.send(ctx, 200, Text.PLAIN, IpxeRetryScript.build(reason, retrySeconds, target, query));
     }
 
     private static String httpMessage(HttpResponseException e, Context ctx) {

@@ -29,6 +29,9 @@ final class IpLiteral {
         if (zone >= 0) {
             t = t.substring(0, zone);
         }
+        if (isPlainIpv4(t)) {
+            return Optional.of(ipv4(t)); // the common case, without the patterns below
+        }
         boolean v4 = IPV4.matcher(t).matches();
         boolean v6 = t.indexOf(':') >= 0 && IPV6.matcher(t).matches();
         if (!v4 && !v6) {
@@ -59,6 +62,27 @@ final class IpLiteral {
             return text; // the socket's peer, on every request: already canonical
         }
         return parse(text).map(IpLiteral::format).orElse(text == null ? "" : text.trim());
+    }
+
+    private static InetAddress ipv4(String t) {
+        byte[] b = new byte[4];
+        int octet = 0;
+        int value = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.') {
+                b[octet++] = (byte) value;
+                value = 0;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        b[octet] = (byte) value;
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
     }
 
     /** Four decimal octets 0..255 without leading zeros: the canonical IPv4 text. */

@@ -1,6 +1,9 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.bootproxy.support.OneLine;
 
 /** Plain-text answers: one line, UTF-8, never HTML. */
@@ -12,7 +15,22 @@ final class Text {
 
     /** Answers {@code status} with {@code line} and a newline. */
     static void answer(Context ctx, int status, String line) {
-        ctx.status(status).contentType(PLAIN).result(oneLine(line, 2000) + "\n");
+        send(ctx, status, PLAIN, oneLine(line, 2000) + "\n");
+    }
+
+    /**
+     * Answers {@code status} with {@code body}, written straight into the response. Javalin's {@code result()} would
+     * copy it through a fresh 32 KiB buffer, the largest allocation of an answer that is a few KiB.
+     */
+    static void send(Context ctx, int status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ctx.status(status).contentType(contentType);
+        ctx.res().setContentLength(bytes.length);
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the client went away: the request ends, as with any write failure
+        }
     }
 
     /** {@code s} as one line of at most {@code max} chars ({@link OneLine}): what HTTP puts in bodies and logs. */

@@ -101,7 +101,7 @@ final class UnattendedHandler {
     private static void answer(Context ctx, Exchange ex, Answer answer) {
         ex.detail(answer.template());
         ex.host(answer.hostName());
-        ctx.status(200).contentType(Text.PLAIN).result(answer.body());
+        Text.send(ctx, 200, Text.PLAIN, answer.body());
     }
 
     private static String stage(TemplateKind kind) {

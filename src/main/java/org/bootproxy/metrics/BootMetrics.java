@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,9 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
     private final TemplateHealth templates = new TemplateHealth();
     private final UpstreamHealth upstream = new UpstreamHealth();
     private final Map<String, java.util.concurrent.atomic.LongAdder> lookups = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The answer meters by stage and outcome, and the duration timers by stage ({@link #answer}). */
+    private final Map<List<String>, Counter> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void record(BootEvent e) {
@@ -85,12 +89,17 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
                 .description("TFTP packets sent again after a timeout").tag("outcome", outcome).register(registry).increment(r));
     }
 
+    /**
+     * Counted on every answer, so the meters are looked up in maps of their own rather than built and registered each
+     * time (the registry's lookup builds and compares tags); stages and outcomes are a few dozen words.
+     */
     private void answer(BootEvent e, String outcome) {
-        Counter.builder("bootproxy_answers")
+        answers.computeIfAbsent(List.of(e.stage(), outcome), k -> Counter.builder("bootproxy_answers")
                 .description("Answers by stage (ipxe, provision, tftp, built, …) and outcome (ok, retry, error, not_found, …)")
-                .tag("stage", e.stage()).tag("outcome", outcome).register(registry).increment();
-        number(e, "ms").ifPresent(ms -> timer("bootproxy_answer_duration", "Time to answer a request or finish a TFTP transfer",
-                "stage", e.stage()).record(Duration.ofNanos((long) (ms * 1_000_000))));
+                .tag("stage", k.get(0)).tag("outcome", k.get(1)).register(registry)).increment();
+        number(e, "ms").ifPresent(ms -> durations.computeIfAbsent(e.stage(), stage -> timer("bootproxy_answer_duration",
+                "Time to answer a request or finish a TFTP transfer", "stage", stage))
+                .record(Duration.ofNanos((long) (ms * 1_000_000))));
     }
 
     /**

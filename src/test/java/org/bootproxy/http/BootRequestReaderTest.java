@@ -39,5 +39,10 @@ class BootRequestReaderTest {
         assertThat(BootRequestReader.rawParam("a=1&mac=%zz&b=2", "mac")).contains("%zz");
         assertThat(BootRequestReader.rawParam("xmac=1", "mac")).isEmpty();
         assertThat(BootRequestReader.rawParam("mac=", "mac")).isEmpty();
+        assertThat(BootRequestReader.rawParam("mac=&mac=52:54:00:00:00:01", "mac")).contains("52:54:00:00:00:01");
+        assertThat(BootRequestReader.rawParam("macs=a,b&mac=x&", "mac")).contains("x");
+        assertThat(BootRequestReader.rawParam("a=1&mac", "mac")).isEmpty();
+        assertThat(BootRequestReader.rawParam("", "mac")).isEmpty();
+        assertThat(BootRequestReader.rawParam("serial=SN%201&product=PC", "product")).contains("PC");
     }
 }
