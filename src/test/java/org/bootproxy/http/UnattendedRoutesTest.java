@@ -16,6 +16,8 @@ import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 import static org.bootproxy.fakes.Hosts.WEB01_SECOND_MAC;
 import static org.bootproxy.fakes.Hosts.lab01;
 
+import org.bootproxy.fakes.Hosts;
+
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +109,26 @@ class UnattendedRoutesTest {
         var r = start(new HttpFixture(new FixedInventory(WEB01, LAB01), new EchoRenderer(), new MemoryBuildStates(),
                 settings, HttpExtensions.NONE)).get("/unattended/provision", "X-Forwarded-For", "192.0.2.11, 127.0.0.1");
         assertThat(r.body()).contains("host=web01.example.com");
+    }
+
+    /**
+     * Issue 10's spoofing case: {@code curl -H 'X-Forwarded-For: 192.0.2.77, 10.9.9.9'} through a trusted proxy. Foreman
+     * (Rails' remote_ip, rails/rails actionpack/lib/action_dispatch/middleware/remote_ip.rb) takes the right-most
+     * untrusted address, 10.9.9.9, and finds no host; the kickstart of the host at 192.0.2.77 is not served.
+     */
+    @Test
+    void aClientCannotClaimAnotherHostsAddressLeftOfTheProxysEntry() throws Exception {
+        var victim = Hosts.web01().name("victim.example.com").onlyNic(MacAddress.parse("52:54:00:aa:77:77"), "192.0.2.77")
+                .token("").build();
+        var settings = HttpSettingsBuilder.loopback().trustedProxies(Cidr.parse("127.0.0.0/8")).build();
+        var fixture = start(new HttpFixture(new FixedInventory(victim), new EchoRenderer(), new MemoryBuildStates(),
+                settings, HttpExtensions.NONE));
+        var spoofed = fixture.get("/unattended/provision", "X-Forwarded-For", "192.0.2.77, 10.9.9.9");
+        assertThat(spoofed.statusCode()).isEqualTo(404);
+        assertThat(spoofed.body()).doesNotContain("victim").contains("from 10.9.9.9");
+        // the same address as the proxy's own entry is the victim itself asking
+        assertThat(fixture.get("/unattended/provision", "X-Forwarded-For", "10.9.9.9, 192.0.2.77").body())
+                .contains("host=victim.example.com");
     }
 
     @Test
