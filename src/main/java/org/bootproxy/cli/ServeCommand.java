@@ -136,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
-        SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
+        SmartProxy proxy = SmartProxyWiring.smartProxy(s, states);
         Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
         Optional<Path> httpboot = Optional.of(s.tftpRoot()).filter(Files::isDirectory);
         if (httpboot.isPresent()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bootproxy.support.IpLiteral;
 
 /**
  * Who the client is, as Rails' {@code request.remote_ip} (ActionDispatch::RemoteIp) decides it for Foreman: the

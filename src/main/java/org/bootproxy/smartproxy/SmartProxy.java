@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class SmartProxy implements AutoCloseable {
     private static final int DOWNLOAD_THREADS = 4;
+    /** How long the name of a plain-HTTP client of the management API is remembered (trusted_hosts). */
+    static final Duration CLIENT_NAME_TTL = Duration.ofSeconds(60);
 
     private final Access access;
     private final RootApi root;
@@ -40,6 +44,15 @@ public final class SmartProxy implements AutoCloseable {
      *            JVM's trust store and no client certificate
      */
     public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls) {
+        this(settings, states, tls, NameResolver.SYSTEM);
+    }
+
+    /**
+     * @param tls      the TLS towards an https {@code foreman_url} (foreman_ssl_*, else ssl_*); empty = the JVM's trust
+     *                 store and no client certificate
+     * @param resolver names the addresses of plain-HTTP clients for {@code trusted_hosts}
+     */
+    public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls, NameResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(states, "states");
         SmartProxySettings.Timeouts t = settings.timeouts();
@@ -49,15 +62,25 @@ public final class SmartProxy implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        HttpClient downloadClient = HttpClient.newBuilder().connectTimeout(t.connect())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        SmartProxySettings.Downloads d = settings.downloads();
         TftpRootFiles files = new TftpRootFiles(settings.tftpRoot());
-        this.access = new Access(settings.trustedHosts());
+        this.access = new Access(settings.trustedHosts(), new ClientNames(Objects.requireNonNull(resolver, "resolver"),
+                settings.forwardVerify(), CLIENT_NAME_TTL, Clock.systemUTC()));
         this.root = new RootApi(settings, states);
-        this.tftp = new TftpApi(files, new BootFileFetcher(files, downloadClient, t, downloads), settings.tftpServername(), states);
+        this.tftp = new TftpApi(files, new BootFileFetcher(files, downloadClient(d), d, t, downloads), settings.tftpServername(), states);
         this.forwarder = settings.foremanUrl().map(url -> new ForemanForwarder(url, settings.templateUrl(),
                 foremanClient(url, tls, t), t.foremanAnswer()));
         this.templates = new TemplatesApi(settings.templateUrl(), forwarder);
+    }
+
+    /** The client of http(s) boot file downloads: tftp_connect_timeout, and no certificate check without verify_server_cert. */
+    static HttpClient downloadClient(SmartProxySettings.Downloads d) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(d.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (!d.verifyServerCert()) {
+            b.sslContext(InsecureTls.context());
+        }
+        return b.build();
     }
 
     private static HttpClient foremanClient(URI url, Optional<SSLContext> tls, SmartProxySettings.Timeouts t) {

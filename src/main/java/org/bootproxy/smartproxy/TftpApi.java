@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bootproxy.support.ConfinedRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +145,8 @@ final class TftpApi {
         String path = param(ctx, "path").orElse(null);
         try {
             fetcher.fetch(prefix, path);
+        } catch (ConfinedRoot.OutsideRoot e) {
+            throw new Halt(400, "TFTP: Failed to fetch boot file: " + BootFileFetcher.OUTSIDE);
         } catch (IOException | IllegalArgumentException e) {
             throw Halt.because(400, "TFTP: Failed to fetch boot file: ", e);
         }
