@@ -155,10 +155,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         states.set(Feature.TEMPLATES, ModuleStates.State.RUNNING);
         LOG.info("HTTP:      listening on {}{}", s.httpAddress(), https.map(h -> ", HTTPS on " + h.host() + ":" + http.httpsPort()).orElse(""));
-        LOG.info("Foreman:   smart-proxy API up, forwarding to {}; {}", s.smartProxy().foremanUrl().map(Object::toString)
-                .orElse("nobody (no foreman_url)"), https.map(h -> "register it with: hammer proxy create --name NAME"
+        LOG.info("Foreman:   smart-proxy API up, forwarding to {} (templates_from {}); {}", s.smartProxy().foremanUrl()
+                .map(Object::toString).orElse("nobody (no foreman_url)"), s.smartProxy().templatesFrom().id(),
+                https.map(h -> "register it with: hammer proxy create --name NAME"
                 + " --url https://<the name in ssl_certificate>:" + http.httpsPort())
                 .orElse("no HTTPS (set ssl_certificate, ssl_private_key and ssl_ca_file for Foreman to register it)"));
+        if (s.smartProxy().foremanUrl().isPresent() && s.smartProxy().version().isEmpty()) {
+            LOG.info("Foreman:   /version reports bootproxy's own version {}, so Foreman's proxy page warns that core and"
+                    + " proxy versions do not match; set smart_proxy_version to your Foreman's version (e.g. 3.13.0)",
+                    VersionProvider.version());
+        }
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {

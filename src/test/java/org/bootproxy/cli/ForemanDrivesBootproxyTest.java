@@ -66,6 +66,7 @@ class ForemanDrivesBootproxyTest {
                 "templates: " + Path.of("templates").toAbsolutePath(),
                 "template_url: http://proxy.example.com:8000",
                 "tftp_servername: 192.0.2.1",
+                "smart_proxy_version: 3.13.0",
                 "foreman_url: http://127.0.0.1:" + foreman.port(),
                 "trusted_hosts: [foreman.example.com]",
                 "ssl_certificate: pki/server.pem",
@@ -110,7 +111,8 @@ class ForemanDrivesBootproxyTest {
     void featuresAndVersionAreSmartProxyShaped() throws Exception {
         assertThat(asForeman.get(proxy.https("/features")).body()).isEqualTo("[\"httpboot\",\"templates\",\"tftp\"]");
         JsonNode version = JSON.readTree(ForemanClient.plain().get(proxy.http("/version")).body());
-        assertThat(version.get("version").asText()).isNotEmpty();
+        assertThat(version.get("version").asText()).isEqualTo("3.13.0");
+        assertThat(version.at("/modules/tftp").asText()).isEqualTo("3.13.0");
         assertThat(version.get("modules").fieldNames()).toIterable().containsExactly("httpboot", "templates", "tftp");
     }
 
