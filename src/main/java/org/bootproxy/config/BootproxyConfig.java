@@ -92,8 +92,9 @@ public record BootproxyConfig(
         d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "provision/kickstart"));
         d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PROVISION, "provision/preseed",
                 TemplateKind.FINISH, "finish/preseed"));
+        // meta-data has no default template: it is built by code for every host, as Foreman's UserdataController does
         d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data",
-                TemplateKind.META_DATA, "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+                TemplateKind.PROVISION, "provision/autoinstall-user-data"));
         return d;
     }
 

@@ -13,8 +13,9 @@ import org.bootproxy.boot.HostNotFound;
 
 /**
  * {@code GET|POST /unattended/built} and {@code POST /unattended/failed}: the installer reports the end of
- * its run. The host is found like any unattended request (token, MACs, client IP). Answers follow
- * Foreman: 201 when recorded, 409 when the host is not in build, 404 for an unknown host.
+ * its run. The host is found like any unattended request (token, MACs, client IP; an expired token still finds it,
+ * as Foreman's {@code for_token_when_built}). Answers follow Foreman: 201 when recorded, 405 when the host is not in
+ * build, 404 for an unknown host.
  * A failure report (the POST body) is kept up to 64 KiB by {@link BootService}; a body over 1 MiB is
  * refused with 413 rather than read into memory.
  */

@@ -11,6 +11,7 @@ import org.bootproxy.boot.NotInBuild;
 import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.boot.TokenExpired;
 import org.bootproxy.boot.UpstreamUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *                      iPXE                     installer / cloud-init       built, failed
  * HostNotFound         404 (next NIC)           404 one line                 404
- * NotInBuild           –                        405 (Foreman)                409 (Foreman)
+ * TokenExpired         401 (next NIC)           401 (Foreman)                –
+ * NotInBuild           –                        405 (Foreman)                405 (Foreman)
  * TemplateNotFound     200 retry script         404                          404
  * TemplateFailed       200 retry script         500 naming template/line     500
  * UpstreamUnavailable  200 retry script         503 + Retry-After            503 + Retry-After
@@ -50,14 +52,15 @@ final class ErrorMapper {
         }
         boolean ipxe = ex.style() == Exchange.Style.IPXE;
         if (e instanceof HostNotFound) {
-            Text.answer(ctx, 404, ipxe ? reason : "unattended: unable to find a host that matches the request from "
-                    + ex.clientIp() + ": " + reason);
+            Text.answer(ctx, 404, ipxe ? reason : notFound(ex) + ": " + reason);
+        } else if (e instanceof TokenExpired) {
+            Text.answer(ctx, 401, reason);
         } else if (e instanceof UnparsableMac) {
             Text.answer(ctx, ipxe ? 404 : 400, reason);
         } else if (e instanceof BadRequest) {
             Text.answer(ctx, 400, reason);
         } else if (e instanceof NotInBuild) {
-            Text.answer(ctx, ex.style() == Exchange.Style.REPORT ? 409 : 405, reason);
+            Text.answer(ctx, 405, reason);
         } else if (ipxe && (e instanceof UpstreamUnavailable || e instanceof TemplateFailed
                 || e instanceof TemplateNotFound)) {
             retryScript(ctx, waitItOut(e, reason));
@@ -80,6 +83,12 @@ final class ErrorMapper {
                 Text.answer(ctx, 500, "internal error " + id + " (see the bootproxy log)");
             }
         }
+    }
+
+    /** Foreman's words for "no such host": the unattended controller's, or the userdata controller's. */
+    private static String notFound(Exchange ex) {
+        return ex.stage().equals("userdata") ? "Could not find host for request " + ex.clientIp()
+                : "unattended: unable to find a host that matches the request from " + ex.clientIp();
     }
 
     /** The reason of a failure worth waiting out, saying which kind it is. */

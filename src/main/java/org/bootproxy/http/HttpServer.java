@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET      /healthz                          200 ok
- * GET|POST /unattended/built                 the installer finished (201; 409 not in build)
- * POST     /unattended/failed                the installer failed; body = its report (201)
+ * GET|POST /unattended/built[/{id}]          the installer finished (201; 405 not in build)
+ * POST     /unattended/failed[/{id}]         the installer failed; body = its report (201)
  * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, …
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
  * GET      /userdata[/{mac}]/meta-data
@@ -75,6 +75,12 @@ public final class HttpServer {
 
             RoutesConfig r = cfg.routes;
             r.before(ctx -> RequestLog.begin(Exchange.begin(ctx, reader.clientIp(ctx))));
+            // Foreman's path forms of the reports (routes.rb: unattended/built/(:id), unattended/failed/(:id); the id is
+            // not used to find the host): before the modules', whose /unattended/{kind}/{template} would take them
+            r.get("/unattended/built/{id}", reports::built);
+            r.post("/unattended/built/{id}", reports::built);
+            r.post("/unattended/failed/{id}", reports::failed);
+            r.get("/unattended/failed/{id}", reports::failedNeedsPost);
             for (Consumer<RoutesConfig> module : extensions.modules()) {
                 module.accept(r);
             }

@@ -313,11 +313,16 @@ class UnattendedRoutesTest {
         assertThat(r.body()).contains("db01.example.com").contains("not in build");
     }
 
+    /**
+     * Foreman renders a kind it has no template of as "not found" (theforeman/foreman
+     * {@code app/controllers/concerns/foreman/controller/template_rendering.rb}, {@code render_template}: 404
+     * "unable to find %{type} template for %{host} running %{os}").
+     */
     @Test
-    void unknownKindGets400ListingTheKinds() throws Exception {
+    void unknownKindGets404ListingTheKinds() throws Exception {
         var r = start(new HttpFixture(new FixedInventory(WEB01))).get("/unattended/kickstart?mac=" + WEB01_MAC);
-        assertOneLineText(r, 400);
-        assertThat(r.body()).contains("'kickstart'").contains("iPXE, PXELinux").contains("provision");
+        assertOneLineText(r, 404);
+        assertThat(r.body()).contains("unable to find kickstart template").contains("iPXE, PXELinux").contains("provision");
     }
 
     @Test
@@ -340,10 +345,11 @@ class UnattendedRoutesTest {
         start(new HttpFixture(new FixedInventory(WEB01, DB01)));
         assertThat(app.get("/userdata/" + WEB01_SECOND_MAC + "/user-data").body())
                 .contains("template=cloudinit/user-data host=web01.example.com kind=user_data");
-        assertThat(app.get("/userdata/" + WEB01_MAC + "/meta-data").body())
-                .contains("template=cloudinit/meta-data host=web01.example.com kind=meta_data");
-        assertOneLineText(app.get("/userdata/" + DB01_MAC + "/user-data"), 405);
-        assertOneLineText(app.get("/userdata/" + UNKNOWN_MAC + "/user-data"), 404);
+        assertThat(app.get("/userdata/" + WEB01_MAC + "/meta-data").body()).startsWith("instance-id: i-")
+                .contains("\nhostname: web01.example.com\n");
+        var unknown = app.get("/userdata/" + UNKNOWN_MAC + "/user-data");
+        assertOneLineText(unknown, 404);
+        assertThat(unknown.body()).startsWith("Could not find host for request 127.0.0.1");
         assertOneLineText(app.get("/userdata/zz-zz/user-data"), 400);
     }
 

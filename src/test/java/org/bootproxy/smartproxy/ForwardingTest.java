@@ -135,7 +135,7 @@ class ForwardingTest {
         start(Optional.empty());
 
         assertThat(fetch("/unattended/provision?mac=" + UNKNOWN_MAC).statusCode()).isEqualTo(404);
-        assertThat(fetch("/unattended/registration").statusCode()).isEqualTo(400);
+        assertThat(fetch("/unattended/registration").statusCode()).isEqualTo(404);
         HttpResponse<String> hostgroup = fetch("/unattended/provision/Kickstart%20default/Base");
         assertThat(hostgroup.statusCode()).isEqualTo(404);
         assertThat(hostgroup.body()).contains("foreman_url");
