@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,28 +35,38 @@ public final class BootService {
     private final TemplateRenderer renderer;
     private final BuildStateStore buildStates;
     private final BootEvents events;
-    private final BootSettings settings;
-    private final BootUrls urls;
+    private final Supplier<BootSettings> settings;
     private final Clock clock;
     private final CloudInit cloudInit = new CloudInit(this);
 
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock) {
+        this(inventory, renderer, buildStates, events, constant(Objects.requireNonNull(settings)), clock);
+    }
+
+    /**
+     * With settings that may change while it runs (a reloaded config): each answer reads them once, when it starts.
+     */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       BootEvents events, Supplier<BootSettings> settings, Clock clock) {
         this.inventory = Objects.requireNonNull(inventory);
         this.renderer = Objects.requireNonNull(renderer);
         this.buildStates = Objects.requireNonNull(buildStates);
         this.events = GuardedEvents.around(Objects.requireNonNull(events), GuardedEvents.IGNORE);
         this.settings = Objects.requireNonNull(settings);
-        this.urls = new BootUrls(settings);
         this.clock = Objects.requireNonNull(clock);
     }
 
+    private static Supplier<BootSettings> constant(BootSettings s) {
+        return () -> s;
+    }
+
     public BootSettings settings() {
-        return settings;
+        return settings.get();
     }
 
     public BootUrls urls() {
-        return urls;
+        return new BootUrls(settings.get());
     }
 
     // ------------------------------------------------------------------ who is this client?
@@ -172,9 +183,10 @@ public final class BootService {
         f.put("serial", request.facts().serial());
         f.put("manufacturer", request.facts().manufacturer());
         f.put("product", request.facts().product());
-        f.put("answer", settings.unknownAnswer().name().toLowerCase(java.util.Locale.ROOT));
-        emit(request, "unknown-machine", settings.unknownAnswer().template(), "reported", f);
-        return answer(request, TemplateKind.IPXE, null, settings.unknownAnswer().template(), Answer.Reason.UNKNOWN_MACHINE);
+        UnknownMachineAnswer unknown = settings.get().unknownAnswer();
+        f.put("answer", unknown.name().toLowerCase(java.util.Locale.ROOT));
+        emit(request, "unknown-machine", unknown.template(), "reported", f);
+        return answer(request, TemplateKind.IPXE, null, unknown.template(), Answer.Reason.UNKNOWN_MACHINE);
     }
 
     // ------------------------------------------------------------------ answer files and other kinds
@@ -260,7 +272,7 @@ public final class BootService {
      */
     Optional<String> optionalTemplateFor(Host host, TemplateKind kind) {
         Optional<String> name = Optional.ofNullable(host.templates().get(kind))
-                .or(() -> settings.defaultTemplate(host.os().family(), kind));
+                .or(() -> settings.get().defaultTemplate(host.os().family(), kind));
         if (name.isPresent() && !renderer.exists(name.get())) {
             throw new TemplateNotFound("template " + name.get() + " (" + kind.foremanName() + " for " + host.name()
                     + ") does not exist in the templates folder");
@@ -357,12 +369,13 @@ public final class BootService {
 
     /** Renders any template for an optional host, as the given request; used by answers, preview and lint. */
     public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request) {
-        return renderer.render(templateName, new RenderContext(host, request, kind, urls, settings));
+        BootSettings now = settings.get();
+        return renderer.render(templateName, new RenderContext(host, request, kind, new BootUrls(now), now));
     }
 
     /** The templates any machine may get without being known: checked by {@code lint} for an unknown MAC. */
     public List<String> hostIndependentTemplates() {
-        return List.of(INTERMEDIATE, settings.unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);
+        return List.of(INTERMEDIATE, settings.get().unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);
     }
 
     Answer answer(BootRequest request, TemplateKind kind, Host host, String template, Answer.Reason reason) {

@@ -41,6 +41,12 @@ public final class Lint {
         public boolean ok() {
             return failures.isEmpty();
         }
+
+        /** {@code 3 hosts, 12 templates, 40 renders: all ok} (or how many failed). */
+        public String summary() {
+            return String.format("%d hosts, %d templates, %d renders: %s", hosts, templates, renders,
+                    ok() ? "all ok" : failures.size() + " failure(s)");
+        }
     }
 
     private final BootService boot;

@@ -2,6 +2,9 @@ package org.bootproxy.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bootproxy.config.BootproxyConfig;
+import org.bootproxy.config.ConfigLoader;
+import org.bootproxy.config.Overrides;
 import org.bootproxy.tftp.BootFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,15 +22,23 @@ public final class BootfilesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tftp-root", defaultValue = "tftpboot", description = "TFTP root to fill (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tftp-root", description = "TFTP root to fill. Default: tftproot from --config, else ./tftpboot")
     Path root;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:BOOTPROXY_CONFIG}",
+            description = "Fill the TFTP root this config file names (default: $BOOTPROXY_CONFIG, which the Debian package's"
+                    + " launcher sets to /etc/bootproxy/bootproxy.yaml)")
+    Path config;
 
     @Option(names = "--from", defaultValue = "/", description = "where the packages are installed: / or a chroot (default: ${DEFAULT-VALUE})")
     Path from;
 
     @Override
     public Integer call() throws Exception {
-        BootFiles.Report report = new BootFiles(from).install(root);
+        Path target = root != null ? root : config != null
+                ? BootproxyConfig.resolve(ConfigLoader.load(config), config.toAbsolutePath().getParent(), Overrides.NONE).tftpRoot()
+                : Path.of("tftpboot");
+        BootFiles.Report report = new BootFiles(from).install(target);
         spec.commandLine().getOut().print(report.describe());
         spec.commandLine().getOut().flush();
         return report.complete() ? 0 : 1;

@@ -5,30 +5,64 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
+import org.bootproxy.inventory.upstream.UpstreamInventory;
 
 /**
  * The composition root's wiring: the only place (with the commands) that names concrete adapters.
  *
- * @param problems start-up problems worth showing the operator (broken host files…)
+ * @param live the inventory, templates and boot settings, which a reload may replace ({@link Reloader})
  */
-record Components(HostInventory inventory, TemplateRenderer renderer, BootService boot, List<String> problems) {
+record Components(BootproxyConfig config, LiveParts live, BootService boot) {
 
     static Components build(BootproxyConfig s, BootEvents events) {
-        List<String> problems = new ArrayList<>();
-        HostInventory inventory = InventoryWiring.inventory(s, problems);
-        TemplateRenderer renderer = renderer(s);
-        var boot = new BootService(inventory, renderer, new FileBuildStateStore(s.stateDir()), events, s.boot(),
-                Clock.systemUTC());
-        return new Components(inventory, renderer, boot, List.copyOf(problems));
+        return build(s, events, new FileBuildStateStore(s.stateDir()));
     }
 
-    private static TemplateRenderer renderer(BootproxyConfig s) {
+    /** With another build-state store: {@code doctor} checks without creating the state folder (as root, it would be root's). */
+    static Components build(BootproxyConfig s, BootEvents events, BuildStateStore buildStates) {
+        LiveParts live = new LiveParts(parts(s));
+        var boot = new BootService(live.inventory(), live.renderer(), buildStates, events, live::boot, Clock.systemUTC());
+        return new Components(s, live, boot);
+    }
+
+    /** The inventory (always reaching the current one after a reload). */
+    HostInventory inventory() {
+        return live.inventory();
+    }
+
+    /** The templates (always the current folder after a reload). */
+    TemplateRenderer renderer() {
+        return live.renderer();
+    }
+
+    /** Problems worth showing the operator when the current parts were built (broken host files…). */
+    List<String> problems() {
+        return live.current().problems();
+    }
+
+    /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
+    static LiveParts.Parts parts(BootproxyConfig s) {
+        List<String> problems = new ArrayList<>();
+        List<UpstreamInventory> resources = new ArrayList<>();
+        HostInventory inventory = InventoryWiring.inventory(s, problems, resources);
+        TemplateRenderer renderer;
+        try {
+            renderer = renderer(s);
+        } catch (RuntimeException e) {
+            LiveParts.closeAll(resources); // no upstream client stays open for parts never used
+            throw e;
+        }
+        return new LiveParts.Parts(inventory, renderer, s.boot(), problems, resources);
+    }
+
+    static TemplateRenderer renderer(BootproxyConfig s) {
         RenderLimits limits = new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes());
         return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates(), limits));
     }

@@ -34,15 +34,23 @@ public final class InventoryWiring {
     private InventoryWiring() {
     }
 
-    /** The inventory named by inventory.type: host files, or an upstream behind the cache (and the files). */
-    static HostInventory inventory(BootproxyConfig c, List<String> problems) {
+    /**
+     * The inventory named by inventory.type: host files, or an upstream behind the cache (and the files).
+     *
+     * @param problems  receives what was wrong reading the host files, one line each
+     * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP
+     *                  client, when a reload replaces it)
+     */
+    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
             return files(c, problems);
         }
         // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
-        HostInventory cached = new CachingInventory(upstream(cfg), cache(cfg.cache()), Clock.systemUTC());
+        UpstreamInventory upstream = upstream(cfg);
+        resources.add(upstream);
+        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC());
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
     }
 

@@ -25,11 +25,14 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Components c = Components.build(common.resolve(Overrides.NONE), BootEvents.NONE);
-        Lint.Report report = new Lint(c.boot()).check(c.inventory().all(), c.renderer().names(), c.problems());
+        Lint.Report report = lint(Components.build(common.resolve(Overrides.NONE), BootEvents.NONE));
         report.failures().forEach(f -> out.println("FAIL " + f));
-        out.printf("lint: %d hosts, %d templates, %d renders: %s%n", report.hosts(), report.templates(), report.renders(),
-                report.ok() ? "all ok" : report.failures().size() + " failure(s)");
+        out.println("lint: " + report.summary());
         return report.ok() ? 0 : 1;
+    }
+
+    /** Lints what {@code c} serves (also used by doctor). */
+    static Lint.Report lint(Components c) {
+        return new Lint(c.boot()).check(c.inventory().all(), c.renderer().names(), c.problems());
     }
 }
