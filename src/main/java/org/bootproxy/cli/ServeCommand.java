@@ -209,7 +209,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
                 Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
+                new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback(),
+                proxy.forwardsFirst()));
         try {
             http.start();
         } catch (RuntimeException e) {

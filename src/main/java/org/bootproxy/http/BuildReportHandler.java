@@ -34,6 +34,9 @@ final class BuildReportHandler {
 
     void built(Context ctx) throws Exception {
         Exchange ex = Exchange.of(ctx).is("built", Exchange.Style.REPORT);
+        if (fallback.answeredFirst(ctx, ex)) {
+            return;
+        }
         BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
         ex.mac(request.firstMac());
         try {
@@ -45,6 +48,9 @@ final class BuildReportHandler {
 
     void failed(Context ctx) throws Exception {
         Exchange ex = Exchange.of(ctx).is("failed", Exchange.Style.REPORT);
+        if (fallback.answeredFirst(ctx, ex)) {
+            return;
+        }
         BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
         ex.mac(request.firstMac());
         Optional<byte[]> report = body(ctx);

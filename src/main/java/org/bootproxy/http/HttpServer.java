@@ -59,7 +59,7 @@ public final class HttpServer {
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
         ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds());
         RequestLog requestLog = new RequestLog(events, clock);
-        Fallback fallback = new Fallback(extensions.unattendedFallback());
+        Fallback fallback = new Fallback(extensions.unattendedFallback(), extensions.fallbackFirst());
         UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
         BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback);
         AssetsHandler pub = AssetsHandler.pub(assets);

@@ -37,6 +37,10 @@ final class UnattendedHandler {
     void unattended(Context ctx) throws Exception {
         String kindName = ctx.pathParam("kind");
         Optional<TemplateKind> known = TemplateKind.fromName(kindName);
+        if (fallback.answeredFirst(ctx, Exchange.of(ctx).is(known.map(UnattendedHandler::stage).orElse("unattended"),
+                known.filter(k -> k == TemplateKind.IPXE).isPresent() ? Exchange.Style.IPXE : Exchange.Style.INSTALLER))) {
+            return;
+        }
         if (known.isEmpty()) {
             // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it
             // Foreman answers 404 for a kind it has no template of ("unable to find <kind> template for …")
@@ -72,6 +76,9 @@ final class UnattendedHandler {
      */
     private void cloudInit(Context ctx, boolean userData) throws Exception {
         Exchange ex = Exchange.of(ctx).is("userdata", Exchange.Style.INSTALLER);
+        if (fallback.answeredFirst(ctx, ex)) {
+            return;
+        }
         Optional<MacAddress> pathMac = Optional.empty();
         String macText = ctx.pathParamMap().get("mac");
         if (macText != null) {

@@ -45,11 +45,15 @@ final class ForemanForwarder implements Handler {
             "captures", "url");
     /** The request attribute in which bootproxy's HTTP side hands over a body it has already read. */
     static final String READ_BODY = "org.bootproxy.http.body";
+    /** The request attribute in which bootproxy's HTTP side hands over the client's address (X-Forwarded-For read). */
+    static final String CLIENT_IP = "org.bootproxy.http.client-ip";
+    private static final java.util.regex.Pattern RHN_MAC = java.util.regex.Pattern.compile("(?i)x-rhn-provisioning-mac-\\d+");
 
     private final String foreman;
     private final URI templateUrl;
     private final HttpClient client;
     private final Duration answerTimeout;
+    private final TrustedProxiesHint hint;
 
     ForemanForwarder(URI foremanUrl, URI templateUrl, HttpClient client, Duration answerTimeout) {
         String f = foremanUrl.toString();
@@ -57,6 +61,7 @@ final class ForemanForwarder implements Handler {
         this.templateUrl = templateUrl;
         this.client = client;
         this.answerTimeout = answerTimeout;
+        this.hint = new TrustedProxiesHint(foreman, java.time.Clock.systemUTC(), Duration.ofMinutes(10));
     }
 
     @Override
@@ -71,7 +76,8 @@ final class ForemanForwarder implements Handler {
                 Collections.list(ctx.req().getHeaders(name)).forEach(value -> request.header(name, value));
             }
         }
-        String client = ctx.req().getRemoteAddr();
+        // the client as bootproxy determined it (behind a trusted proxy: what that proxy said), else the socket's peer
+        String client = ctx.attribute(CLIENT_IP) instanceof String ip && !ip.isEmpty() ? ip : ctx.req().getRemoteAddr();
         request.header("X-Forwarded-For", client);
         boolean post = ctx.method() == HandlerType.POST;
         if (post) {
@@ -95,6 +101,15 @@ final class ForemanForwarder implements Handler {
         ctx.result(answer.body());
         LOG.info("forwarded {} {} for {} to Foreman: {} ({} bytes, {} ms)", post ? "POST" : "GET", path, client,
                 answer.statusCode(), answer.body().length, (System.nanoTime() - started) / 1_000_000);
+        hint.advice(client, byAddressOnly(ctx), answer.statusCode(), answer.body()).ifPresent(LOG::warn);
+    }
+
+    /** Whether Foreman can only look the client up by its address: no mac, no token, no anaconda MAC headers. */
+    private static boolean byAddressOnly(Context ctx) {
+        if (ctx.queryParam("mac") != null || ctx.queryParam("token") != null || ctx.path().matches("/userdata/[^/]+/.+")) {
+            return false;
+        }
+        return Collections.list(ctx.req().getHeaderNames()).stream().noneMatch(h -> RHN_MAC.matcher(h).matches());
     }
 
     /**

@@ -38,6 +38,7 @@ public final class SmartProxy implements AutoCloseable {
     private final TemplatesApi templates;
     private final Optional<ForemanForwarder> forwarder;
     private final ExecutorService downloads;
+    private final SmartProxySettings.TemplatesFrom templatesFrom;
 
     /**
      * @param tls the proxy's certificate and CA (ssl_*), presented to an https {@code foreman_url}; empty = the
@@ -63,6 +64,7 @@ public final class SmartProxy implements AutoCloseable {
             return thread;
         });
         SmartProxySettings.Downloads d = settings.downloads();
+        this.templatesFrom = settings.templatesFrom();
         TftpRootFiles files = new TftpRootFiles(settings.tftpRoot());
         this.access = new Access(settings.trustedHosts(), new ClientNames(Objects.requireNonNull(resolver, "resolver"),
                 settings.forwardVerify(), CLIENT_NAME_TTL, Clock.systemUTC()));
@@ -99,9 +101,17 @@ public final class SmartProxy implements AutoCloseable {
         templates.routes(r, access);
     }
 
-    /** Forwards to Foreman what bootproxy cannot answer; empty when no foreman_url is set. */
+    /**
+     * Forwards to Foreman what bootproxy cannot answer (templates_from local-first), or everything (foreman); empty when
+     * no foreman_url is set or templates_from is local.
+     */
     public Optional<Handler> unattendedFallback() {
-        return forwarder.map(f -> f);
+        return templatesFrom == SmartProxySettings.TemplatesFrom.LOCAL ? Optional.empty() : forwarder.map(f -> f);
+    }
+
+    /** Whether the fallback answers every unattended, report and cloud-init request first (templates_from foreman). */
+    public boolean forwardsFirst() {
+        return templatesFrom == SmartProxySettings.TemplatesFrom.FOREMAN && forwarder.isPresent();
     }
 
     /** Stops running downloads. */
