@@ -1,11 +1,7 @@
 package org.bootproxy.state;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bootproxy.boot.BuildStarts;
@@ -44,10 +39,8 @@ public final class FileBuildStarts implements BuildStarts {
         static final Known NONE = new Known(null, null);
     }
 
-    private final Path dir;
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final StateFolder folder;
+    private final ObjectMapper json = StateFolder.JSON;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     /**
@@ -55,18 +48,12 @@ public final class FileBuildStarts implements BuildStarts {
      * @throws UncheckedIOException naming the directory when it cannot be created
      */
     public FileBuildStarts(Path stateDir) {
-        this.dir = Objects.requireNonNull(stateDir, "stateDir").resolve("build-start");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the build start directory " + dir.toAbsolutePath().normalize()
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
+        this.folder = new StateFolder(stateDir, "build-start", "build start directory");
     }
 
     /** Where a host's record is kept. */
     public Path fileFor(String hostName) {
-        return dir.resolve(FileBuildStateStore.fileName(hostName));
+        return folder.fileFor(hostName);
     }
 
     @Override

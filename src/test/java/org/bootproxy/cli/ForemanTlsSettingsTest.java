@@ -3,7 +3,6 @@ package org.bootproxy.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -39,11 +38,7 @@ class ForemanTlsSettingsTest {
     static void start() throws Exception {
         puppetCa = new TestPki(Files.createDirectories(dir.resolve("puppet")));
         webCa = new TestPki(Files.createDirectories(dir.resolve("web")));
-        foreman = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(webCa.serverKeystore.toString()).keystorePassword(TestPki.PASSWORD)
-                .keyManagerPassword(TestPki.PASSWORD).keystoreType("PKCS12")
-                .needClientAuth(true).trustStorePath(puppetCa.truststore.toString()).trustStorePassword(TestPki.PASSWORD)
-                .trustStoreType("PKCS12"));
+        foreman = new WireMockServer(webCa.httpsServerRequiringClientsOf(puppetCa));
         foreman.start();
         foreman.stubFor(get(urlPathEqualTo("/unattended/provision")).willReturn(aResponse().withBody("# from Foreman\n")));
     }

@@ -2,7 +2,6 @@ package org.bootproxy.smartproxy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,9 +42,7 @@ class DownloadSettingsTest {
     @BeforeAll
     static void start() throws Exception {
         pki = new TestPki(pkiDir);
-        mirror = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(pki.serverKeystore.toString()).keystorePassword(TestPki.PASSWORD)
-                .keyManagerPassword(TestPki.PASSWORD).keystoreType("PKCS12"));
+        mirror = new WireMockServer(pki.httpsServer());
         mirror.start();
         mirror.stubFor(get("/os/images/pxeboot/vmlinuz").willReturn(aResponse().withBody("kernel from a self-signed mirror")));
     }
