@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param unknownAnswer     what a machine gets when none of its NICs is known
  * @param familyDefaults    default template per OS family and kind, e.g. Redhat → {iPXE: ipxe/kickstart}
  * @param retrySeconds      how long iPXE waits before asking again after a wait-it-out failure
+ * @param grub              which names are GRUB's entry configs and how its per-host configs load the installer
  */
 public record BootSettings(
         URI publicUrl,
         int intermediateNics,
         UnknownMachineAnswer unknownAnswer,
         Map<String, Map<TemplateKind, String>> familyDefaults,
-        int retrySeconds) {
+        int retrySeconds,
+        GrubSettings grub) {
 
     public BootSettings {
         Objects.requireNonNull(publicUrl, "publicUrl");
@@ -35,6 +37,18 @@ public record BootSettings(
         if (retrySeconds < 1) {
             throw new IllegalArgumentException("retrySeconds must be at least 1");
         }
+        Objects.requireNonNull(grub, "grub");
+    }
+
+    /** With GRUB's defaults ({@link GrubSettings#defaults()}). */
+    public BootSettings(URI publicUrl, int intermediateNics, UnknownMachineAnswer unknownAnswer,
+                        Map<String, Map<TemplateKind, String>> familyDefaults, int retrySeconds) {
+        this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, GrubSettings.defaults());
+    }
+
+    /** The address GRUB's {@code (tftp,…)} device names: the configured one, else the public URL's host. */
+    public String grubTftpServer() {
+        return grub.tftpServer().isEmpty() ? publicUrl.getHost() : grub.tftpServer();
     }
 
     /** Default template for a family and kind; family names compare case-insensitively. */

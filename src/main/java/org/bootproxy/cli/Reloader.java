@@ -124,7 +124,7 @@ final class Reloader {
         HostInventory inventory = newInventory ? InventoryWiring.inventory(fresh, problems, resources) : now.inventory();
         BootSettings running = now.boot();
         BootSettings boot = new BootSettings(running.publicUrl(), fresh.boot().intermediateNics(), fresh.boot().unknownAnswer(),
-                fresh.boot().familyDefaults(), running.retrySeconds());
+                fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().grub());
         return new LiveParts.Parts(inventory, renderer, boot, problems, newInventory ? resources : now.resources());
     }
 }

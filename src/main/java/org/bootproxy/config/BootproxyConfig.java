@@ -80,7 +80,7 @@ public record BootproxyConfig(
                     + "' is not allowed; use message (show what the machine reported, then boot locally), menu or localboot");
         }
         BootSettings boot = new BootSettings(publicUrl, ipxe.intermediateNics(), unknown, templateDefaults(file.templateDefaults()),
-                ipxe.retrySeconds());
+                ipxe.retrySeconds(), file.grub2().grub());
 
         InventoryConfig inv = file.inventory();
         String type = inv.type() == null ? "files" : inv.type().trim().toLowerCase(Locale.ROOT);
@@ -95,19 +95,21 @@ public record BootproxyConfig(
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */
     public static Map<String, Map<TemplateKind, String>> builtInDefaults() {
         Map<String, Map<TemplateKind, String>> d = new LinkedHashMap<>();
-        d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "provision/kickstart"));
-        d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PROVISION, "provision/preseed",
-                TemplateKind.FINISH, "finish/preseed"));
+        // the iPXE script and the GRUB2 config of a family boot the same installer (snippets/installer.ftl)
+        d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PXEGRUB2, "grub2/kickstart",
+                TemplateKind.PROVISION, "provision/kickstart"));
+        d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PXEGRUB2, "grub2/preseed",
+                TemplateKind.PROVISION, "provision/preseed", TemplateKind.FINISH, "finish/preseed"));
         // meta-data has no default template: it is built by code for every host, as Foreman's UserdataController does
-        d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data",
-                TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+        d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
+                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.PROVISION,
+                "provision/autoinstall-user-data"));
         return d;
     }
 
     private static Map<TemplateKind, String> kinds(Object... pairs) {
         Map<TemplateKind, String> m = new EnumMap<>(TemplateKind.class);
         m.put(TemplateKind.PXELINUX, "pxelinux/chain-ipxe");
-        m.put(TemplateKind.PXEGRUB2, "grub2/chain-ipxe");
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((TemplateKind) pairs[i], (String) pairs[i + 1]);
         }
