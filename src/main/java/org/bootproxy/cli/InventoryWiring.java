@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.CacheConfig;
 import org.bootproxy.config.CmdbConfig;
@@ -40,8 +41,10 @@ public final class InventoryWiring {
      * @param problems  receives what was wrong reading the host files, one line each
      * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP
      *                  client, when a reload replaces it)
+     * @param observer  told how each lookup was answered and how each upstream call went (metrics, /readyz)
      */
-    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources) {
+    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources,
+                                   InventoryObserver observer) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
             return files(c, problems);
@@ -50,7 +53,7 @@ public final class InventoryWiring {
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
         UpstreamInventory upstream = upstream(cfg);
         resources.add(upstream);
-        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC());
+        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC(), observer);
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
     }
 

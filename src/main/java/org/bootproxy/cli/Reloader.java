@@ -121,7 +121,7 @@ final class Reloader {
         TemplateRenderer renderer = change.changes("templates") || change.changes("render")
                 ? Components.renderer(fresh) : now.renderer();
         boolean newInventory = change.changes("hosts") || change.changes("inventory");
-        HostInventory inventory = newInventory ? InventoryWiring.inventory(fresh, problems, resources) : now.inventory();
+        HostInventory inventory = newInventory ? InventoryWiring.inventory(fresh, problems, resources, live.observer()) : now.inventory();
         BootSettings running = now.boot();
         BootSettings boot = new BootSettings(running.publicUrl(), fresh.boot().intermediateNics(), fresh.boot().unknownAnswer(),
                 fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().grub());

@@ -68,7 +68,9 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
             new Key("tftp_connect_timeout, verify_server_cert", s -> s.smartProxy().downloads()),
             new Key("forward_verify", s -> s.smartProxy().forwardVerify()),
             new Key("smart_proxy_version", s -> s.smartProxy().version()),
-            new Key("templates_from", s -> s.smartProxy().templatesFrom()));
+            new Key("templates_from", s -> s.smartProxy().templatesFrom()),
+            new Key("discovery", BootproxyConfig::discovery),
+            new Key("timeline", BootproxyConfig::timeline));
 
     /**
      * @param started     what the servers were started with (the restart-only keys still have these values)

@@ -24,6 +24,8 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  * @param publicUrlDerived true when no template_url/--public-url was given and it was guessed
  * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
  * @param render           limits of one template render
+ * @param discovery        the machines recorded as they boot, and where they are announced
+ * @param timeline         bounds of the per-MAC boot timelines
  */
 public record BootproxyConfig(
         HostPort httpAddress,
@@ -40,7 +42,9 @@ public record BootproxyConfig(
         TftpConfig tftp,
         InventoryConfig inventory,
         SmartProxyConfig smartProxy,
-        RenderConfig render) {
+        RenderConfig render,
+        DiscoveryConfig discovery,
+        TimelineConfig timeline) {
 
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
@@ -89,7 +93,7 @@ public record BootproxyConfig(
         }
         return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
                 List.copyOf(proxies), boot, file.tftp(), inv.withType(type), SmartProxyConfig.resolve(file, baseDir),
-                file.render());
+                file.render(), file.discovery(), file.timeline());
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */

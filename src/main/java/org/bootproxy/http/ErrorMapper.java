@@ -51,6 +51,7 @@ final class ErrorMapper {
             ex.detail(tf.template());
         }
         boolean ipxe = ex.style() == Exchange.Style.IPXE;
+        ex.result(result(e, ipxe), e instanceof TemplateFailed ? "template" : "");
         if (e instanceof HostNotFound) {
             Text.answer(ctx, 404, ipxe ? reason : notFound(ex) + ": " + reason);
         } else if (e instanceof TokenExpired) {
@@ -77,6 +78,7 @@ final class ErrorMapper {
             String id = Long.toString(System.nanoTime() & 0xffffffL, 36);
             log.error("internal error {} answering {} {}", id, ctx.method(), ctx.path(), e);
             ex.failure("internal error " + id + ": " + reason);
+            ex.result("error", "internal");
             if (ipxe) {
                 retryScript(ctx, "internal error " + id + " (see the bootproxy log)");
             } else {
@@ -89,6 +91,29 @@ final class ErrorMapper {
     private static String notFound(Exchange ex) {
         return ex.stage().equals("userdata") ? "Could not find host for request " + ex.clientIp()
                 : "unattended: unable to find a host that matches the request from " + ex.clientIp();
+    }
+
+    /**
+     * What the answer amounts to, for the metrics: a template that failed to render is an {@code error} even when iPXE
+     * gets a retry script for it; the other wait-it-out failures are a {@code retry} for iPXE.
+     */
+    private static String result(Exception e, boolean ipxe) {
+        if (e instanceof TemplateFailed) {
+            return "error";
+        }
+        if (e instanceof HostNotFound || e instanceof UnparsableMac && ipxe) {
+            return "not_found";
+        }
+        if (e instanceof UnparsableMac || e instanceof BadRequest) {
+            return "bad_request";
+        }
+        if (e instanceof NotInBuild || e instanceof TokenExpired) {
+            return "refused";
+        }
+        if (e instanceof UpstreamUnavailable || e instanceof TemplateNotFound) {
+            return ipxe ? "retry" : e instanceof TemplateNotFound ? "error" : "unavailable";
+        }
+        return "";
     }
 
     /** The reason of a failure worth waiting out, saying which kind it is. */

@@ -81,7 +81,9 @@ public final class FileBuildStarts implements BuildStarts {
             return;
         }
         try {
-            Files.deleteIfExists(fileFor(hostName));
+            if (Files.deleteIfExists(fileFor(hostName))) {
+                AtomicFile.syncDirectory(folder.dir());
+            }
             known.put(hostName, Known.NONE);
         } catch (IOException e) {
             LOG.warn("cannot remove the build start record {} of host {} ({})", fileFor(hostName), hostName, e.getMessage());

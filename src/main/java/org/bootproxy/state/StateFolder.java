@@ -47,6 +47,10 @@ final class StateFolder {
         }
     }
 
+    Path dir() {
+        return dir;
+    }
+
     /** Where a host's record is kept. */
     Path fileFor(String hostName) {
         return dir.resolve(fileName(hostName));
