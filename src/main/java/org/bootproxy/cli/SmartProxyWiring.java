@@ -68,7 +68,7 @@ final class SmartProxyWiring {
         return new SmartProxySettings(s.tftpRoot(), p.tftpServername(), s.publicUrl(), p.foremanUrl(),
                 trustedHosts(p.trustedHosts()), p.version().orElse(VersionProvider.version()),
                 p.https().map(h -> h.address().port()), SmartProxySettings.Timeouts.DEFAULTS,
-                new SmartProxySettings.Downloads(p.downloads().connectTimeout(), p.downloads().verifyServerCert()),
+                SmartProxySettings.DEFAULT_MAX_FORWARDS, new SmartProxySettings.Downloads(p.downloads().connectTimeout(), p.downloads().verifyServerCert()),
                 p.forwardVerify(), templatesFrom(p.templatesFrom()));
     }
 

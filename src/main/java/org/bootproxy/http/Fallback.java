@@ -19,6 +19,11 @@ final class Fallback {
         this.first = first && handler.isPresent();
     }
 
+    /** Whether the fallback answers every unattended request first. */
+    boolean first() {
+        return first;
+    }
+
     /** Lets the fallback answer {@code ctx} when it answers everything first; false when bootproxy should answer. */
     boolean answeredFirst(Context ctx, Exchange ex) throws Exception {
         if (!first) {

@@ -10,6 +10,7 @@ import org.bootproxy.boot.HostNotFound;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.support.Route.Style;
 
 /**
  * {@code GET /unattended/<kind>} (iPXE, PXELinux, provision, finish, user_data, …) and the cloud-init
@@ -34,23 +35,31 @@ final class UnattendedHandler {
         this.fallback = fallback;
     }
 
+    /**
+     * Narrows the route's stage and style to the kind asked for ({@code provision}; iPXE kinds answer the iPXE way).
+     * Cheap and first, so that even a request refused for load gets the answer its client reads.
+     */
+    void classify(Context ctx) {
+        TemplateKind.fromName(ctx.pathParam("kind")).ifPresent(kind ->
+                Exchange.of(ctx).is(stage(kind), kind == TemplateKind.IPXE ? Style.IPXE : Style.INSTALLER));
+    }
+
     void unattended(Context ctx) throws Exception {
         String kindName = ctx.pathParam("kind");
         Optional<TemplateKind> known = TemplateKind.fromName(kindName);
-        if (fallback.answeredFirst(ctx, Exchange.of(ctx).is(known.map(UnattendedHandler::stage).orElse("unattended"),
-                known.filter(k -> k == TemplateKind.IPXE).isPresent() ? Exchange.Style.IPXE : Exchange.Style.INSTALLER))) {
+        // the route table (classify) has set the stage and style already
+        Exchange ex = Exchange.of(ctx);
+        if (fallback.answeredFirst(ctx, ex)) {
             return;
         }
         if (known.isEmpty()) {
-            // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it
+            // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it.
             // Foreman answers 404 for a kind it has no template of ("unable to find <kind> template for …")
-            fallback.answerOrThrow(ctx, Exchange.of(ctx).is("unattended", Exchange.Style.INSTALLER), new TemplateNotFound(
-                    "unable to find " + Text.oneLine(kindName, 40) + " template: bootproxy renders the kinds "
-                            + TemplateKind.allowedNames()));
+            fallback.answerOrThrow(ctx, ex, new TemplateNotFound("unable to find " + Text.oneLine(kindName, 40)
+                    + " template: bootproxy renders the kinds " + TemplateKind.allowedNames()));
             return;
         }
         TemplateKind kind = known.get();
-        Exchange ex = Exchange.of(ctx).is(stage(kind), kind == TemplateKind.IPXE ? Exchange.Style.IPXE : Exchange.Style.INSTALLER);
         Optional<String> template = Optional.ofNullable(ctx.queryParam("template")).map(String::trim).filter(t -> !t.isEmpty());
         template.ifPresent(UnattendedHandler::checkTemplateName);
         BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
@@ -75,7 +84,7 @@ final class UnattendedHandler {
      * whether the host is in build or not, as Foreman's UserdataController does.
      */
     private void cloudInit(Context ctx, boolean userData) throws Exception {
-        Exchange ex = Exchange.of(ctx).is("userdata", Exchange.Style.INSTALLER);
+        Exchange ex = Exchange.of(ctx);
         if (fallback.answeredFirst(ctx, ex)) {
             return;
         }

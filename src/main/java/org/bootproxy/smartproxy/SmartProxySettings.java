@@ -17,14 +17,18 @@ import java.util.Optional;
  * @param version        the smart-proxy version {@code /version} reports (smart_proxy_version, else bootproxy's own)
  * @param httpsPort      the HTTPS port, for {@code /v2/features}; empty without HTTPS
  * @param timeouts       how long to wait for Foreman and for downloads
+ * @param maxForwards    how many requests forwarded to Foreman may wait for its answer at once; past that the client
+ *                       is told to come back later (iPXE's retry script, 503 with Retry-After)
  * @param downloads      how fetch_boot_file connects (tftp_connect_timeout, verify_server_cert)
  * @param forwardVerify  forward_verify: a plain-HTTP client's name must resolve back to its address
  * @param templatesFrom  who answers /unattended and /userdata requests (templates_from)
  */
 public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
                                  TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort,
-                                 Timeouts timeouts, Downloads downloads, boolean forwardVerify,
+                                 Timeouts timeouts, int maxForwards, Downloads downloads, boolean forwardVerify,
                                  TemplatesFrom templatesFrom) {
+    /** Forwarded requests waiting for Foreman at once, by default. */
+    public static final int DEFAULT_MAX_FORWARDS = 32;
 
     public SmartProxySettings {
         Objects.requireNonNull(tftpRoot, "tftpRoot");
@@ -35,6 +39,9 @@ public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templ
         version = version == null ? "" : version;
         httpsPort = Objects.requireNonNullElse(httpsPort, Optional.empty());
         timeouts = Objects.requireNonNullElse(timeouts, Timeouts.DEFAULTS);
+        if (maxForwards < 1) {
+            throw new IllegalArgumentException("maxForwards must be at least 1, not " + maxForwards);
+        }
         downloads = Objects.requireNonNullElse(downloads, Downloads.DEFAULTS);
         templatesFrom = Objects.requireNonNullElse(templatesFrom, TemplatesFrom.LOCAL_FIRST);
         if (templatesFrom == TemplatesFrom.FOREMAN && foremanUrl.isEmpty()) {
@@ -42,10 +49,18 @@ public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templ
         }
     }
 
-    /** smart-proxy's defaults for the rest: downloads as its TFTP module, forward_verify on, local templates first. */
+    /** With {@link #DEFAULT_MAX_FORWARDS} and smart-proxy's defaults for the rest. */
     public SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
                               TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort, Timeouts timeouts) {
         this(tftpRoot, tftpServername, templateUrl, foremanUrl, trustedHosts, version, httpsPort, timeouts,
+                DEFAULT_MAX_FORWARDS);
+    }
+
+    /** smart-proxy's defaults for the rest: downloads as its TFTP module, forward_verify on, local templates first. */
+    public SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
+                              TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort, Timeouts timeouts,
+                              int maxForwards) {
+        this(tftpRoot, tftpServername, templateUrl, foremanUrl, trustedHosts, version, httpsPort, timeouts, maxForwards,
                 Downloads.DEFAULTS, true, TemplatesFrom.LOCAL_FIRST);
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.BuildStateStore;
+import org.bootproxy.boot.StateNotRecorded;
 import org.bootproxy.support.AtomicFile;
 import org.bootproxy.support.OneLine;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public final class FileBuildStateStore implements BuildStateStore {
 
     /**
      * @param stateDir the state directory; {@code build-state/} is created in it
-     * @throws UncheckedIOException naming the directory when it cannot be created
+     * @throws UncheckedIOException naming the directory when it cannot be created or written
      */
     public FileBuildStateStore(Path stateDir) {
         this.folder = new StateFolder(stateDir, "build-state", "build state directory");
@@ -85,7 +86,7 @@ public final class FileBuildStateStore implements BuildStateStore {
     /**
      * Records the state durably before returning.
      *
-     * @throws UncheckedIOException naming the file when it cannot be written (disk full, read-only)
+     * @throws StateNotRecorded naming the file when it cannot be written (disk full, read-only)
      */
     @Override
     public void put(BuildState state) {
@@ -96,7 +97,7 @@ public final class FileBuildStateStore implements BuildStateStore {
             AtomicFile.write(file, json.writeValueAsBytes(stored));
             warned.remove(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the build state of " + state.hostName() + " in " + file
+            throw new StateNotRecorded("cannot record the build state of " + state.hostName() + " in " + file
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.bootproxy.support.AtomicFile;
 import org.bootproxy.support.Sha256;
 
 /**
@@ -35,7 +36,7 @@ final class StateFolder {
      * @param stateDir the state directory
      * @param name     the folder in it, e.g. {@code build-state}
      * @param what     what messages call it, e.g. "build state directory"
-     * @throws UncheckedIOException naming the directory when it cannot be created
+     * @throws UncheckedIOException naming the directory when it cannot be created or written
      */
     StateFolder(Path stateDir, String name, String what) {
         this.dir = Objects.requireNonNull(stateDir, "stateDir").resolve(name);
@@ -43,6 +44,14 @@ final class StateFolder {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the " + what + " " + dir.toAbsolutePath().normalize()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        try {
+            // a directory that exists but cannot be written would only fail at the first record; the probe has
+            // a temporary name, so a start after a kill right here removes it
+            Files.delete(AtomicFile.createTemp(dir.resolve("write-check")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write in the " + what + " " + dir.toAbsolutePath().normalize()
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }

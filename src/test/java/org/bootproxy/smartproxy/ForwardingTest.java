@@ -76,10 +76,11 @@ class ForwardingTest {
                 events, boot, Clock.systemUTC());
         proxy = new SmartProxy(new SmartProxySettings(tftpRoot, "", TEMPLATE_URL, foremanUrl, TrustedHosts.notSet(), "test",
                 Optional.empty(), new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 0, Duration.ofMillis(1)), SmartProxySettings.Downloads.DEFAULTS, true, from),
+                Duration.ofSeconds(5), 0, Duration.ofMillis(1)), SmartProxySettings.DEFAULT_MAX_FORWARDS,
+                SmartProxySettings.Downloads.DEFAULTS, true, from),
                 new ModuleStates(), Optional.empty());
         server = new HttpServer(service, HttpSettingsBuilder.loopback().trustedProxies(trustedProxies.toArray(Cidr[]::new)).build(),
-                events, Clock.systemUTC(), new HttpExtensions(List.of(proxy::routes), proxy.unattendedFallback(),
+                events, Clock.systemUTC(), new HttpExtensions(proxy.routes(), proxy.unattendedFallback(),
                 proxy.forwardsFirst()));
         server.start();
     }

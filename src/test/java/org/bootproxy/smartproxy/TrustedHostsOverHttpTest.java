@@ -33,12 +33,9 @@ class TrustedHostsOverHttpTest {
     void start(TrustedHosts trusted, boolean forwardVerify, FakeResolver dns) {
         SmartProxySettings settings = new SmartProxySettings(dir, "", URI.create("http://proxy.example.com:8000"),
                 Optional.empty(), trusted, "3.13.0", Optional.empty(), SmartProxySettings.Timeouts.DEFAULTS,
-                SmartProxySettings.Downloads.DEFAULTS, forwardVerify, SmartProxySettings.TemplatesFrom.LOCAL_FIRST);
+                SmartProxySettings.DEFAULT_MAX_FORWARDS, SmartProxySettings.Downloads.DEFAULTS, forwardVerify, SmartProxySettings.TemplatesFrom.LOCAL_FIRST);
         proxy = new SmartProxy(settings, new ModuleStates(), Optional.empty(), dns);
-        app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            proxy.routes(cfg.routes);
-        }).start("127.0.0.1", 0);
+        app = SmartProxyApp.serve(proxy);
     }
 
     @AfterEach

@@ -42,10 +42,7 @@ class VersionTest {
         proxy = new SmartProxy(new SmartProxySettings(dir, "", URI.create("http://proxy.example.com:8000"), Optional.empty(),
                 TrustedHosts.notSet(), configured, Optional.empty(), SmartProxySettings.Timeouts.DEFAULTS), states,
                 Optional.empty());
-        app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            proxy.routes(cfg.routes);
-        }).start("127.0.0.1", 0);
+        app = SmartProxyApp.serve(proxy);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + app.port() + "/version")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
