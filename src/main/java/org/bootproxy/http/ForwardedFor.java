@@ -15,12 +15,17 @@ import org.bootproxy.support.IpLiteral;
  * is the last one a trusted proxy wrote; everything to its left came from the client and may be made up.
  *
  * <p>As in Rails (and Rack underneath it): several headers count as one list; entries are separated by commas or
- * spaces; a port and IPv6 brackets are dropped ({@code 192.0.2.7:4711}, {@code [2001:db8::7]:4711}); an entry that
- * is not an address (a name, {@code unknown}, a network such as {@code 192.0.2.0/24}) is left out of the list
- * rather than believed; when every entry is a trusted proxy, the left-most one (the farthest hop) is the client.
+ * spaces; a port and IPv6 brackets are dropped ({@code 192.0.2.7:4711}, {@code [2001:db8::7]:4711}); when every
+ * entry is a trusted proxy, the left-most one (the farthest hop) is the client.
  *
- * <p>Unlike Rails, the header is read only when the socket's peer is itself a trusted proxy: Rails believes it
- * from anyone, so a machine talking to bootproxy directly could name another host's address and get its kickstart.
+ * <p>Unlike Rails, in two ways, both so that a client cannot choose whose kickstart it gets:
+ * <ul>
+ * <li>the header is read only when the socket's peer is itself a trusted proxy (Rails believes it from anyone);
+ * <li>an entry that is not an address (a name, {@code unknown}, a network such as {@code 192.0.2.0/24}) ends the
+ *     walk, and the last trusted hop walked is the client. Rails' {@code sanitize_ips} drops such an entry and
+ *     walks on, so behind a proxy that wrote {@code unknown} for a client it could not name, the address the
+ *     client itself put left of it would be believed.
+ * </ul>
  */
 final class ForwardedFor {
     /** {@code [v6]} or {@code [v6]:port}. */
@@ -44,14 +49,20 @@ final class ForwardedFor {
         if (!trusted(remote)) {
             return remote;
         }
-        List<InetAddress> hops = addresses(headers);
+        List<Optional<InetAddress>> hops = entries(headers);
+        String lastTrusted = remote;
         for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trusted(hops.get(i))) {
-                return IpLiteral.format(hops.get(i));
+            if (hops.get(i).isEmpty()) {
+                return lastTrusted; // not an address: nothing left of it can be believed
             }
+            InetAddress hop = hops.get(i).get();
+            if (!trusted(hop)) {
+                return IpLiteral.format(hop);
+            }
+            lastTrusted = IpLiteral.format(hop);
         }
         // every hop is a trusted proxy: the farthest one, as Rails answers
-        return hops.isEmpty() ? remote : IpLiteral.format(hops.get(0));
+        return lastTrusted;
     }
 
     private boolean trusted(String address) {
@@ -62,15 +73,17 @@ final class ForwardedFor {
         return trustedProxies.stream().anyMatch(c -> c.contains(address));
     }
 
-    /** The addresses the headers list, left to right; entries that are not an address are dropped. */
-    static List<InetAddress> addresses(List<String> headers) {
-        List<InetAddress> out = new ArrayList<>();
+    /** The entries the headers list, left to right: an address, or empty for an entry that is not one. */
+    static List<Optional<InetAddress>> entries(List<String> headers) {
+        List<Optional<InetAddress>> out = new ArrayList<>();
         for (String header : headers) {
             if (header == null) {
                 continue;
             }
             for (String entry : header.trim().split("[,\\s]+")) {
-                address(entry).ifPresent(out::add);
+                if (!entry.isEmpty()) {
+                    out.add(address(entry));
+                }
             }
         }
         return out;

@@ -102,12 +102,25 @@ class ForwardedForTest {
     }
 
     // ------------------------------------------------------------------ malformed entries
+    // The rule, stricter than Rails' sanitize_ips (which drops such entries and walks on): an entry that is
+    // not an address ends the walk, and the last trusted hop walked is the client, so nothing the client wrote
+    // left of it is believed.
 
     @Test
-    void entriesThatAreNotAddressesAreLeftOutAsRailsSanitizeIpsDoes() {
-        assertThat(client(PROXY, "192.0.2.7, unknown")).isEqualTo("192.0.2.7");
-        assertThat(client(PROXY, "192.0.2.7, foreman.example.com, 10.1.1.1")).isEqualTo("192.0.2.7");
-        assertThat(client(PROXY, "192.0.2.7, 300.1.1.1")).isEqualTo("192.0.2.7");
+    void anEntryThatIsNotAnAddressEndsTheWalkAtTheLastTrustedHop() {
+        assertThat(client(PROXY, "192.0.2.7, unknown")).isEqualTo(PROXY);
+        assertThat(client(PROXY, "192.0.2.7, foreman.example.com, 10.1.1.1")).isEqualTo("10.1.1.1");
+        assertThat(client(PROXY, "192.0.2.7, 300.1.1.1")).isEqualTo(PROXY);
+    }
+
+    @Test
+    void aProxyThatCouldNotNameItsClientNeverLetsTheClientsOwnEntryThrough() {
+        // nginx writes "unknown" for a client it cannot name; 192.0.2.77 was sent by the client itself
+        assertThat(client(PROXY, "192.0.2.77, unknown, 10.9.9.9")).isEqualTo("10.9.9.9");
+    }
+
+    @Test
+    void emptyEntriesAreSeparatorsNotMalformedEntries() {
         assertThat(client(PROXY, "192.0.2.7,,, ,")).isEqualTo("192.0.2.7");
     }
 
@@ -119,14 +132,13 @@ class ForwardedForTest {
     }
 
     @Test
-    void aNetworkSneakedInIsDroppedButASingleAddressPrefixIsTheAddress() {
-        assertThat(client(PROXY, "192.0.2.7, 192.0.2.0/24")).isEqualTo("192.0.2.7");
+    void aNetworkEndsTheWalkButASingleAddressPrefixIsTheAddress() {
+        assertThat(client(PROXY, "192.0.2.7, 192.0.2.0/24")).isEqualTo(PROXY);
         assertThat(client(PROXY, "192.0.2.7/32")).isEqualTo("192.0.2.7");
     }
 
     @Test
-    void aMalformedEntryDoesNotStopTheWalkPastItsTrustedNeighbours() {
-        // Rails drops it before walking: the trusted hop right of it is skipped and the address left of it is the client
-        assertThat(client(PROXY, "192.0.2.7, garbage, 10.1.1.1")).isEqualTo("192.0.2.7");
+    void aMalformedEntryStopsTheWalkEvenBetweenTrustedNeighbours() {
+        assertThat(client(PROXY, "192.0.2.7, garbage, 10.1.1.1")).isEqualTo("10.1.1.1");
     }
 }
