@@ -1,5 +1,6 @@
 package org.bootproxy.boot;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,10 @@ import java.util.Optional;
  *                   (content hash, token, updated_at): a local "built" mark applies only to the
  *                   revision it was recorded against, so re-enabling build upstream is seen
  * @param source     where the definition came from (a file path, a URL), for logs and errors
+ * @param upstreamId the host's id in its inventory (Foreman's host id), or "" when it has none; cloud-init's
+ *                   instance-id is derived from it as Foreman derives it, from the name when empty
+ * @param tokenExpires when {@code token} stops being valid (Foreman's token_duration after the host entered build);
+ *                   empty: it does not expire here (Foreman shows a token only while it is valid)
  */
 public record Host(
         String name,
@@ -33,7 +38,9 @@ public record Host(
         Map<String, String> params,
         Map<TemplateKind, String> templates,
         String revision,
-        String source) {
+        String source,
+        String upstreamId,
+        Optional<Instant> tokenExpires) {
 
     public Host {
         Objects.requireNonNull(name, "name");
@@ -52,6 +59,15 @@ public record Host(
         templates = templates == null ? Map.of() : Map.copyOf(templates);
         revision = revision == null ? "" : revision;
         source = source == null ? "" : source;
+        upstreamId = upstreamId == null ? "" : upstreamId;
+        tokenExpires = tokenExpires == null ? Optional.empty() : tokenExpires;
+    }
+
+    /** A host without an upstream id whose token does not expire here. */
+    public Host(String name, boolean build, String token, List<Nic> interfaces, OperatingSystem os, String medium,
+                Subnet subnet, Map<String, String> params, Map<TemplateKind, String> templates, String revision,
+                String source) {
+        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, "", Optional.empty());
     }
 
     /** The interface the host installs through: the one marked provision, else the first. */
@@ -68,6 +84,22 @@ public record Host(
     }
 
     public Host withBuild(boolean newBuild) {
-        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source);
+        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source,
+                upstreamId, tokenExpires);
+    }
+
+    public Host withUpstreamId(String id) {
+        return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, id,
+                tokenExpires);
+    }
+
+    public Host withTokenExpires(Instant expires) {
+        return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source,
+                upstreamId, Optional.of(expires));
+    }
+
+    /** Whether the host has a token and it expired before {@code now} (Foreman's {@code token_expired?}). */
+    public boolean tokenExpired(Instant now) {
+        return !token.isEmpty() && tokenExpires.map(now::isAfter).orElse(false);
     }
 }

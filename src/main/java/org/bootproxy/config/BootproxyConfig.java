@@ -104,9 +104,10 @@ public record BootproxyConfig(
                 TemplateKind.PROVISION, "provision/kickstart"));
         d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PXEGRUB2, "grub2/preseed",
                 TemplateKind.PROVISION, "provision/preseed", TemplateKind.FINISH, "finish/preseed"));
+        // meta-data has no default template: it is built by code for every host, as Foreman's UserdataController does
         d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
-                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.META_DATA,
-                "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.PROVISION,
+                "provision/autoinstall-user-data"));
         return d;
     }
 

@@ -1,10 +1,12 @@
 package org.bootproxy.fakes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
@@ -28,6 +30,8 @@ public final class HostBuilder {
     private final Map<TemplateKind, String> templates;
     private String revision;
     private String source;
+    private String upstreamId;
+    private Optional<Instant> tokenExpires;
 
     private HostBuilder(Host h) {
         name = h.name();
@@ -42,6 +46,8 @@ public final class HostBuilder {
         templates.putAll(h.templates());
         revision = h.revision();
         source = h.source();
+        upstreamId = h.upstreamId();
+        tokenExpires = h.tokenExpires();
     }
 
     /** A copy of {@code host} to change. */
@@ -111,7 +117,19 @@ public final class HostBuilder {
         return this;
     }
 
+    /** The host's id upstream (Foreman's host id). */
+    public HostBuilder upstreamId(String id) {
+        this.upstreamId = id;
+        return this;
+    }
+
+    public HostBuilder tokenExpires(Instant at) {
+        this.tokenExpires = Optional.of(at);
+        return this;
+    }
+
     public Host build() {
-        return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source);
+        return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source, upstreamId,
+                tokenExpires);
     }
 }

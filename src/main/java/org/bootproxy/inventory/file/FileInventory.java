@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
@@ -44,6 +45,7 @@ public final class FileInventory implements HostInventory {
     private final Clock clock;
     private final Duration rescanEvery;
     private final HostsDirectory directory;
+    private final TokenExpiry tokens;
     private final ReentrantLock rescanning = new ReentrantLock();
     private volatile Snapshot snapshot;
     private volatile Instant nextCheck;
@@ -51,7 +53,8 @@ public final class FileInventory implements HostInventory {
     /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
     private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
                             boolean directoryUnreadable) {
-        static Snapshot of(HostsDirectory directory) {
+        /** @param stamp gives each host read the expiry of its token */
+        static Snapshot of(HostsDirectory directory, UnaryOperator<Host> stamp) {
             Map<Path, Host> served = new LinkedHashMap<>();
             List<ParsedHost> parsed = new ArrayList<>();
             List<HostFileProblem> problems = new ArrayList<>();
@@ -59,8 +62,9 @@ public final class FileInventory implements HostInventory {
             for (HostsDirectory.LoadedFile f : directory.files()) {
                 problems.addAll(f.problems());
                 f.served().ifPresent(p -> {
-                    parsed.add(p);
-                    served.put(f.path(), p.host());
+                    ParsedHost stamped = p.withHost(stamp.apply(p.host()));
+                    parsed.add(stamped);
+                    served.put(f.path(), stamped.host());
                 });
             }
             HostIndex index = HostIndex.of(parsed);
@@ -86,14 +90,21 @@ public final class FileInventory implements HostInventory {
         this(hostsDir, clock, rescanEvery, DEFAULT_MAX_FILE_BYTES);
     }
 
+    /** Tokens that never expire. */
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
+        this(hostsDir, clock, rescanEvery, maxFileBytes, TokenExpiry.NEVER);
+    }
+
     /**
      * @param rescanEvery  how long a lookup trusts the files read before looking at the directory again
      *                     ({@link Duration#ZERO}: on every lookup)
      * @param maxFileBytes a host file larger than this is refused without being read (a problem naming it)
+     * @param tokens       when host files' tokens expire (inventory.token_duration)
      * @throws HostsDirectoryMissing when {@code hostsDir} is not a directory
      */
-    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes, TokenExpiry tokens) {
         Objects.requireNonNull(hostsDir, "hostsDir");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
         if (rescanEvery.isNegative()) {
@@ -107,7 +118,7 @@ public final class FileInventory implements HostInventory {
         }
         this.directory = new HostsDirectory(hostsDir, clock, maxFileBytes);
         directory.rescan();
-        this.snapshot = Snapshot.of(directory);
+        this.snapshot = snapshot();
         this.nextCheck = clock.instant().plus(rescanEvery);
         LOG.info("{}", describe(snapshot));
         snapshot.problems().forEach(p -> LOG.error("{}{}", p, consequence(p)));
@@ -179,12 +190,17 @@ public final class FileInventory implements HostInventory {
         return snapshot;
     }
 
+    private Snapshot snapshot() {
+        Instant now = clock.instant();
+        return Snapshot.of(directory, host -> tokens.stamp(host, now));
+    }
+
     /** Under the lock: rescans, and swaps in a new snapshot when anything changed. */
     private void reload() {
         try {
             if (directory.rescan()) {
                 Snapshot before = snapshot;
-                Snapshot after = Snapshot.of(directory);
+                Snapshot after = snapshot();
                 logChanges(before, after);
                 snapshot = after;
             }
