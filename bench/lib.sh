@@ -76,6 +76,17 @@ bench_bootproxy() {
   return 1
 }
 
+# bench_stop PID: SIGTERM, then waits until the process is gone (up to 60 s: the first stop writes the class data
+# sharing archive). The process is not this shell's child (started in a command substitution), so `wait` cannot.
+bench_stop() {
+  kill "$1" 2> /dev/null || return 0
+  for _ in $(seq 1 600); do
+    kill -0 "$1" 2> /dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$1" 2> /dev/null || true
+}
+
 # bench_rss PID: resident memory in MB; bench_threads PID: its threads.
 bench_rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 bench_threads() { ls "/proc/$1/task" | wc -l; }
