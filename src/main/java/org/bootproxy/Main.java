@@ -15,6 +15,9 @@ public final class Main {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new RootCommand());
+        // wide enough that option names and HOST:PORT labels are not broken; a wider terminal gets its width
+        cli.setUsageHelpWidth(100);
+        cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("bootproxy: configuration error: " + e.getMessage());

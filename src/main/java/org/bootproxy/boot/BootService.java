@@ -37,9 +37,17 @@ public final class BootService {
     private final BootSettings settings;
     private final BootUrls urls;
     private final Clock clock;
+    private final UnknownMachines unknown;
 
+    /** Without profiles or host groups for unknown machines. */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock) {
+        this(inventory, renderer, buildStates, events, settings, clock, SiteDefinitions.NONE);
+    }
+
+    /** @param site the profiles and host groups that decide what machines in no inventory get */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       BootEvents events, BootSettings settings, Clock clock, SiteDefinitions site) {
         this.inventory = Objects.requireNonNull(inventory);
         this.renderer = Objects.requireNonNull(renderer);
         this.buildStates = Objects.requireNonNull(buildStates);
@@ -47,6 +55,7 @@ public final class BootService {
         this.settings = Objects.requireNonNull(settings);
         this.urls = new BootUrls(settings);
         this.clock = Objects.requireNonNull(clock);
+        this.unknown = new UnknownMachines(Objects.requireNonNull(site), buildStates, settings);
     }
 
     public BootSettings settings() {
@@ -77,7 +86,8 @@ public final class BootService {
             // cannot), so when the client also named its MACs (anaconda's X-RHN-Provisioning-MAC-N headers), a
             // host found by MAC is accepted if it carries exactly that token: same answer, one cold cache fewer.
             host = inventory.findByToken(request.token())
-                    .or(() -> byMacs(request).filter(h -> h.token().equals(request.token())));
+                    .or(() -> byMacs(request).filter(h -> h.token().equals(request.token())))
+                    .or(() -> unknown.byToken(request.token()));
         } else if (!request.macs().isEmpty()) {
             host = byMacs(request);
         } else if (!request.clientIp().isEmpty()) {
@@ -111,6 +121,11 @@ public final class BootService {
     private Host withRecordedBuildState(Host host) {
         if (!host.build()) {
             return host;
+        }
+        if (UnknownMachines.isDiscovered(host)) {
+            // a machine installed from the menu or by a profile stays installed whatever its group says since
+            return buildStates.get(host.name()).filter(s -> s.status() == BuildState.Status.BUILT)
+                    .map(s -> host.withBuild(false)).orElse(host);
         }
         return buildStates.get(host.name())
                 .filter(s -> s.appliesTo(host))
@@ -152,18 +167,63 @@ public final class BootService {
     }
 
     /**
-     * The answer after the intermediate script ran out of NICs: the configured unknown-machine answer.
-     * The event carries everything the machine reported, so an operator can find it in the log.
+     * The answer after the intermediate script ran out of NICs: local boot when bootproxy installed this machine
+     * before; else the profile that matches what it reported (its template, or its group's installer); else the
+     * configured unknown-machine answer. The event carries everything the machine reported, the profile and why,
+     * so an operator can find it in the log.
      */
     public Answer unknownMachine(BootRequest request) {
+        UnknownMachines.Decision d = unknown.decide(request);
+        MachineFacts facts = UnknownMachines.facts(request);
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("macs", String.join(",", request.facts().macs().stream().map(MacAddress::colons).toList()));
-        f.put("serial", request.facts().serial());
-        f.put("manufacturer", request.facts().manufacturer());
-        f.put("product", request.facts().product());
+        f.put("macs", String.join(",", facts.macs().stream().map(MacAddress::colons).toList()));
+        f.put("serial", facts.serial());
+        f.put("manufacturer", facts.manufacturer());
+        f.put("product", facts.product());
+        f.put("uuid", facts.uuid());
+        f.put("arch", facts.arch());
         f.put("answer", settings.unknownAnswer().name().toLowerCase(java.util.Locale.ROOT));
-        emit(request, "unknown-machine", settings.unknownAnswer().template(), "reported", f);
-        return answer(request, TemplateKind.IPXE, null, settings.unknownAnswer().template(), Answer.Reason.UNKNOWN_MACHINE);
+        f.put("profile", d.choice().chosen().map(Profile::name).orElse(""));
+        f.put("why", d.choice().why());
+        Optional<Host> host = d.host();
+        String template = d.template().isEmpty() ? templateFor(host.orElseThrow(), TemplateKind.IPXE) : d.template();
+        emit(request, "unknown-machine", template, d.outcome(), f);
+        return new Answer(render(template, TemplateKind.IPXE, host, request, d.choice()), template, host, d.reason());
+    }
+
+    /**
+     * A machine chose an installer in the OS menu ({@code ?menu=<group>&mac=${netX/mac}}): it gets a host made
+     * from that group's settings, in build, whose installer finds it again by its token. A machine that is in the
+     * inventory gets its own answer instead.
+     *
+     * @throws BadRequest       without a MAC
+     * @throws TemplateNotFound when the menu has no such entry
+     */
+    public Answer menuChoice(BootRequest request, String group) {
+        if (request.macs().isEmpty()) {
+            throw new BadRequest("menu=" + group + " needs the MAC of the NIC that asks (mac=${netX/mac})");
+        }
+        if (byMacs(request).isPresent()) {
+            return ipxe(request);
+        }
+        Host host = unknown.fromMenu(group, request.macs().get(0));
+        emit(request, "menu-choice", group, "install", Map.of("group", group, "host", host.name()));
+        return answer(request, TemplateKind.IPXE, host, templateFor(host, TemplateKind.IPXE), Answer.Reason.HOST_TEMPLATE);
+    }
+
+    /** Which profile a machine that reported {@code facts} would get, and why ({@code render --facts}). */
+    public ProfileChoice profileFor(MachineFacts facts) {
+        return unknown.choose(facts);
+    }
+
+    /** The hosts the OS menu and the installing profiles would make for a machine with {@code mac} ({@code lint}). */
+    public List<Host> discoveredSamples(MacAddress mac) {
+        return unknown.samples(mac);
+    }
+
+    /** The site's profiles and groups for unknown machines ({@code lint}). */
+    public SiteDefinitions site() {
+        return unknown.site();
     }
 
     // ------------------------------------------------------------------ answer files and other kinds
@@ -182,7 +242,7 @@ public final class BootService {
             return ipxe(request);
         }
         Host host = identify(request);
-        if (kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) {
+        if ((kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) && templateName.isEmpty()) {
             return bootloaderConfig(request, kind, host);
         }
         if (!host.build() && requiresBuild(kind)) {
@@ -198,7 +258,8 @@ public final class BootService {
 
     private static boolean requiresBuild(TemplateKind kind) {
         return kind == TemplateKind.PROVISION || kind == TemplateKind.FINISH
-                || kind == TemplateKind.USER_DATA || kind == TemplateKind.META_DATA || kind == TemplateKind.SCRIPT;
+                || kind == TemplateKind.USER_DATA || kind == TemplateKind.META_DATA || kind == TemplateKind.SCRIPT
+                || kind == TemplateKind.IGNITION;
     }
 
     private Answer bootloaderConfig(BootRequest request, TemplateKind kind, Host host) {
@@ -249,10 +310,21 @@ public final class BootService {
         return Optional.empty();
     }
 
+    /**
+     * What a machine gets that asks for the boot loader's own default ({@code pxelinux.cfg/default},
+     * {@code grub2/grub.cfg}): {@code pxelinux/default} or {@code grub2/default}, for no host.
+     */
+    public Answer bootloaderDefault(TemplateKind kind, String clientIp) {
+        if (kind != TemplateKind.PXELINUX && kind != TemplateKind.PXEGRUB2) {
+            throw new BadRequest("only PXELinux and PXEGrub2 have a default config, not " + kind.foremanName());
+        }
+        BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
+        return answer(r, kind, null, kind == TemplateKind.PXELINUX ? PXELINUX_DEFAULT : GRUB2_DEFAULT, Answer.Reason.DEFAULT);
+    }
+
     private Answer bootloaderFile(String macPart, String clientIp, TemplateKind kind, String defaultTemplate) {
         if (macPart == null || macPart.equals("default")) {
-            BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
-            return answer(r, kind, null, defaultTemplate, Answer.Reason.DEFAULT);
+            return bootloaderDefault(kind, clientIp);
         }
         MacAddress mac = MacAddress.parse(macPart);
         BootRequest r = BootRequest.forMac(mac, clientIp);
@@ -286,7 +358,9 @@ public final class BootService {
         buildStates.put(state);
         String forwarded = "ok";
         try {
-            if (status == BuildState.Status.BUILT) {
+            if (UnknownMachines.isDiscovered(host)) {
+                forwarded = "none (discovered machine)"; // upstream does not know the machine
+            } else if (status == BuildState.Status.BUILT) {
                 inventory.reportBuilt(host);
             } else {
                 inventory.reportFailed(host, report);
@@ -312,7 +386,14 @@ public final class BootService {
 
     /** Renders any template for an optional host, as the given request; used by answers, preview and lint. */
     public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request) {
-        return renderer.render(templateName, new RenderContext(host, request, kind, urls, settings));
+        return render(templateName, kind, host, request, ProfileChoice.NONE);
+    }
+
+    /** Renders a template as the answer to a machine that got a profile (or none: {@link ProfileChoice#NONE}). */
+    public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request,
+                         ProfileChoice profile) {
+        return renderer.render(templateName, new RenderContext(host, request, kind, urls, settings, unknown.menu(profile),
+                profile));
     }
 
     /** The templates any machine may get without being known: checked by {@code lint} for an unknown MAC. */

@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param unknownAnswer     what a machine gets when none of its NICs is known
  * @param familyDefaults    default template per OS family and kind, e.g. Redhat → {iPXE: ipxe/kickstart}
  * @param retrySeconds      how long iPXE waits before asking again after a wait-it-out failure
+ * @param menu              the OS menu's timeout, default entry and netboot.xyz URL
  */
 public record BootSettings(
         URI publicUrl,
         int intermediateNics,
         UnknownMachineAnswer unknownAnswer,
         Map<String, Map<TemplateKind, String>> familyDefaults,
-        int retrySeconds) {
+        int retrySeconds,
+        MenuSettings menu) {
 
     public BootSettings {
         Objects.requireNonNull(publicUrl, "publicUrl");
@@ -35,6 +37,13 @@ public record BootSettings(
         if (retrySeconds < 1) {
             throw new IllegalArgumentException("retrySeconds must be at least 1");
         }
+        menu = menu == null ? MenuSettings.DEFAULTS : menu;
+    }
+
+    /** With the OS menu's defaults (60 s, local boot, no netboot.xyz). */
+    public BootSettings(URI publicUrl, int intermediateNics, UnknownMachineAnswer unknownAnswer,
+                        Map<String, Map<TemplateKind, String>> familyDefaults, int retrySeconds) {
+        this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, MenuSettings.DEFAULTS);
     }
 
     /** Default template for a family and kind; family names compare case-insensitively. */

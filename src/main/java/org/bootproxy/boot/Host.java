@@ -21,6 +21,8 @@ import java.util.Optional;
  *                   (content hash, token, updated_at): a local "built" mark applies only to the
  *                   revision it was recorded against, so re-enabling build upstream is seen
  * @param source     where the definition came from (a file path, a URL), for logs and errors
+ * @param groups     the host groups its settings were merged from, outermost first (files: the {@code group:}
+ *                   chain, groups a group includes before it; Foreman: the hostgroup title split at "/"), or none
  */
 public record Host(
         String name,
@@ -33,7 +35,8 @@ public record Host(
         Map<String, String> params,
         Map<TemplateKind, String> templates,
         String revision,
-        String source) {
+        String source,
+        List<String> groups) {
 
     public Host {
         Objects.requireNonNull(name, "name");
@@ -52,6 +55,22 @@ public record Host(
         templates = templates == null ? Map.of() : Map.copyOf(templates);
         revision = revision == null ? "" : revision;
         source = source == null ? "" : source;
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** A host that belongs to no group. */
+    public Host(String name, boolean build, String token, List<Nic> interfaces, OperatingSystem os, String medium,
+                Subnet subnet, Map<String, String> params, Map<TemplateKind, String> templates, String revision,
+                String source) {
+        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, List.of());
+    }
+
+    /**
+     * Its group as Foreman titles a hostgroup: the groups joined with "/" ({@code base/web}), "" for none.
+     * Templates see it as {@code host.group} and {@code hostgroup}.
+     */
+    public String group() {
+        return String.join("/", groups);
     }
 
     /** The interface the host installs through: the one marked provision, else the first. */
@@ -68,6 +87,6 @@ public record Host(
     }
 
     public Host withBuild(boolean newBuild) {
-        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source);
+        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source, groups);
     }
 }

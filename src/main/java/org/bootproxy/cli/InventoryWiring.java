@@ -17,6 +17,7 @@ import org.bootproxy.inventory.LayeredInventory;
 import org.bootproxy.inventory.cmdb.CmdbInventory;
 import org.bootproxy.inventory.cmdb.CmdbSettings;
 import org.bootproxy.inventory.file.FileInventory;
+import org.bootproxy.inventory.file.GroupFolder;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.foreman.ForemanSettings;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
@@ -32,15 +33,15 @@ public final class InventoryWiring {
     }
 
     /** The inventory named by inventory.type: host files, or an upstream behind the cache (and the files). */
-    static HostInventory inventory(BootproxyConfig c, List<String> problems) {
+    static HostInventory inventory(BootproxyConfig c, GroupFolder groups, List<String> problems, List<Runnable> rescans) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
-            return files(c, problems);
+            return files(c, groups, problems, rescans);
         }
         // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
         HostInventory cached = new CachingInventory(upstream(cfg), cache(cfg.cache()), Clock.systemUTC());
-        return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
+        return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, groups, problems, rescans), cached)) : cached;
     }
 
     /** The upstream backend named by inventory.type, without a cache (check-upstream talks to it directly). */
@@ -86,10 +87,12 @@ public final class InventoryWiring {
         return out;
     }
 
-    private static FileInventory files(BootproxyConfig c, List<String> problems) {
-        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), Clock.systemUTC(),
+    private static FileInventory files(BootproxyConfig c, GroupFolder groups, List<String> problems,
+                                       List<Runnable> rescans) {
+        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), groups, Clock.systemUTC(),
                 FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes()));
         files.problems().forEach(p -> problems.add(p.toString()));
+        rescans.add(files::rescan);
         return files;
     }
 }

@@ -16,6 +16,7 @@ import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.Overrides;
 import org.bootproxy.http.Cidr;
+import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
@@ -34,19 +35,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bootproxy serve}: the server. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Serve TFTP (pxelinux.0, rendered pxelinux.cfg/01-<mac>, …) and HTTP (/unattended/iPXE, /unattended/provision,",
-            "/unattended/built, /userdata, /pub, /healthz) for one provisioning segment until stopped (Ctrl-C or SIGTERM),",
-            "with Foreman's smart-proxy API (/features, /v2/features, /tftp, /unattended/templateServer, /httpboot; HTTPS",
-            "when ssl_certificate, ssl_private_key and ssl_ca_file are set).",
-            "Settings come from --config FILE, overridden by these flags. Binding TFTP port 69 needs root or",
-            "CAP_NET_BIND_SERVICE; if TFTP cannot start, HTTP keeps running and the error says why."})
+            "Serve TFTP (pxelinux.0, rendered pxelinux.cfg/01-<mac>, …) and HTTP (/unattended/iPXE, "
+                + "/unattended/provision, /unattended/built, /userdata, /pub, /healthz) for one provisioning segment "
+                + "until stopped (Ctrl-C or SIGTERM), with Foreman's smart-proxy API (/features, /v2/features, /tftp, "
+                + "/unattended/templateServer, /httpboot; HTTPS when ssl_certificate, ssl_private_key and ssl_ca_file "
+                + "are set).",
+            "Settings come from --config FILE, overridden by these flags. Binding TFTP port 69 needs root or "
+                + "CAP_NET_BIND_SERVICE; if TFTP cannot start, HTTP keeps running and the error says why."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    SiteOptions site;
 
     @Option(names = "--http-address", paramLabel = "HOST:PORT",
             description = "Where HTTP listens (config key: http_address). Default: " + BootproxyConfig.DEFAULT_HTTP)
@@ -73,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BootproxyConfig s = common.resolve(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
+        BootproxyConfig s = common.resolve(site.over(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets,
+                null, publicUrl)));
         Observability events = Observability.create();
         Components c = Components.build(s, events.guarded());
 
@@ -84,8 +90,8 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("templates: {} ({} templates)", s.templates(), c.renderer().names().size());
         LOG.info("state:     {}", s.stateDir());
         if (s.publicUrlDerived()) {
-            LOG.warn("public URL {} was derived from the HTTP address; if machines reach this server at another address,"
-                    + " set --public-url (config key template_url)", s.publicUrl());
+            LOG.warn("public URL {} {}: if machines reach this server at another address, set --public-url (config key"
+                    + " template_url)", s.publicUrl(), s.publicUrlGuess());
         } else {
             LOG.info("public URL: {}", s.publicUrl());
         }
@@ -99,12 +105,14 @@ final class ServeCommand implements Callable<Integer> {
                     rootMessage(e));
             return 2;
         }
+        FileWatch watch = c.watch();
         LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {})",
-                s.publicUrl(), s.tftpAddress().host());
+                s.publicUrl(), s.nextServer());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
+            watch.close();
             running.stop();
             stopped.countDown();
         }, "shutdown"));

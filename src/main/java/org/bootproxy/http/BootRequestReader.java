@@ -74,7 +74,7 @@ final class BootRequestReader {
         }
         macs.addAll(headerMacs(ctx.headerMap()));
         MachineFacts facts = new MachineFacts(fact(ctx, "serial"), fact(ctx, "manufacturer"), fact(ctx, "product"),
-                macList(ctx.queryParam("macs")));
+                macList(ctx.queryParam("macs")), fact(ctx, "uuid"), fact(ctx, "arch"));
         return new BootRequest(clientIp, macs.stream().distinct().toList(), token, bootstrap(ctx.queryParam("bootstrap")), facts);
     }
 

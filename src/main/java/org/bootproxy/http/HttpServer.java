@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * GET      /healthz                          200 ok
  * GET|POST /unattended/built                 the installer finished (201; 409 not in build)
  * POST     /unattended/failed                the installer failed; body = its report (201)
- * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, …
+ * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, ignition, …
+ * GET      /ignition?mac=M                   the host's Ignition config (matchbox's URL shape)
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
  * GET      /userdata[/{mac}]/meta-data
  * GET|HEAD /pub/{path}                       files from the assets directory, with Range
@@ -84,6 +85,7 @@ public final class HttpServer {
             r.post("/unattended/failed", reports::failed);
             r.get("/unattended/failed", reports::failedNeedsPost);
             r.get("/unattended/{kind}", unattended::unattended);
+            r.get("/ignition", unattended::ignition);
             r.get("/userdata/{mac}/user-data", unattended::userData);
             r.get("/userdata/{mac}/meta-data", unattended::metaData);
             r.get("/userdata/user-data", unattended::userData);

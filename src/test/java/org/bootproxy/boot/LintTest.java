@@ -51,12 +51,22 @@ class LintTest {
     }
 
     @Test
-    void templateNoHostGetsFailsOnlyWhenItRendersForNoHostAtAll() {
+    void templateNoHostGetsIsOnlyAWarningWhenItRendersForNoHostAtAll() {
         NamingRenderer renderer = NamingRenderer.standard().with("provision/autoyast");
-        assertThat(lint(renderer.failingFor("provision/autoyast", "web01.example.com"), Hosts.WEB01, Hosts.DB01).ok()).isTrue();
-        Lint.Report r = lint(renderer.failing("provision/autoyast"), Hosts.WEB01, Hosts.DB01);
-        assertThat(r.failures()).singleElement().asString()
-                .endsWith("(provision/autoyast is used by no host and renders for none)");
+        Lint.Report some = lint(renderer.failingFor("provision/autoyast", "web01.example.com"), Hosts.WEB01, Hosts.DB01);
+        assertThat(some.ok()).isTrue();
+        assertThat(some.warnings()).isEmpty();
+        Lint.Report none = lint(renderer.failing("provision/autoyast"), Hosts.WEB01, Hosts.DB01);
+        assertThat(none.ok()).as("a one-family site: the other family's templates render for none of its hosts").isTrue();
+        assertThat(none.warnings()).singleElement().asString()
+                .contains("provision/autoyast is used by no host and renders for none of them");
+    }
+
+    @Test
+    void templateNoHostGetsFailsWhenItCannotEvenBeParsed() {
+        Lint.Report r = lint(NamingRenderer.standard().with("provision/autoyast").unparsable("provision/autoyast"),
+                Hosts.WEB01, Hosts.DB01);
+        assertThat(r.failures()).singleElement().asString().contains("provision/autoyast cannot be parsed");
     }
 
     @Test
@@ -88,7 +98,7 @@ class LintTest {
         BootService boot = new BootService(new FixedInventory(), NamingRenderer.standard(), new MemoryBuildStates(),
                 BootEvents.NONE, SETTINGS, Clock.systemUTC());
         Lint.Report r = new Lint(boot).check(List.of(), List.of(), List.of("hosts/x.yaml line 3: mac is missing"));
-        assertThat(r.failures()).containsExactly("host file: hosts/x.yaml line 3: mac is missing");
+        assertThat(r.failures()).containsExactly("hosts/x.yaml line 3: mac is missing");
         assertThat(r.ok()).isFalse();
     }
 

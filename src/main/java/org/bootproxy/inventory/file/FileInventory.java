@@ -20,6 +20,7 @@ import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The embedded default inventory: one YAML file per host in a directory (format: docs/host-files.md).
@@ -44,6 +45,7 @@ public final class FileInventory implements HostInventory {
     private final Clock clock;
     private final Duration rescanEvery;
     private final HostsDirectory directory;
+    private final GroupFolder groups;
     private final ReentrantLock rescanning = new ReentrantLock();
     private volatile Snapshot snapshot;
     private volatile Instant nextCheck;
@@ -51,10 +53,10 @@ public final class FileInventory implements HostInventory {
     /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
     private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
                             boolean directoryUnreadable) {
-        static Snapshot of(HostsDirectory directory) {
+        static Snapshot of(HostsDirectory directory, Groups groups) {
             Map<Path, Host> served = new LinkedHashMap<>();
             List<ParsedHost> parsed = new ArrayList<>();
-            List<HostFileProblem> problems = new ArrayList<>();
+            List<HostFileProblem> problems = new ArrayList<>(groups.problems());
             directory.listingProblem().ifPresent(problems::add);
             for (HostsDirectory.LoadedFile f : directory.files()) {
                 problems.addAll(f.problems());
@@ -86,14 +88,21 @@ public final class FileInventory implements HostInventory {
         this(hostsDir, clock, rescanEvery, DEFAULT_MAX_FILE_BYTES);
     }
 
+    /** Host files that use no groups. */
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
+        this(hostsDir, GroupFolder.none(clock), clock, rescanEvery, maxFileBytes);
+    }
+
     /**
      * @param rescanEvery  how long a lookup trusts the files read before looking at the directory again
      *                     ({@link Duration#ZERO}: on every lookup)
      * @param maxFileBytes a host file larger than this is refused without being read (a problem naming it)
+     * @param groups       the host groups the files may name ({@code group:}/{@code groups:})
      * @throws HostsDirectoryMissing when {@code hostsDir} is not a directory
      */
-    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
+    public FileInventory(Path hostsDir, GroupFolder groups, Clock clock, Duration rescanEvery, long maxFileBytes) {
         Objects.requireNonNull(hostsDir, "hostsDir");
+        this.groups = Objects.requireNonNull(groups, "groups");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
         if (rescanEvery.isNegative()) {
@@ -106,8 +115,9 @@ public final class FileInventory implements HostInventory {
             throw new HostsDirectoryMissing(hostsDir);
         }
         this.directory = new HostsDirectory(hostsDir, clock, maxFileBytes);
-        directory.rescan();
-        this.snapshot = Snapshot.of(directory);
+        Groups g = groups.current();
+        directory.rescan(g);
+        this.snapshot = Snapshot.of(directory, g);
         this.nextCheck = clock.instant().plus(rescanEvery);
         LOG.info("{}", describe(snapshot));
         snapshot.problems().forEach(p -> LOG.error("{}{}", p, consequence(p)));
@@ -138,6 +148,11 @@ public final class FileInventory implements HostInventory {
         return current().problems();
     }
 
+    @Override
+    public List<String> currentProblems() {
+        return problems().stream().map(HostFileProblem::toString).toList();
+    }
+
     /** e.g. "host files in ./hosts (4 hosts, 1 broken)". */
     @Override
     public String describe() {
@@ -148,6 +163,7 @@ public final class FileInventory implements HostInventory {
     public void rescan() {
         rescanning.lock();
         try {
+            groups.rescan();
             reload();
         } finally {
             rescanning.unlock();
@@ -179,12 +195,18 @@ public final class FileInventory implements HostInventory {
         return snapshot;
     }
 
-    /** Under the lock: rescans, and swaps in a new snapshot when anything changed. */
+    /**
+     * Under the lock: rescans, and swaps in a new snapshot when anything changed. What it logs is about the files,
+     * not about the machine whose lookup happened to run it: that machine's MAC is taken off the log lines.
+     */
     private void reload() {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        MDC.clear();
         try {
-            if (directory.rescan()) {
+            Groups g = groups.current();
+            if (directory.rescan(g)) {
                 Snapshot before = snapshot;
-                Snapshot after = Snapshot.of(directory);
+                Snapshot after = Snapshot.of(directory, g);
                 logChanges(before, after);
                 snapshot = after;
             }
@@ -193,6 +215,9 @@ public final class FileInventory implements HostInventory {
             LOG.error("rescanning {} failed, still serving the hosts read before", directory.dir(), e);
         } finally {
             nextCheck = clock.instant().plus(rescanEvery);
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
         }
     }
 
