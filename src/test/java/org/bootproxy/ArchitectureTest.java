@@ -32,7 +32,8 @@ class ArchitectureTest {
 
     @Test
     void adaptersDoNotDependOnEachOther() {
-        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state"};
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state",
+            "logging", "dhcp", "doctor"};
         for (String a : adapters) {
             String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
                     .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);
@@ -79,7 +80,8 @@ class ArchitectureTest {
 
     @Test
     void theConfigKnowsNoAdapter() {
-        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state", "cli"};
+        String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state", "logging",
+            "dhcp", "doctor", "cli"};
         noClasses().that().resideInAPackage("org.bootproxy.config..")
                 .should().dependOnClassesThat().resideInAnyPackage(java.util.Arrays.stream(adapters)
                         .map(a -> "org.bootproxy." + a + "..").toArray(String[]::new))

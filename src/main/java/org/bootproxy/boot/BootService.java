@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * The boot decision, shared by every transport: "client X asks for name Y — what bytes?".
@@ -34,36 +35,46 @@ public final class BootService {
     private final TemplateRenderer renderer;
     private final BuildStateStore buildStates;
     private final BootEvents events;
-    private final BootSettings settings;
-    private final BootUrls urls;
+    private final Supplier<BootSettings> settings;
     private final Clock clock;
     private final UnknownMachines unknown;
 
     /** Without profiles or host groups for unknown machines. */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock) {
+        this(inventory, renderer, buildStates, events, constant(Objects.requireNonNull(settings)), clock);
+    }
+
+    /**
+     * With settings that may change while it runs (a reloaded config): each answer reads them once, when it starts.
+     */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       BootEvents events, Supplier<BootSettings> settings, Clock clock) {
         this(inventory, renderer, buildStates, events, settings, clock, SiteDefinitions.NONE);
     }
 
     /** @param site the profiles and host groups that decide what machines in no inventory get */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
-                       BootEvents events, BootSettings settings, Clock clock, SiteDefinitions site) {
+                       BootEvents events, Supplier<BootSettings> settings, Clock clock, SiteDefinitions site) {
         this.inventory = Objects.requireNonNull(inventory);
         this.renderer = Objects.requireNonNull(renderer);
         this.buildStates = Objects.requireNonNull(buildStates);
         this.events = GuardedEvents.around(Objects.requireNonNull(events), GuardedEvents.IGNORE);
         this.settings = Objects.requireNonNull(settings);
-        this.urls = new BootUrls(settings);
         this.clock = Objects.requireNonNull(clock);
         this.unknown = new UnknownMachines(Objects.requireNonNull(site), buildStates, settings);
     }
 
+    private static Supplier<BootSettings> constant(BootSettings s) {
+        return () -> s;
+    }
+
     public BootSettings settings() {
-        return settings;
+        return settings.get();
     }
 
     public BootUrls urls() {
-        return urls;
+        return new BootUrls(settings.get());
     }
 
     // ------------------------------------------------------------------ who is this client?
@@ -182,7 +193,7 @@ public final class BootService {
         f.put("product", facts.product());
         f.put("uuid", facts.uuid());
         f.put("arch", facts.arch());
-        f.put("answer", settings.unknownAnswer().name().toLowerCase(java.util.Locale.ROOT));
+        f.put("answer", settings.get().unknownAnswer().name().toLowerCase(java.util.Locale.ROOT));
         f.put("profile", d.choice().chosen().map(Profile::name).orElse(""));
         f.put("why", d.choice().why());
         Optional<Host> host = d.host();
@@ -273,7 +284,7 @@ public final class BootService {
     /** The template a host gets for a kind: its own override, else its OS family's default. */
     public String templateFor(Host host, TemplateKind kind) {
         String name = Optional.ofNullable(host.templates().get(kind))
-                .or(() -> settings.defaultTemplate(host.os().family(), kind))
+                .or(() -> settings.get().defaultTemplate(host.os().family(), kind))
                 .orElseThrow(() -> new TemplateNotFound("unable to find " + kind.foremanName() + " template for "
                         + host.name() + " running " + host.os().name() + " (family " + host.os().family()
                         + "): set templates." + kind.foremanName() + " in its host file or a default for the family"));
@@ -392,13 +403,14 @@ public final class BootService {
     /** Renders a template as the answer to a machine that got a profile (or none: {@link ProfileChoice#NONE}). */
     public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request,
                          ProfileChoice profile) {
-        return renderer.render(templateName, new RenderContext(host, request, kind, urls, settings, unknown.menu(profile),
-                profile));
+        BootSettings now = settings.get();
+        return renderer.render(templateName, new RenderContext(host, request, kind, new BootUrls(now), now,
+                unknown.menu(now, profile), profile));
     }
 
     /** The templates any machine may get without being known: checked by {@code lint} for an unknown MAC. */
     public List<String> hostIndependentTemplates() {
-        return List.of(INTERMEDIATE, settings.unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);
+        return List.of(INTERMEDIATE, settings.get().unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);
     }
 
     private Answer answer(BootRequest request, TemplateKind kind, Host host, String template, Answer.Reason reason) {

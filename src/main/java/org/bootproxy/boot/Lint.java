@@ -46,6 +46,13 @@ public final class Lint {
         public boolean ok() {
             return failures.isEmpty();
         }
+
+        /** {@code 3 hosts, 12 templates, 40 renders: all ok} (or how many failed). */
+        public String summary() {
+            return String.format("%d hosts, %d templates, %d renders: %s%s", hosts, templates, renders,
+                    ok() ? "all ok" : failures.size() + " failure(s)",
+                    warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)");
+        }
     }
 
     private final BootService boot;

@@ -3,6 +3,7 @@ package org.bootproxy.boot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a machine in no inventory gets, for {@link BootService}: the profile that matches what it reported
@@ -25,9 +26,9 @@ final class UnknownMachines {
 
     private final SiteDefinitions site;
     private final BuildStateStore buildStates;
-    private final BootSettings settings;
+    private final Supplier<BootSettings> settings;
 
-    UnknownMachines(SiteDefinitions site, BuildStateStore buildStates, BootSettings settings) {
+    UnknownMachines(SiteDefinitions site, BuildStateStore buildStates, Supplier<BootSettings> settings) {
         this.site = site;
         this.buildStates = buildStates;
         this.settings = settings;
@@ -60,7 +61,7 @@ final class UnknownMachines {
         }
         ProfileChoice choice = choose(facts(request));
         if (choice.chosen().isEmpty()) {
-            return new Decision(Answer.Reason.UNKNOWN_MACHINE, settings.unknownAnswer().template(), Optional.empty(),
+            return new Decision(Answer.Reason.UNKNOWN_MACHINE, settings.get().unknownAnswer().template(), Optional.empty(),
                     choice, "default");
         }
         Profile p = choice.chosen().get();
@@ -98,9 +99,9 @@ final class UnknownMachines {
     }
 
     /** The menu a template sees, with a profile's menu_* params over the settings. */
-    Menu menu(ProfileChoice choice) {
+    Menu menu(BootSettings now, ProfileChoice choice) {
         Map<String, String> params = choice.chosen().map(Profile::params).orElse(Map.of());
-        return Menu.of(site.menu(), settings.menu(), params);
+        return Menu.of(site.menu(), now.menu(), params);
     }
 
     SiteDefinitions site() {

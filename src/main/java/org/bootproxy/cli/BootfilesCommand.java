@@ -2,6 +2,8 @@ package org.bootproxy.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bootproxy.config.BootproxyConfig;
+import org.bootproxy.config.ConfigLoader;
 import org.bootproxy.config.Overrides;
 import org.bootproxy.tftp.BootFiles;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bootproxy bootfiles}: fills the TFTP root with the boot loaders from the distribution's packages. */
-@Command(name = "bootfiles", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "bootfiles", mixinStandardHelpOptions = true,
         description = {"Copy the boot loaders PXE firmware fetches over TFTP (undionly-ipxe.0, ipxe.lkrn, ipxe.efi,"
                 + " snponly.efi, pxelinux.0, ldlinux.c32) from Debian's ipxe, pxelinux and syslinux-common packages into"
                 + " the TFTP root. Files already there are left alone. Exit code 1 when something is missing,"
@@ -20,23 +22,22 @@ public final class BootfilesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "bootproxy's YAML config: fill the TFTP root it names (key tftproot, relative to the file's"
-                    + " folder), the one serve uses")
-    Path config;
+    @Option(names = "--tftp-root", description = "TFTP root to fill. Default: tftproot from --config, else ./tftpboot")
+    Path root;
 
-    @Option(names = "--tftp-root", paramLabel = "DIR",
-            description = "TFTP root to fill; wins over --config (default: tftproot from --config, else ./tftpboot)")
-    String root;
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:BOOTPROXY_CONFIG}",
+            description = "Fill the TFTP root this config file names (default: $BOOTPROXY_CONFIG, which the Debian package's"
+                    + " launcher sets to /etc/bootproxy/bootproxy.yaml)")
+    Path config;
 
     @Option(names = "--from", defaultValue = "/", description = "where the packages are installed: / or a chroot (default: ${DEFAULT-VALUE})")
     Path from;
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions files = new CommonOptions();
-        files.config = config;
-        Path target = files.resolve(new Overrides(null, null, root, null, null, null, null, null)).tftpRoot();
+        Path target = root != null ? root : config != null
+                ? BootproxyConfig.resolve(ConfigLoader.load(config), config.toAbsolutePath().getParent(), Overrides.NONE).tftpRoot()
+                : Path.of("tftpboot");
         BootFiles.Report report = new BootFiles(from).install(target);
         spec.commandLine().getOut().print(report.describe());
         spec.commandLine().getOut().flush();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bootproxy check-upstream}: ask Foreman or the CMDB about one MAC and show every step. */
-@Command(name = "check-upstream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "check-upstream", mixinStandardHelpOptions = true,
         description = {
             "Ask the configured upstream inventory (inventory.type foreman or cmdb) for one MAC, bypassing the "
                 + "cache: prints each request and the raw answer, then the host it maps to, or the precise reason it "

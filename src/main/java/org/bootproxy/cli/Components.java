@@ -3,57 +3,81 @@ package org.bootproxy.cli;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.inventory.file.FileInventory;
-import org.bootproxy.inventory.file.FileSite;
 import org.bootproxy.inventory.file.FileWatch;
-import org.bootproxy.inventory.file.GroupFolder;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
+import org.bootproxy.inventory.upstream.UpstreamInventory;
 
 /**
  * The composition root's wiring: the only place (with the commands) that names concrete adapters.
  *
- * @param problems start-up problems worth showing the operator (broken host, group and profile files…)
- * @param site     the profiles and host groups for machines in no inventory
- * @param rescans  what re-reads the site's folders ({@link #watch} runs them in the background)
+ * @param live the inventory, templates and boot settings, which a reload may replace ({@link Reloader})
  */
-record Components(HostInventory inventory, TemplateRenderer renderer, BootService boot, List<String> problems,
-                  SiteDefinitions site, List<Runnable> rescans) {
+record Components(BootproxyConfig config, LiveParts live, BootService boot) {
 
     static Components build(BootproxyConfig s, BootEvents events) {
-        List<String> problems = new ArrayList<>();
-        Clock clock = Clock.systemUTC();
-        GroupFolder groups = new GroupFolder(Optional.of(s.groups()), clock, FileInventory.DEFAULT_RESCAN,
-                s.inventory().hostFileMaxBytes());
-        List<Runnable> rescans = new ArrayList<>();
-        HostInventory inventory = InventoryWiring.inventory(s, groups, problems, rescans);
-        FileSite site = new FileSite(groups, Optional.of(s.profiles()), clock, FileInventory.DEFAULT_RESCAN,
-                s.inventory().hostFileMaxBytes());
-        rescans.add(site::rescan);
-        if (!s.inventory().type().equals("files") && !s.inventory().filesOverride()) {
-            groups.problems().forEach(p -> problems.add(p.toString())); // else the host files report them
-        }
-        problems.addAll(site.problems());
-        TemplateRenderer renderer = renderer(s);
-        var boot = new BootService(inventory, renderer, new FileBuildStateStore(s.stateDir()), events, s.boot(),
-                clock, site);
-        return new Components(inventory, renderer, boot, List.copyOf(problems), site, List.copyOf(rescans));
+        return build(s, events, new FileBuildStateStore(s.stateDir()));
+    }
+
+    /** With another build-state store: {@code doctor} checks without creating the state folder (as root, it would be root's). */
+    static Components build(BootproxyConfig s, BootEvents events, BuildStateStore buildStates) {
+        LiveParts live = new LiveParts(parts(s));
+        var boot = new BootService(live.inventory(), live.renderer(), buildStates, events, live::boot, Clock.systemUTC(),
+                live.site());
+        return new Components(s, live, boot);
+    }
+
+    /** The profiles and host groups for machines in no inventory (always the current ones after a reload). */
+    SiteDefinitions site() {
+        return live.site();
     }
 
     /** Reads the host, group and profile files again every second in the background, until closed. */
     FileWatch watch() {
-        return FileWatch.start(FileInventory.DEFAULT_RESCAN, rescans);
+        return FileWatch.start(FileInventory.DEFAULT_RESCAN, List.of(() -> live.current().rescans().forEach(Runnable::run)));
     }
 
-    private static TemplateRenderer renderer(BootproxyConfig s) {
+    /** The inventory (always reaching the current one after a reload). */
+    HostInventory inventory() {
+        return live.inventory();
+    }
+
+    /** The templates (always the current folder after a reload). */
+    TemplateRenderer renderer() {
+        return live.renderer();
+    }
+
+    /** Problems worth showing the operator when the current parts were built (broken host, group, profile files…). */
+    List<String> problems() {
+        return live.current().problems();
+    }
+
+    /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
+    static LiveParts.Parts parts(BootproxyConfig s) {
+        List<String> problems = new ArrayList<>();
+        List<UpstreamInventory> resources = new ArrayList<>();
+        InventoryWiring.Sources sources = InventoryWiring.sources(s, problems, resources);
+        TemplateRenderer renderer;
+        try {
+            renderer = renderer(s);
+        } catch (RuntimeException e) {
+            LiveParts.closeAll(resources); // no upstream client stays open for parts never used
+            throw e;
+        }
+        return new LiveParts.Parts(sources.inventory(), renderer, s.boot(), problems, resources, sources.site(),
+                sources.rescans());
+    }
+
+    static TemplateRenderer renderer(BootproxyConfig s) {
         RenderLimits limits = new RenderLimits(s.render().timeLimit(), s.render().maxOutputBytes());
         return StartupErrors.asConfigError(() -> new FreemarkerRenderer(s.templates(), limits));
     }

@@ -2,9 +2,12 @@ package org.bootproxy.cli;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.CacheConfig;
 import org.bootproxy.config.CmdbConfig;
@@ -17,6 +20,7 @@ import org.bootproxy.inventory.LayeredInventory;
 import org.bootproxy.inventory.cmdb.CmdbInventory;
 import org.bootproxy.inventory.cmdb.CmdbSettings;
 import org.bootproxy.inventory.file.FileInventory;
+import org.bootproxy.inventory.file.FileSite;
 import org.bootproxy.inventory.file.GroupFolder;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.foreman.ForemanSettings;
@@ -32,15 +36,53 @@ public final class InventoryWiring {
     private InventoryWiring() {
     }
 
-    /** The inventory named by inventory.type: host files, or an upstream behind the cache (and the files). */
-    static HostInventory inventory(BootproxyConfig c, GroupFolder groups, List<String> problems, List<Runnable> rescans) {
+    /**
+     * What the site's definitions come from: the inventory, and the profiles and host groups for machines in no
+     * inventory. Host files and the unknown-machine site share one groups folder.
+     *
+     * @param rescans what re-reads the site's folders; {@link Components#watch} runs them in the background
+     */
+    record Sources(HostInventory inventory, SiteDefinitions site, List<Runnable> rescans) {
+        Sources {
+            rescans = List.copyOf(rescans);
+        }
+    }
+
+    /**
+     * The inventory named by inventory.type (host files, or an upstream behind the cache and the files) and the
+     * site's profiles and groups.
+     *
+     * @param problems  receives what was wrong reading the host, group and profile files, one line each
+     * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP
+     *                  client, when a reload replaces it)
+     */
+    static Sources sources(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources) {
+        Clock clock = Clock.systemUTC();
+        GroupFolder groups = new GroupFolder(Optional.of(c.groups()), clock, FileInventory.DEFAULT_RESCAN,
+                c.inventory().hostFileMaxBytes());
+        List<Runnable> rescans = new ArrayList<>();
+        HostInventory inventory = inventory(c, groups, problems, resources, rescans);
+        if (!c.inventory().type().equals("files") && !c.inventory().filesOverride()) {
+            groups.problems().forEach(p -> problems.add(p.toString())); // otherwise the host files report them
+        }
+        FileSite site = new FileSite(groups, Optional.of(c.profiles()), clock, FileInventory.DEFAULT_RESCAN,
+                c.inventory().hostFileMaxBytes());
+        problems.addAll(site.problems());
+        rescans.add(site::rescan);
+        return new Sources(inventory, site, rescans);
+    }
+
+    private static HostInventory inventory(BootproxyConfig c, GroupFolder groups, List<String> problems,
+                                           List<UpstreamInventory> resources, List<Runnable> rescans) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
             return files(c, groups, problems, rescans);
         }
         // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
-        HostInventory cached = new CachingInventory(upstream(cfg), cache(cfg.cache()), Clock.systemUTC());
+        UpstreamInventory upstream = upstream(cfg);
+        resources.add(upstream);
+        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC());
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, groups, problems, rescans), cached)) : cached;
     }
 

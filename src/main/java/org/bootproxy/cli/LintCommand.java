@@ -9,16 +9,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code bootproxy lint}: render everything for everyone before a machine finds the mistake. */
-@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "lint", mixinStandardHelpOptions = true,
         description = {
-            "Render every template for every host (and for the hosts the OS menu and the profiles make from "
-                + "groups), and the templates any unknown machine can get for an unknown MAC; check each host's "
-                + "templates exist; report broken host, group and profile files, and profiles that tie. A template "
-                + "fails lint when it does not render for a host that gets it, or does not parse at all; one no host "
-                + "gets and that renders for none of them is only a warning (a site with Red Hat hosts only has no host "
-                + "for the Debian preseed). Lists each failure with template, line and missing value; exit code 1 when "
-                + "anything failed, 0 when all is well (warnings included). Run it in CI on the git repository that "
-                + "holds your hosts and templates."})
+            "Render every template for every host (and for the hosts the OS menu and the profiles make from groups), "
+                + "and the templates any unknown machine can get for an unknown MAC; check each host's templates exist; "
+                + "report broken host, group and profile files, and profiles that tie. A template fails lint when it "
+                + "does not render for a host that gets it, or does not parse at all; one no host gets and that "
+                + "renders for none of them is only a warning (a site with Red Hat hosts only has no host for the "
+                + "Debian preseed).",
+            "Lists each failure with template, line and missing value; exit code 1 when anything failed, 0 when all "
+                + "is well (warnings included).",
+            "Run it in CI on the git repository that holds your hosts and templates."})
 final class LintCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,13 +31,15 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Components c = Components.build(common.resolve(site.over(Overrides.NONE)), BootEvents.NONE);
-        Lint.Report report = new Lint(c.boot()).check(c.inventory().all(), c.renderer().names(), c.problems());
+        Lint.Report report = lint(Components.build(common.resolve(site.over(Overrides.NONE)), BootEvents.NONE));
         report.failures().forEach(f -> out.println("FAIL " + f));
         report.warnings().forEach(w -> out.println("WARN " + w));
-        out.printf("lint: %d hosts, %d templates, %d renders: %s%s%n", report.hosts(), report.templates(), report.renders(),
-                report.ok() ? "all ok" : report.failures().size() + " failure(s)",
-                report.warnings().isEmpty() ? "" : ", " + report.warnings().size() + " warning(s)");
+        out.println("lint: " + report.summary());
         return report.ok() ? 0 : 1;
+    }
+
+    /** Lints what {@code c} serves (also used by doctor). */
+    static Lint.Report lint(Components c) {
+        return new Lint(c.boot()).check(c.inventory().all(), c.renderer().names(), c.problems());
     }
 }

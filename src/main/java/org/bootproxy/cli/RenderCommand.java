@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bootproxy render}: what a given MAC would get, without starting a server. */
-@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "render", mixinStandardHelpOptions = true,
         description = {
             "Print what the machine with this MAC would get for a kind (iPXE, PXELinux, provision, finish, "
                 + "user_data, …), exactly as serve would answer it, or an error naming the template, line and missing "

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
@@ -21,6 +22,7 @@ import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
+import org.bootproxy.logging.LogFormat;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
@@ -35,15 +37,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bootproxy serve}: the server. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve TFTP (pxelinux.0, rendered pxelinux.cfg/01-<mac>, …) and HTTP (/unattended/iPXE, "
-                + "/unattended/provision, /unattended/built, /userdata, /pub, /healthz) for one provisioning segment "
-                + "until stopped (Ctrl-C or SIGTERM), with Foreman's smart-proxy API (/features, /v2/features, /tftp, "
-                + "/unattended/templateServer, /httpboot; HTTPS when ssl_certificate, ssl_private_key and ssl_ca_file "
-                + "are set).",
-            "Settings come from --config FILE, overridden by these flags. Binding TFTP port 69 needs root or "
-                + "CAP_NET_BIND_SERVICE; if TFTP cannot start, HTTP keeps running and the error says why."})
+                + "/unattended/provision, /unattended/built, /userdata, /ignition, /pub, /healthz) for one provisioning "
+                + "segment until stopped (Ctrl-C or SIGTERM), with Foreman's smart-proxy API (/features, /v2/features, "
+                + "/tftp, /unattended/templateServer, /httpboot; HTTPS when ssl_certificate, ssl_private_key and "
+                + "ssl_ca_file are set).",
+            "Settings come from --config FILE, overridden by these flags; every path it uses is printed at start. Host, "
+                + "group and profile files are read again within a second of a change, and a mistake in one is logged "
+                + "then.",
+            "Binding TFTP port 69 needs root or CAP_NET_BIND_SERVICE; if TFTP or HTTP cannot listen, serve exits with "
+                + "code 4 and the reason (--tftp-optional keeps HTTP running without TFTP). A configuration mistake: "
+                + "code 2.",
+            "SIGHUP (systemctl reload bootproxy, bootproxy reload) re-reads the configuration; a broken one is refused "
+                + "and the running one keeps serving."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -63,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     String tftpAddress;
 
     @Option(names = "--tftp-root", paramLabel = "DIR",
-            description = "Static TFTP files: pxelinux.0, ldlinux.c32, ipxe.lkrn, … (config key: tftproot). Default: ./tftpboot."
+            description = "Static TFTP files: pxelinux.0, ldlinux.c32, ipxe.lkrn, … (config key: tftproot). Default: tftpboot/ beside the config file."
                     + " Fill it with 'bootproxy bootfiles'. A file here wins over a rendered one of the same name")
     String tftpRoot;
 
@@ -76,19 +84,35 @@ final class ServeCommand implements Callable<Integer> {
                     + " (config key: template_url). Default: http://<http address> (for 0.0.0.0, this machine's first IPv4)")
     String publicUrl;
 
+    @Option(names = "--tftp-optional",
+            description = "When TFTP cannot listen, keep serving HTTP only (TFTP reported failed on /v2/features) instead"
+                    + " of exiting (config key: tftp.optional)")
+    boolean tftpOptional;
+
+    @Option(names = "--log-format", paramLabel = "plain|json", defaultValue = "${env:BOOTPROXY_LOG_FORMAT:-plain}",
+            description = "plain: one text line per event (default); json: one JSON object per line with time, level,"
+                    + " logger, message, mac, client, stage, host, for journald/ELK (or $BOOTPROXY_LOG_FORMAT)")
+    String logFormat;
+
     @Override
     public Integer call() throws InterruptedException {
-        BootproxyConfig s = common.resolve(site.over(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets,
-                null, publicUrl)));
+        LogFormat format;
+        try {
+            format = LogFormat.parse(logFormat);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--log-format: " + e.getMessage());
+        }
+        format.apply();
+        Overrides flags = site.over(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
+        BootproxyConfig s = common.resolve(flags);
         Observability events = Observability.create();
         Components c = Components.build(s, events.guarded());
 
-        LOG.info("bootproxy {} starting", VersionProvider.version());
-        LOG.info("config:    {}", common.config == null ? "none (defaults and flags)" : common.config);
+        LOG.info("bootproxy {} starting (pid {})", VersionProvider.version(), ProcessHandle.current().pid());
+        ResolvedPaths.describe(Optional.ofNullable(common.config), s).forEach(line -> LOG.info("{}", line));
         LOG.info("inventory: {}", c.inventory().describe());
-        c.problems().forEach(p -> LOG.error("host file problem: {}", p));
-        LOG.info("templates: {} ({} templates)", s.templates(), c.renderer().names().size());
-        LOG.info("state:     {}", s.stateDir());
+        c.problems().forEach(p -> LOG.error("site file problem: {}", p));
+        LOG.info("templates: {} templates", c.renderer().names().size());
         if (s.publicUrlDerived()) {
             LOG.warn("public URL {} {}: if machines reach this server at another address, set --public-url (config key"
                     + " template_url)", s.publicUrl(), s.publicUrlGuess());
@@ -96,29 +120,57 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("public URL: {}", s.publicUrl());
         }
 
+        // SIGHUP reloads from now on: before this the JVM's default would end the process
+        long pid = ProcessHandle.current().pid();
+        RunFiles run = new RunFiles(s.stateDir());
+        Reloader reloader = new Reloader(() -> common.resolve(flags),
+                common.config == null ? "the defaults and flags" : common.config.toAbsolutePath().toString(), s, c.live());
+        AtomicLong reloads = new AtomicLong();
+        HangupSignal.install(() -> {
+            Reloader.Outcome o = reloader.reload("SIGHUP");
+            try {
+                run.writeStatus(new RunFiles.Status(reloads.incrementAndGet(), o.applied(), o.message()));
+            } catch (IOException e) {
+                LOG.warn("cannot write {}: {} ('bootproxy reload' will not see the outcome)", run.statusFile(), e.getMessage());
+            }
+        });
+
         Running running;
         try {
-            running = start(s, c, events);
+            running = start(s, c, events, tftpOptional || s.tftp().optional());
         } catch (HttpCannotListen e) {
             LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
                     + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
                     rootMessage(e));
-            return 2;
+            return CANNOT_LISTEN;
+        } catch (TftpCannotListen e) {
+            LOG.error("{}", e.getMessage());
+            return CANNOT_LISTEN;
+        }
+
+        try {
+            run.writePid(pid);
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: {}; 'bootproxy reload' then needs --pid {}", run.pidFile(), e.getMessage(), pid);
         }
         FileWatch watch = c.watch();
-        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {})",
-                s.publicUrl(), s.nextServer());
+        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {});"
+                + " reload with SIGHUP (pid {})", s.publicUrl(), s.nextServer(), pid);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             watch.close();
             running.stop();
+            run.removePid(pid);
             stopped.countDown();
         }, "shutdown"));
         stopped.await();
         return 0;
     }
+
+    /** Exit code when HTTP or TFTP cannot listen (configuration mistakes exit 2, see Main; 3 is the JVM's on OutOfMemoryError). */
+    static final int CANNOT_LISTEN = 4;
 
     /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
     record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy) {
@@ -129,6 +181,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** TFTP is enabled, not optional, and could not bind its port; the message says why and what to do. */
+    static final class TftpCannotListen extends RuntimeException {
+        TftpCannotListen(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** HTTP could not bind its port(s). */
     static final class HttpCannotListen extends RuntimeException {
         HttpCannotListen(RuntimeException cause) {
@@ -136,24 +195,30 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Starts the servers. A module that cannot start is reported {@code failed} on /v2/features and the rest
-     * keep running; only HTTP failing to listen stops bootproxy.
-     */
+    /** Starts the servers; TFTP may fail only when {@code tftp.optional} is set. */
     static Running start(BootproxyConfig s, Components c, Observability events) {
+        return start(s, c, events, s.tftp().optional());
+    }
+
+    /**
+     * Starts the servers. HTTP failing to listen stops bootproxy ({@link HttpCannotListen}), and so does TFTP
+     * ({@link TftpCannotListen}) unless {@code tftpOptional}: then TFTP is reported {@code failed} on /v2/features and
+     * HTTP keeps running.
+     */
+    static Running start(BootproxyConfig s, Components c, Observability events, boolean tftpOptional) {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
         Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
-        Optional<Path> httpboot = Optional.of(s.tftpRoot()).filter(Files::isDirectory);
-        if (httpboot.isPresent()) {
-            states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
-        } else {
-            LOG.warn("HTTP boot: the TFTP root {} is not a directory, so /httpboot/ serves nothing", s.tftpRoot().toAbsolutePath());
-            states.set(Feature.HTTPBOOT, ModuleStates.State.FAILED);
+        // /httpboot/ serves the TFTP root once it exists, also when it appears after start
+        states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
+        if (!Files.isDirectory(s.tftpRoot())) {
+            LOG.warn("HTTP boot: the TFTP root {} does not exist yet; /httpboot/ serves it once it does ('bootproxy bootfiles'"
+                    + " creates and fills it)", s.tftpRoot());
         }
-        HttpServer http = new HttpServer(c.boot(), httpSettings(s, httpboot, https), events.guarded(), Clock.systemUTC(),
+        HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
+                Clock.systemUTC(),
                 new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
         try {
             http.start();
@@ -176,9 +241,17 @@ final class ServeCommand implements Callable<Integer> {
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);
                 LOG.info("TFTP:      listening on {}, root {}", s.tftpAddress(), s.tftpRoot().toAbsolutePath());
             } catch (IOException e) {
-                LOG.error("TFTP cannot listen on {}: {}. Port 69 needs root or CAP_NET_BIND_SERVICE"
-                        + " (setcap 'cap_net_bind_service=+ep' on java), or test with --tftp-address 0.0.0.0:6969."
-                        + " HTTP keeps running.", s.tftpAddress(), rootMessage(e));
+                String why = "TFTP cannot listen on " + s.tftpAddress() + ": " + rootMessage(e) + ". Port 69 needs root or"
+                        + " CAP_NET_BIND_SERVICE (the systemd unit grants it; by hand: setcap 'cap_net_bind_service=+ep' on"
+                        + " java), and no other TFTP server (tftpd-hpa, dnsmasq's enable-tftp) may hold it; or test with"
+                        + " --tftp-address 0.0.0.0:6969";
+                if (!tftpOptional) {
+                    http.stop();
+                    proxy.close();
+                    throw new TftpCannotListen(why + ". Stopping: set tftp.optional: true (or --tftp-optional) to serve"
+                            + " HTTP only when TFTP cannot listen", e);
+                }
+                LOG.error("{}. HTTP keeps running (tftp.optional: true)", why);
                 states.set(Feature.TFTP, ModuleStates.State.FAILED);
                 tftp = null;
             }

@@ -48,8 +48,14 @@ public record BootproxyConfig(
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
 
-    /** Merges flags over the file over the defaults; {@code baseDir} anchors relative paths from the file. */
+    /**
+     * Merges flags over the file over the defaults. {@code baseDir} anchors the relative paths written in the file
+     * and the default paths ({@code ./hosts}, {@code ./state}, …): the config file's folder, or without a config
+     * the working directory. Flags are relative to the working directory, as for any command. Every path in the
+     * result is absolute, so nothing depends on the working directory later.
+     */
     public static BootproxyConfig resolve(ConfigFile file, Path baseDir, Overrides flags) {
+        baseDir = baseDir.toAbsolutePath().normalize();
         HostPort http = HostPort.parse(flags.httpAddress() != null ? "--http-address" : "http_address",
                 first(flags.httpAddress(), file.httpAddress(), DEFAULT_HTTP));
         HostPort tftp = HostPort.parse(flags.tftpAddress() != null ? "--tftp-address" : "tftp_address",
@@ -163,12 +169,12 @@ public record BootproxyConfig(
 
     private static Path path(String flag, String file, Path baseDir, String dflt) {
         if (flag != null && !flag.isBlank()) {
-            return Path.of(flag).normalize();
+            return Path.of(flag).toAbsolutePath().normalize();
         }
         if (file != null && !file.isBlank()) {
             return baseDir.resolve(file).normalize();
         }
-        return dflt == null ? null : Path.of(dflt).normalize();
+        return dflt == null ? null : baseDir.resolve(dflt).normalize();
     }
 
     private static URI parseUrl(String key, String text) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param timeoutMs      first retransmission timeout when the client asked for none, in ms
  * @param retries        retransmissions before a transfer is given up
  * @param enabled        false turns the TFTP server off (HTTP only)
+ * @param optional       true: when TFTP cannot listen, serve HTTP only (reported failed on /v2/features) instead of
+ *                       stopping; false (default): {@code serve} exits with the reason
  */
 public record TftpConfig(
         @JsonProperty("max_blksize") Integer maxBlksize,
@@ -21,9 +23,10 @@ public record TftpConfig(
         @JsonProperty("max_transfers_per_client") Integer maxTransfersPerClient,
         @JsonProperty("timeout_ms") Integer timeoutMs,
         @JsonProperty("retries") Integer retries,
-        @JsonProperty("enabled") Boolean enabled) {
+        @JsonProperty("enabled") Boolean enabled,
+        @JsonProperty("optional") Boolean optional) {
 
-    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null);
+    public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null, null);
 
     public TftpConfig {
         maxBlksize = ConfigChecks.range("tftp.max_blksize", maxBlksize, 1468, 8, 65464);
@@ -33,5 +36,6 @@ public record TftpConfig(
         timeoutMs = ConfigChecks.range("tftp.timeout_ms", timeoutMs, 500, 1, 255_000);
         retries = ConfigChecks.range("tftp.retries", retries, 10, 1, 100);
         enabled = enabled == null || enabled;
+        optional = optional != null && optional;
     }
 }

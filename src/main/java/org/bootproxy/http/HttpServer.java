@@ -46,7 +46,7 @@ public final class HttpServer {
     private final Listeners listeners = new Listeners();
 
     /**
-     * @throws IllegalArgumentException when the assets or httpboot directory does not exist or is not a directory
+     * @throws IllegalArgumentException when the assets directory does not exist or is not a directory
      */
     public HttpServer(BootService boot, HttpSettings settings, BootEvents events, Clock clock, HttpExtensions extensions) {
         this.boot = Objects.requireNonNull(boot, "boot");
@@ -55,7 +55,8 @@ public final class HttpServer {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(extensions, "extensions");
         Optional<Path> assets = settings.assetsDir().map(d -> realDirectory("HTTP assets directory", d));
-        Optional<Path> httpbootDir = settings.httpbootDir().map(d -> realDirectory("TFTP root (served under /httpboot/)", d));
+        // the TFTP root may appear after start (bootproxy bootfiles): checked per request, not here
+        Optional<Path> httpbootDir = settings.httpbootDir().map(d -> d.toAbsolutePath().normalize());
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
         ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds());
         RequestLog requestLog = new RequestLog(events, clock);

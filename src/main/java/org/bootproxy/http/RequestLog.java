@@ -51,12 +51,20 @@ final class RequestLog {
         String host = ex.host().isEmpty() ? "-" : ex.host();
         String ua = ctx.userAgent() == null || ctx.userAgent().isBlank() ? "-" : Text.oneLine(ctx.userAgent(), 80);
         String why = ex.failure().isEmpty() ? "" : " reason=\"" + Text.oneLine(ex.failure(), 500) + "\"";
-        if (ctx.path().equals("/healthz")) {
-            log.debug("{} {} {}ms", request, status, ms);
-        } else if (status >= 500 || (!ex.failure().isEmpty() && status < 300)) {
-            log.warn("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
-        } else {
-            log.info("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+        // stage and host are also MDC fields, for the JSON log format (--log-format json)
+        MDC.put("stage", ex.stage());
+        MDC.put("host", ex.host());
+        try {
+            if (ctx.path().equals("/healthz")) {
+                log.debug("{} {} {}ms", request, status, ms);
+            } else if (status >= 500 || (!ex.failure().isEmpty() && status < 300)) {
+                log.warn("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+            } else {
+                log.info("{} {} {} host={} ua={} {}ms{}", request, status, detail, host, ua, ms, why);
+            }
+        } finally {
+            MDC.remove("stage");
+            MDC.remove("host");
         }
         if (!ex.stage().isEmpty()) {
             Map<String, String> fields = new LinkedHashMap<>();

@@ -95,7 +95,8 @@ public final class ConfinedRoot {
             }
             return new Found(real, Files.size(real));
         } catch (NoSuchFileException e) {
-            return new Missing("not in the " + what);
+            // a root that appears later (filled after start) is served from then on: it is looked up every time
+            return new Missing(Files.isDirectory(root) ? "not in the " + what : "the " + what + " does not exist (yet)");
         } catch (IOException | SecurityException e) {
             return new Denied(Why.UNREADABLE, "cannot be read: " + e.getMessage());
         }

@@ -53,6 +53,8 @@ final class TransferLog {
         String options = OptionNegotiation.describe(e.request().packet().options());
         MDC.put("mac", mac);
         MDC.put("client", ip);
+        MDC.put("stage", "tftp");
+        MDC.put("host", e.fields().getOrDefault("host", ""));
         try {
             String format = "tftp {} {} client={} bytes={} ms={} retransmits={} options=[{}] oack=[{}] source={}{}{}";
             Object[] args = {e.outcome().label(), e.file(), endpoint(e.request().client()), e.bytes(), e.ms(), e.retransmits(),
@@ -66,6 +68,8 @@ final class TransferLog {
         } finally {
             MDC.remove("mac");
             MDC.remove("client");
+            MDC.remove("stage");
+            MDC.remove("host");
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("client", endpoint(e.request().client()));

@@ -19,19 +19,22 @@ import org.bootproxy.smartproxy.TrustedHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A module that cannot start is reported failed and the rest keep running; plain-HTTP trust is by address. */
+/**
+ * With tftp.optional, a TFTP server that cannot start is reported failed and the rest keep running (without it,
+ * serve stops: ServeProcessTest); plain-HTTP trust is by address.
+ */
 class ModuleStatesTest {
     @TempDir
     Path dir;
 
     String config(int tftpPort, String trustedHosts) {
-        return String.join("\n", "http_address: 127.0.0.1:0", "tftp_address: 127.0.0.1:" + tftpPort, "tftproot: tftpboot",
+        return String.join("\n", "tftp: {optional: true}", "http_address: 127.0.0.1:0", "tftp_address: 127.0.0.1:" + tftpPort, "tftproot: tftpboot",
                 "hosts: hosts", "state_dir: state", "templates: " + Path.of("templates").toAbsolutePath(),
                 "template_url: http://proxy.example.com:8000", "trusted_hosts: " + trustedHosts, "");
     }
 
     @Test
-    void tftpThatCannotBindIsReportedFailedAndTheRestKeepsRunning() throws Exception {
+    void optionalTftpThatCannotBindIsReportedFailedAndTheRestKeepsRunning() throws Exception {
         Files.createDirectories(dir.resolve("tftpboot"));
         Files.createDirectories(dir.resolve("hosts"));
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

@@ -16,13 +16,15 @@ import org.bootproxy.tftp.ExternalProcess;
 final class RunningBootproxy implements AutoCloseable {
     final BootproxyConfig config;
     final ServeCommand.Running running;
+    final Components components;
     private final Path baseDir;
 
     RunningBootproxy(Path baseDir, String yaml) {
         this.baseDir = baseDir;
         this.config = BootproxyConfig.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
         Observability events = Observability.create();
-        this.running = ServeCommand.start(config, Components.build(config, events), events);
+        this.components = Components.build(config, events);
+        this.running = ServeCommand.start(config, components, events);
     }
 
     URI http(String pathAndQuery) {

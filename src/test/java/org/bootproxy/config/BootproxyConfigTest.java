@@ -22,8 +22,8 @@ class BootproxyConfigTest {
         assertThat(s.tftpAddress()).isEqualTo(new HostPort("0.0.0.0", 69));
         assertThat(s.tftp().maxBlksize()).as("fits a 1500-byte Ethernet frame").isEqualTo(1468);
         assertThat(s.tftp().enabled()).isTrue();
-        assertThat(s.hosts()).isEqualTo(Path.of("hosts"));
-        assertThat(s.templates()).isEqualTo(Path.of("templates"));
+        assertThat(s.hosts()).isEqualTo(Path.of("/etc/bootproxy/hosts"));
+        assertThat(s.templates()).isEqualTo(Path.of("/etc/bootproxy/templates"));
         assertThat(s.boot().intermediateNics()).isEqualTo(8);
         assertThat(s.boot().unknownAnswer()).isEqualTo(UnknownMachineAnswer.MESSAGE);
         assertThat(s.inventory().type()).isEqualTo("files");

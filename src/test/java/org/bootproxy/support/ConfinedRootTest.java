@@ -84,9 +84,20 @@ class ConfinedRootTest {
     }
 
     @Test
-    void missingRootMeansEveryFileIsMissing() throws Exception {
+    void missingRootMeansEveryFileIsMissingAndSaysSo() throws Exception {
         assertThat(new ConfinedRoot(dir.resolve("absent"), "TFTP root").lookup(name("pxelinux.0")))
-                .isInstanceOf(ConfinedRoot.Missing.class);
+                .isEqualTo(new ConfinedRoot.Missing("the TFTP root does not exist (yet)"));
+        assertThat(confined.lookup(name("nope"))).isEqualTo(new ConfinedRoot.Missing("not in the TFTP root"));
+    }
+
+    @Test
+    void aRootThatAppearsLaterIsServedFromThen() throws Exception {
+        ConfinedRoot later = new ConfinedRoot(dir.resolve("later"), "TFTP root");
+        assertThat(later.lookup(name("pxelinux.0"))).isInstanceOf(ConfinedRoot.Missing.class);
+
+        Files.writeString(Files.createDirectories(dir.resolve("later")).resolve("pxelinux.0"), "loader");
+
+        assertThat(later.lookup(name("pxelinux.0"))).isInstanceOf(ConfinedRoot.Found.class);
     }
 
     @Test
