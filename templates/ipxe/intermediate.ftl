@@ -9,7 +9,9 @@
                         booted from usually has: that saves a DHCP round); on failure try the next NIC
     chain …?mac=…       ask bootproxy for the host with this NIC's MAC. An unknown MAC gets a 404
                         and iPXE moves on to the next NIC; so does a host script that fails.
-  Each request also carries the machine's serial, manufacturer and product (SMBIOS), for the log.
+  Each request also carries the machine's serial, manufacturer, product and UUID (SMBIOS) and the
+  architecture iPXE was built for (${buildarch}): for the log, and for the profiles that pick what
+  a machine in no inventory gets.
 
   When no NIC belongs to a host, it asks for the unknown-machine answer (?unknown=1) with every MAC
   it has: bootproxy logs what the machine reported and answers with the template configured for
@@ -21,7 +23,9 @@
 <#assign identity = {
   "serial": "${serial:uristring}",
   "manufacturer": "${manufacturer:uristring}",
-  "product": "${product:uristring}"
+  "product": "${product:uristring}",
+  "uuid": "${uuid:uristring}",
+  "arch": "${buildarch:uristring}"
 }>
 <#assign all_macs = (0..<bootproxy.intermediate_nics)?map(i -> "${net[=i]/mac}")?join(",")>
 echo bootproxy: ${manufacturer} ${product} (serial ${serial}): looking for a known NIC

@@ -120,6 +120,9 @@ public record BootproxyConfig(
                 TemplateKind.FINISH, "finish/preseed"));
         d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data",
                 TemplateKind.META_DATA, "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+        // Fedora CoreOS (Foreman's family Fcos): its provision file is the Ignition config, as in Foreman
+        d.put("Fcos", kinds(TemplateKind.IPXE, "ipxe/coreos", TemplateKind.PROVISION, "ignition/coreos",
+                TemplateKind.IGNITION, "ignition/coreos"));
         return d;
     }
 
