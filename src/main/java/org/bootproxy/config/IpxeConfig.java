@@ -21,9 +21,11 @@ public record IpxeConfig(
     public static final IpxeConfig EMPTY = new IpxeConfig(null, null, null, null);
 
     public IpxeConfig {
-        intermediateNics = ConfigChecks.range("ipxe.intermediate_nics", intermediateNics, 8, 1, 32);
-        retrySeconds = ConfigChecks.range("ipxe.retry_seconds", retrySeconds, 10, 1, 3600);
+        var check = new ConfigChecks.Each();
+        intermediateNics = check.range("ipxe.intermediate_nics", intermediateNics, 8, 1, 32);
+        retrySeconds = check.range("ipxe.retry_seconds", retrySeconds, 10, 1, 3600);
         menu = menu == null ? Menu.EMPTY : menu;
+        check.done();
     }
 
     /**
