@@ -53,6 +53,12 @@ public final class BootService {
         this(inventory, renderer, buildStates, events, settings, clock, SiteDefinitions.NONE);
     }
 
+    /** With fixed settings and the site's profiles and host groups. */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       BootEvents events, BootSettings settings, Clock clock, SiteDefinitions site) {
+        this(inventory, renderer, buildStates, events, constant(Objects.requireNonNull(settings)), clock, site);
+    }
+
     /** @param site the profiles and host groups that decide what machines in no inventory get */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, Supplier<BootSettings> settings, Clock clock, SiteDefinitions site) {

@@ -28,6 +28,7 @@ public final class HostBuilder {
     private final Map<TemplateKind, String> templates;
     private String revision;
     private String source;
+    private List<String> groups;
 
     private HostBuilder(Host h) {
         name = h.name();
@@ -42,6 +43,7 @@ public final class HostBuilder {
         templates.putAll(h.templates());
         revision = h.revision();
         source = h.source();
+        groups = h.groups();
     }
 
     /** A copy of {@code host} to change. */
@@ -111,7 +113,13 @@ public final class HostBuilder {
         return this;
     }
 
+    /** The host groups it was made from, outermost first. */
+    public HostBuilder groups(String... names) {
+        this.groups = List.of(names);
+        return this;
+    }
+
     public Host build() {
-        return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source);
+        return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source, groups);
     }
 }
