@@ -95,7 +95,11 @@ public enum Selector {
                         + " optionally separated by : - or .), e.g. b8:ca:3a");
             }
         }
-        return new Glob(t);
+        try {
+            return new Glob(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
     }
 
     private String example() {

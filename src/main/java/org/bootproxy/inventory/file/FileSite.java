@@ -135,6 +135,8 @@ public final class FileSite implements SiteDefinitions {
                     parsed.profile().ifPresent(profiles::add);
                     problems.addAll(parsed.problems());
                 }
+                problems.sort(java.util.Comparator.comparing((HostFileProblem p) -> p.file().toString())
+                        .thenComparingInt(HostFileProblem::line));
                 snapshot = new Snapshot(new Profiles(profiles), problems);
             }
         } finally {
