@@ -102,11 +102,41 @@ class LintTest {
         assertThat(r.ok()).isFalse();
     }
 
+    static Lint.Report lint(NamingRenderer renderer, org.bootproxy.fakes.FixedSite site, Host... hosts) {
+        BootService boot = new BootService(new FixedInventory(hosts), renderer, new MemoryBuildStates(), BootEvents.NONE,
+                SETTINGS, Clock.systemUTC(), site);
+        return new Lint(boot).check(List.of(hosts), renderer.names(), List.of());
+    }
+
+    @Test
+    void profilesThatCanTieFail() {
+        var site = new org.bootproxy.fakes.FixedSite(ProfilesTest.profile("a", "ipxe/menu", "manufacturer", "QEMU"),
+                ProfilesTest.profile("b", "ipxe/unknown", "nics", "2"));
+        assertThat(lint(NamingRenderer.standard(), site, Hosts.WEB01).failures()).singleElement().asString()
+                .startsWith("profiles a (profiles/a.yaml: manufacturer=QEMU) and b (profiles/b.yaml: nics=2) can match");
+    }
+
+    @Test
+    void aProfilesTemplateThatDoesNotRenderForAMachineItMatchesFails() {
+        var site = new org.bootproxy.fakes.FixedSite(ProfilesTest.profile("qemu", "ipxe/menu", "manufacturer", "QEMU"));
+        assertThat(lint(NamingRenderer.standard().failingFor("ipxe/menu", ""), site, Hosts.WEB01).failures())
+                .containsExactly("profile qemu (profiles/qemu.yaml): ipxe/menu line 3: host.params.kernelcmd is missing");
+    }
+
+    @Test
+    void theHostsTheMenuWouldMakeAreCheckedLikeAnyHost() {
+        var site = new org.bootproxy.fakes.FixedSite().group("alma9", Hosts.WEB01, "AlmaLinux 9");
+        Lint.Report r = lint(NamingRenderer.standard().failingFor("ipxe/kickstart", "menu-alma9"), site, Hosts.DB01);
+        assertThat(r.hosts()).isEqualTo(2);
+        assertThat(r.failures()).containsExactly("menu-alma9: ipxe/kickstart line 3: host.params.kernelcmd is missing");
+    }
+
     @Test
     void templateKindComesFromTheFolder() {
         assertThat(Lint.kindOf("ipxe/kickstart")).isEqualTo(TemplateKind.IPXE);
         assertThat(Lint.kindOf("grub2/default")).isEqualTo(TemplateKind.PXEGRUB2);
         assertThat(Lint.kindOf("provision/autoinstall-user-data")).isEqualTo(TemplateKind.USER_DATA);
         assertThat(Lint.kindOf("provision/kickstart")).isEqualTo(TemplateKind.PROVISION);
+        assertThat(Lint.kindOf("ignition/coreos")).isEqualTo(TemplateKind.IGNITION);
     }
 }

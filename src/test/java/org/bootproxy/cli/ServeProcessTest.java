@@ -131,7 +131,11 @@ class ServeProcessTest {
                     .contains("templates: " + Path.of("templates").toAbsolutePath())
                     .contains("state:     " + etc.resolve("state"))
                     .contains("tftproot:  " + etc.resolve("tftpboot") + " (does not exist yet")
-                    .contains("assets:    none");
+                    .contains("assets:    none")
+                    .contains("groups:    " + Path.of("groups").toAbsolutePath())
+                    .contains("profiles:  " + Path.of("profiles").toAbsolutePath())
+                    // TFTP on 0.0.0.0: what DHCP should hand out is the address machines reach this server at
+                    .contains("(next-server 192.0.2.1);").doesNotContain("next-server 0.0.0.0");
             assertThat(client.send(HttpRequest.newBuilder(base.resolve("/unattended/built?mac=" + WEB01_MAC))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(201);
