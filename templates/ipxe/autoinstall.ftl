@@ -23,12 +23,10 @@
     cloud-config-url=/dev/null   stops cloud-init from also reading url= (the ISO) as its config
 -->
 <#import "/snippets/installer.ftl" as installer>
-<#assign kernel = installer.boot_file("kernel_url", "/casper/vmlinuz")>
-<#assign initrd = installer.boot_file("initrd_url", "/casper/initrd")>
+<#assign i = installer.autoinstall("01-${netX/mac:hexhyp}")>
 echo bootproxy: installing [=host.name] ([=os.name] [=os.version]) with autoinstall
-<#assign iso = (params.iso_url)?has_content?then("url=" + params.iso_url + " ", "")>
-kernel [=kernel] initrd=initrd [=installer.extra_args()]ip=dhcp [=iso]autoinstall ds=nocloud-net;s=[=userdata_url()] cloud-config-url=/dev/null BOOTIF=01-${netX/mac:hexhyp} || goto failed
-initrd --name initrd [=initrd] || goto failed
+kernel [=i.kernel] initrd=initrd [=i.args] || goto failed
+initrd --name initrd [=i.initrd] || goto failed
 boot || goto failed
 
-<@installer.failed kernel initrd/>
+<@installer.failed i.kernel i.initrd/>

@@ -18,12 +18,10 @@
     ip=dhcp              or a static ip=… when the host's subnet is static
 -->
 <#import "/snippets/installer.ftl" as installer>
-<#assign kernel = installer.boot_file("kernel_url", "/images/pxeboot/vmlinuz")>
-<#assign initrd = installer.boot_file("initrd_url", "/images/pxeboot/initrd.img")>
-<#assign ks = installer.major_before(8)?then("ks", "inst.ks")>
+<#assign i = installer.kickstart("01-${netX/mac:hexhyp}")>
 echo bootproxy: installing [=host.name] ([=os.name] [=os.version]) with a kickstart
-kernel [=kernel] initrd=initrd.img [=installer.extra_args()][=ks]=[=url("provision")] inst.ks.sendmac BOOTIF=01-${netX/mac:hexhyp} [=installer.dracut_network()] || goto failed
-initrd --name initrd.img [=initrd] || goto failed
+kernel [=i.kernel] initrd=initrd.img [=i.args] || goto failed
+initrd --name initrd.img [=i.initrd] || goto failed
 boot || goto failed
 
-<@installer.failed kernel initrd/>
+<@installer.failed i.kernel i.initrd/>

@@ -21,14 +21,10 @@
                                   servers whenever they are known (DHCP too)
 -->
 <#import "/snippets/installer.ftl" as installer>
-<#assign arch = installer.debian_arch()>
-<#assign flavour = (os.name?lower_case == "ubuntu")?then("ubuntu-installer", "debian-installer")>
-<#assign netboot = "/dists/" + installer.release() + "/main/installer-" + arch + "/current/images/netboot/" + flavour + "/" + arch>
-<#assign kernel = installer.boot_file("kernel_url", netboot + "/linux")>
-<#assign initrd = installer.boot_file("initrd_url", netboot + "/initrd.gz")>
+<#assign i = installer.preseed("01-${netX/mac:hexhyp}")>
 echo bootproxy: installing [=host.name] ([=os.name] [=os.version]) with a preseed file
-kernel [=kernel] initrd=initrd.gz auto=true priority=critical url=[=url("provision")] interface=auto hostname=[=host.shortname] domain=[=host.domain] locale=[=params.locale!"en_US.UTF-8"] keymap=[=params.keymap!"us"] [=installer.debian_network()][=installer.extra_args()]BOOTIF=01-${netX/mac:hexhyp} || goto failed
-initrd --name initrd.gz [=initrd] || goto failed
+kernel [=i.kernel] initrd=initrd.gz [=i.args] || goto failed
+initrd --name initrd.gz [=i.initrd] || goto failed
 boot || goto failed
 
-<@installer.failed kernel initrd/>
+<@installer.failed i.kernel i.initrd/>

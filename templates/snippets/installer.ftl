@@ -1,12 +1,53 @@
 <#--
   snippets/installer.ftl: helpers for the templates that start an installer
-  (ipxe/kickstart, ipxe/preseed, ipxe/autoinstall) and for the answer files.
+  (ipxe/kickstart, ipxe/preseed, ipxe/autoinstall, grub2/kickstart, grub2/preseed, grub2/autoinstall)
+  and for the answer files.
   Import it with:   <#import "/snippets/installer.ftl" as installer>
   then call e.g.    [=installer.boot_file("kernel_url", "/images/pxeboot/vmlinuz")]
 
   A function here that cannot produce a correct value stops the render with a message
   (<#stop>), so a host never gets half an installer command line.
 -->
+
+<#--
+  What boots each installer, for the iPXE scripts and the GRUB2 configs alike, so a host gets the same
+  installer with the same arguments whichever way its firmware starts it. Each returns a hash:
+    kernel  the kernel's URL (host parameter kernel_url, else below the medium)
+    initrd  the initrd's URL (host parameter initrd_url, else below the medium)
+    args    the kernel arguments; `bootif` is the BOOTIF= value (01-aa-bb-…) naming the NIC that booted
+-->
+
+<#-- Anaconda (Red Hat family): inst.ks= (ks= before EL 8), inst.ks.sendmac, BOOTIF=, ip=dhcp or a static ip=. -->
+<#function kickstart bootif>
+  <#local ks = major_before(8)?then("ks", "inst.ks")>
+  <#return {
+    "kernel": boot_file("kernel_url", "/images/pxeboot/vmlinuz"),
+    "initrd": boot_file("initrd_url", "/images/pxeboot/initrd.img"),
+    "args": extra_args() + ks + "=" + url("provision") + " inst.ks.sendmac BOOTIF=" + bootif + " " + dracut_network()}>
+</#function>
+
+<#-- The Debian installer (netboot linux + initrd.gz from the mirror): answers everything from the preseed URL. -->
+<#function preseed bootif>
+  <#local arch = debian_arch()>
+  <#local flavour = (os.name?lower_case == "ubuntu")?then("ubuntu-installer", "debian-installer")>
+  <#local netboot = "/dists/" + release() + "/main/installer-" + arch + "/current/images/netboot/" + flavour + "/" + arch>
+  <#return {
+    "kernel": boot_file("kernel_url", netboot + "/linux"),
+    "initrd": boot_file("initrd_url", netboot + "/initrd.gz"),
+    "args": "auto=true priority=critical url=" + url("provision") + " interface=auto hostname=" + host.shortname
+      + " domain=" + host.domain + " locale=" + (params.locale!"en_US.UTF-8") + " keymap=" + (params.keymap!"us") + " "
+      + debian_network() + extra_args() + "BOOTIF=" + bootif}>
+</#function>
+
+<#-- Ubuntu's live server (Subiquity): casper's kernel, autoinstall answers from bootproxy's NoCloud seed. -->
+<#function autoinstall bootif>
+  <#local iso = (params.iso_url)?has_content?then("url=" + params.iso_url + " ", "")>
+  <#return {
+    "kernel": boot_file("kernel_url", "/casper/vmlinuz"),
+    "initrd": boot_file("initrd_url", "/casper/initrd"),
+    "args": extra_args() + "ip=dhcp " + iso + "autoinstall ds=nocloud-net;s=" + userdata_url()
+      + " cloud-config-url=/dev/null BOOTIF=" + bootif}>
+</#function>
 
 <#--
   The URL of one of the installer's boot files: the host parameter named `param` when it is set

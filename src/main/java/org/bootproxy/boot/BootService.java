@@ -27,9 +27,9 @@ public final class BootService {
     /** pxelinux.cfg/01-aa-bb-…, pxelinux.cfg/default, with any directory prefix pxelinux put in front. */
     private static final Pattern PXELINUX_CFG =
             Pattern.compile("(?:.*/)?pxelinux\\.cfg/(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|default)");
-    /** grub2/grub.cfg-01-aa-bb-…, grub2/grub.cfg-aa:bb:…, grub2/grub.cfg */
+    /** grub2/grub.cfg-01-aa-bb-…, grub2/grub.cfg-aa:bb:… (the entry configs, grub2/grub.cfg among them, are a setting) */
     private static final Pattern GRUB2_CFG =
-            Pattern.compile("(?:.*/)?grub2/grub\\.cfg(?:-(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}))?");
+            Pattern.compile("(?:.*/)?grub2/grub\\.cfg-(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})");
 
     private final HostInventory inventory;
     private final TemplateRenderer renderer;
@@ -304,46 +304,78 @@ public final class BootService {
     // ------------------------------------------------------------------ TFTP
 
     /**
-     * A file TFTP serves by rendering: {@code pxelinux.cfg/01-<mac>}, {@code pxelinux.cfg/default},
-     * {@code grub2/grub.cfg-01-<mac>}, {@code grub2/grub.cfg-<mac>}, {@code grub2/grub.cfg}.
+     * A file TFTP (and HTTP boot) serves by rendering: {@code pxelinux.cfg/01-<mac>}, {@code pxelinux.cfg/default},
+     * {@code grub2/grub.cfg-01-<mac>}, {@code grub2/grub.cfg-<mac>}, the GRUB configs of a Foreman host folder
+     * ({@code host-config/<mac>/grub2/grub.cfg…}, see {@link HostConfigTree}) and GRUB's entry configs
+     * ({@code grub/grub.cfg}, {@code grub2/grub.cfg}: {@link GrubSettings#entryConfigs()}).
      *
      * @return empty when the name is not a rendered file (serve it from the static root)
      * @throws HostNotFound for a per-MAC name of an unknown MAC (answer "file not found", so pxelinux
      *                      falls back to {@code default})
      */
     public Optional<Answer> tftpFile(String path, String clientIp) {
-        String p = path.replace('\\', '/');
-        while (p.startsWith("/")) {
-            p = p.substring(1);
+        String p = relative(path);
+        Optional<HostConfigTree.Entry> inFolder = HostConfigTree.parse(p);
+        if (inFolder.isPresent()) {
+            return inFolder.filter(HostConfigTree.Entry::isConfig)
+                    .map(e -> perHost(e.mac(), clientIp, TemplateKind.PXEGRUB2));
+        }
+        if (settings.get().grub().isEntryConfig(p)) {
+            return Optional.of(generic(clientIp, TemplateKind.PXEGRUB2, GRUB2_DEFAULT));
         }
         Matcher m = PXELINUX_CFG.matcher(p);
         if (m.matches()) {
-            return Optional.of(bootloaderFile(m.group(1), clientIp, TemplateKind.PXELINUX, PXELINUX_DEFAULT));
+            return Optional.of(m.group(1).equals("default") ? generic(clientIp, TemplateKind.PXELINUX, PXELINUX_DEFAULT)
+                    : perHost(MacAddress.parse(m.group(1)), clientIp, TemplateKind.PXELINUX));
         }
         m = GRUB2_CFG.matcher(p);
         if (m.matches()) {
-            return Optional.of(bootloaderFile(m.group(1), clientIp, TemplateKind.PXEGRUB2, GRUB2_DEFAULT));
+            return Optional.of(perHost(MacAddress.parse(m.group(1)), clientIp, TemplateKind.PXEGRUB2));
         }
         return Optional.empty();
     }
 
     /**
-     * What a machine gets that asks for the boot loader's own default ({@code pxelinux.cfg/default},
-     * {@code grub2/grub.cfg}): {@code pxelinux/default} or {@code grub2/default}, for no host.
+     * A boot loader in a Foreman host folder ({@code host-config/<mac>/grub2/shimx64.efi}, …) for a host of the
+     * inventory: where the file comes from, as smart-proxy would have linked it for the host's OS and architecture.
+     *
+     * @return empty when the name is not a boot loader in a host folder
+     * @throws HostNotFound when no host has the folder's MAC
+     */
+    public Optional<LoaderLink> loaderLink(String path, String clientIp) {
+        Optional<HostConfigTree.Entry> entry = HostConfigTree.parse(relative(path)).filter(HostConfigTree.Entry::isLoader);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Host host = identify(BootRequest.forMac(entry.get().mac(), clientIp));
+        return Optional.of(HostConfigTree.link(entry.get(), HostConfigTree.query(host), host.name()));
+    }
+
+    private static String relative(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p;
+    }
+
+    /**
+     * What a machine gets that asks for the boot loader's own default ({@code pxelinux.cfg/default}, GRUB's entry
+     * config): {@code pxelinux/default} or {@code grub2/default}, for no host ({@code render} without a MAC).
      */
     public Answer bootloaderDefault(TemplateKind kind, String clientIp) {
         if (kind != TemplateKind.PXELINUX && kind != TemplateKind.PXEGRUB2) {
             throw new BadRequest("only PXELinux and PXEGrub2 have a default config, not " + kind.foremanName());
         }
-        BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
-        return answer(r, kind, null, kind == TemplateKind.PXELINUX ? PXELINUX_DEFAULT : GRUB2_DEFAULT, Answer.Reason.DEFAULT);
+        return generic(clientIp, kind, kind == TemplateKind.PXELINUX ? PXELINUX_DEFAULT : GRUB2_DEFAULT);
     }
 
-    private Answer bootloaderFile(String macPart, String clientIp, TemplateKind kind, String defaultTemplate) {
-        if (macPart == null || macPart.equals("default")) {
-            return bootloaderDefault(kind, clientIp);
-        }
-        MacAddress mac = MacAddress.parse(macPart);
+    private Answer generic(String clientIp, TemplateKind kind, String template) {
+        BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
+        return answer(r, kind, null, template, Answer.Reason.DEFAULT);
+    }
+
+    private Answer perHost(MacAddress mac, String clientIp, TemplateKind kind) {
         BootRequest r = BootRequest.forMac(mac, clientIp);
         return bootloaderConfig(r, kind, identify(r));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param unknownAnswer     what a machine gets when none of its NICs is known
  * @param familyDefaults    default template per OS family and kind, e.g. Redhat → {iPXE: ipxe/kickstart}
  * @param retrySeconds      how long iPXE waits before asking again after a wait-it-out failure
+ * @param grub              which names are GRUB's entry configs and how its per-host configs load the installer
  * @param menu              the OS menu's timeout, default entry and netboot.xyz URL
  */
 public record BootSettings(
@@ -21,6 +22,7 @@ public record BootSettings(
         UnknownMachineAnswer unknownAnswer,
         Map<String, Map<TemplateKind, String>> familyDefaults,
         int retrySeconds,
+        GrubSettings grub,
         MenuSettings menu) {
 
     public BootSettings {
@@ -37,13 +39,25 @@ public record BootSettings(
         if (retrySeconds < 1) {
             throw new IllegalArgumentException("retrySeconds must be at least 1");
         }
+        Objects.requireNonNull(grub, "grub");
         menu = menu == null ? MenuSettings.DEFAULTS : menu;
     }
 
-    /** With the OS menu's defaults (60 s, local boot, no netboot.xyz). */
+    /** With GRUB's defaults ({@link GrubSettings#defaults()}) and the OS menu's (60 s, local boot, no netboot.xyz). */
     public BootSettings(URI publicUrl, int intermediateNics, UnknownMachineAnswer unknownAnswer,
                         Map<String, Map<TemplateKind, String>> familyDefaults, int retrySeconds) {
-        this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, MenuSettings.DEFAULTS);
+        this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, GrubSettings.defaults());
+    }
+
+    /** With the OS menu's defaults. */
+    public BootSettings(URI publicUrl, int intermediateNics, UnknownMachineAnswer unknownAnswer,
+                        Map<String, Map<TemplateKind, String>> familyDefaults, int retrySeconds, GrubSettings grub) {
+        this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, grub, MenuSettings.DEFAULTS);
+    }
+
+    /** The address GRUB's {@code (tftp,…)} device names: the configured one, else the public URL's host. */
+    public String grubTftpServer() {
+        return grub.tftpServer().isEmpty() ? publicUrl.getHost() : grub.tftpServer();
     }
 
     /** Default template for a family and kind; family names compare case-insensitively. */

@@ -2,6 +2,7 @@ package org.bootproxy.boot;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 public record MacAddress(String value) {
 
     private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
+    private static final Pattern MAC_AT_END =
+            Pattern.compile("(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})$");
 
     public MacAddress {
         value = normalize(value);
@@ -81,6 +84,20 @@ public record MacAddress(String value) {
             return body.charAt(4) == '.' && body.charAt(9) == '.';
         }
         return false;
+    }
+
+    /**
+     * The MAC a boot file's name carries, for logs and events: the folder of a Foreman host folder
+     * ({@code host-config/aa-bb-…/grub2/…}), else a MAC ending the name ({@code pxelinux.cfg/01-aa-bb-…},
+     * {@code grub2/grub.cfg-aa:bb:…}); empty when it names none.
+     */
+    public static Optional<MacAddress> inFileName(String name) {
+        Optional<HostConfigTree.Entry> folder = HostConfigTree.parse(name);
+        if (folder.isPresent()) {
+            return Optional.of(folder.get().mac());
+        }
+        Matcher m = MAC_AT_END.matcher(name);
+        return m.find() ? tryParse(m.group(1)) : Optional.empty();
     }
 
     /** {@code aa:bb:cc:dd:ee:ff} */

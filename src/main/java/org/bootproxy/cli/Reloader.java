@@ -125,7 +125,7 @@ final class Reloader {
         InventoryWiring.Sources sources = newInventory ? InventoryWiring.sources(fresh, problems, resources) : null;
         BootSettings running = now.boot();
         BootSettings boot = new BootSettings(running.publicUrl(), fresh.boot().intermediateNics(), fresh.boot().unknownAnswer(),
-                fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().menu());
+                fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().grub(), fresh.boot().menu());
         return newInventory
                 ? new LiveParts.Parts(sources.inventory(), renderer, boot, problems, resources, sources.site(), sources.rescans())
                 : new LiveParts.Parts(now.inventory(), renderer, boot, problems, now.resources(), now.site(), now.rescans());

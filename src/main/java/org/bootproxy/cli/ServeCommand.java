@@ -154,8 +154,9 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("cannot write {}: {}; 'bootproxy reload' then needs --pid {}", run.pidFile(), e.getMessage(), pid);
         }
         FileWatch watch = c.watch();
-        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1 and PXE clients pxelinux.0 (next-server {});"
-                + " reload with SIGHUP (pid {})", s.publicUrl(), s.nextServer(), pid);
+        LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1, BIOS PXE clients pxelinux.0 and UEFI PXE clients"
+                + " grub2/shimx64.efi (Secure Boot) or snponly.efi (next-server {}); GRUB reads {}; reload with SIGHUP (pid {})",
+                s.publicUrl(), s.nextServer(), String.join(" or ", s.boot().grub().entryConfigs()), pid);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -312,9 +313,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "'; give an IP address of this machine, e.g. 192.0.2.1:69");
         }
         var t = s.tftp();
+        // GRUB without an http module (Debian's) reads the installer's kernel from /pub/ as TFTP pub/<path>
         return new TftpSettings(address, s.tftpAddress().port(), s.tftpRoot(), t.maxBlksize(), t.maxWindowsize(),
                 t.maxTransfers(), Duration.ofMillis(t.timeoutMs()), t.retries(), TftpSettings.DEFAULT_IDLE_TIMEOUT,
-                PortRange.ANY, t.maxTransfersPerClient());
+                PortRange.ANY, t.maxTransfersPerClient(), s.assets());
     }
 
     private static String rootMessage(Throwable e) {

@@ -42,7 +42,9 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
             new Key("inventory", BootproxyConfig::inventory),
             new Key("ipxe.intermediate_nics", s -> s.boot().intermediateNics()),
             new Key("ipxe.unknown_machine", s -> s.boot().unknownAnswer()),
-            new Key("template_defaults", s -> s.boot().familyDefaults()));
+            new Key("template_defaults", s -> s.boot().familyDefaults()),
+            // which names are GRUB's entry configs and how its configs load the installer: decided at each render
+            new Key("grub2", s -> s.boot().grub()));
 
     static final List<Key> RESTART = List.of(
             new Key("http_address", BootproxyConfig::httpAddress),

@@ -91,7 +91,7 @@ public record BootproxyConfig(
         MenuSettings menu = new MenuSettings((int) m.timeout().toSeconds(), m.defaultEntry(),
                 m.netbootxyz().isEmpty() ? Optional.empty() : Optional.of(URI.create(m.netbootxyz())));
         BootSettings boot = new BootSettings(publicUrl, ipxe.intermediateNics(), unknown, templateDefaults(file.templateDefaults()),
-                ipxe.retrySeconds(), menu);
+                ipxe.retrySeconds(), file.grub2().grub(), menu);
 
         InventoryConfig inv = file.inventory();
         String type = inv.type() == null ? "files" : inv.type().trim().toLowerCase(Locale.ROOT);
@@ -115,11 +115,14 @@ public record BootproxyConfig(
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */
     public static Map<String, Map<TemplateKind, String>> builtInDefaults() {
         Map<String, Map<TemplateKind, String>> d = new LinkedHashMap<>();
-        d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "provision/kickstart"));
-        d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PROVISION, "provision/preseed",
-                TemplateKind.FINISH, "finish/preseed"));
-        d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data",
-                TemplateKind.META_DATA, "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+        // the iPXE script and the GRUB2 config of a family boot the same installer (snippets/installer.ftl)
+        d.put("Redhat", kinds(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PXEGRUB2, "grub2/kickstart",
+                TemplateKind.PROVISION, "provision/kickstart"));
+        d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PXEGRUB2, "grub2/preseed",
+                TemplateKind.PROVISION, "provision/preseed", TemplateKind.FINISH, "finish/preseed"));
+        d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
+                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.META_DATA,
+                "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
         // Fedora CoreOS (Foreman's family Fcos): its provision file is the Ignition config, as in Foreman
         d.put("Fcos", kinds(TemplateKind.IPXE, "ipxe/coreos", TemplateKind.PROVISION, "ignition/coreos",
                 TemplateKind.IGNITION, "ignition/coreos"));
@@ -129,7 +132,6 @@ public record BootproxyConfig(
     private static Map<TemplateKind, String> kinds(Object... pairs) {
         Map<TemplateKind, String> m = new EnumMap<>(TemplateKind.class);
         m.put(TemplateKind.PXELINUX, "pxelinux/chain-ipxe");
-        m.put(TemplateKind.PXEGRUB2, "grub2/chain-ipxe");
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((TemplateKind) pairs[i], (String) pairs[i + 1]);
         }

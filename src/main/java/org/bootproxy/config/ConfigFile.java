@@ -32,16 +32,18 @@ public record ConfigFile(
         @JsonProperty("ipxe") IpxeConfig ipxe,
         @JsonProperty("tftp") TftpConfig tftp,
         @JsonProperty("inventory") InventoryConfig inventory,
-        @JsonProperty("render") RenderConfig render) {
+        @JsonProperty("render") RenderConfig render,
+        @JsonProperty("grub2") Grub2Config grub2) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
         tftp = tftp == null ? TftpConfig.EMPTY : tftp;
         inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
         render = render == null ? RenderConfig.EMPTY : render;
+        grub2 = grub2 == null ? Grub2Config.EMPTY : grub2;
         trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
         trustedHosts = trustedHosts == null ? null : List.copyOf(trustedHosts);
     }

@@ -44,6 +44,16 @@ final class AssetsHandler {
             Map.entry("iso", "application/x-iso9660-image"), Map.entry("gz", "application/gzip"),
             Map.entry("xz", "application/x-xz"), Map.entry("tar", "application/x-tar"));
 
+    /**
+     * Answers a request for a name that is no file in the directory (rendered GRUB configs under /httpboot/);
+     * returns false to leave the 404 to the handler.
+     */
+    interface Missing {
+        Missing NONE = (ctx, ex, name, withBody) -> false;
+
+        boolean answer(Context ctx, Exchange ex, RootName name, boolean withBody) throws IOException;
+    }
+
     /** The URL prefix, e.g. {@code /pub/}. */
     private final String prefix;
     /** The boot-timeline stage, e.g. {@code pub}. */
@@ -52,22 +62,27 @@ final class AssetsHandler {
     private final String what;
     /** The directory, or empty when none is configured. */
     private final Optional<ConfinedRoot> root;
+    private final Missing missing;
 
-    AssetsHandler(String prefix, String stage, String what, Optional<Path> root) {
+    AssetsHandler(String prefix, String stage, String what, Optional<Path> root, Missing missing) {
         this.prefix = prefix;
         this.stage = stage;
         this.what = what;
         this.root = root.map(dir -> new ConfinedRoot(dir, what));
+        this.missing = missing;
     }
 
     /** {@code /pub/}: the assets directory. */
     static AssetsHandler pub(Optional<Path> assets) {
-        return new AssetsHandler("/pub/", "pub", "assets directory", assets);
+        return new AssetsHandler("/pub/", "pub", "assets directory", assets, Missing.NONE);
     }
 
-    /** {@code /httpboot/}: the TFTP root, as smart-proxy's httpboot module serves it. */
-    static AssetsHandler httpboot(Optional<Path> tftpRoot) {
-        return new AssetsHandler("/httpboot/", "httpboot", "TFTP root", tftpRoot);
+    /**
+     * {@code prefix} ({@code /httpboot/}, {@code /EFI/}, …): the TFTP root, as smart-proxy's httpboot module serves it;
+     * {@code missing} answers names that are no file there.
+     */
+    static AssetsHandler tftpRoot(String prefix, Optional<Path> tftpRoot, Missing missing) {
+        return new AssetsHandler(prefix, "httpboot", "TFTP root", tftpRoot, missing);
     }
 
     void get(Context ctx) {
@@ -87,32 +102,58 @@ final class AssetsHandler {
             refuse(ctx, ex, 404, "no " + what + " is configured, so " + prefix + " serves nothing");
             return;
         }
-        ConfinedRoot.Lookup lookup;
+        RootName name;
         try {
-            lookup = root.get().lookup(RootName.ofUriPath(rel));
+            name = RootName.ofUriPath(rel);
         } catch (RootName.BadName e) {
             refuse(ctx, ex, 403, "refused: " + e.getMessage());
             return;
         }
-        if (lookup instanceof ConfinedRoot.Missing m) {
-            refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
-            return;
-        }
-        if (lookup instanceof ConfinedRoot.Denied d) {
-            // the reason may name where a symlink leads: the log keeps it, the client gets less
-            ex.failure("refused: " + d.reason());
-            Text.answer(ctx, 403, "refused: " + Text.oneLine(rel, 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
-                    ? " is a symlink leading outside the " + what : " cannot be read"));
-            return;
-        }
-        Path real = ((ConfinedRoot.Found) lookup).file();
         try {
-            send(ctx, ex, real, withBody);
+            ConfinedRoot.Lookup lookup = root.get().lookup(name);
+            if (lookup instanceof ConfinedRoot.Missing m
+                    && (name.isEmpty() || name.hidden() || !missing.answer(ctx, ex, name, withBody))) {
+                refuse(ctx, ex, 404, "not found: " + Text.oneLine(rel, 200) + " (" + m.reason() + ")");
+            } else if (!(lookup instanceof ConfinedRoot.Missing)) {
+                answer(ctx, ex, lookup, name, withBody);
+            }
         } catch (IOException e) {
             // the client hung up (iPXE cancelled, installer timed out): nothing left to answer
             ex.failure("transfer ended early: " + e.getMessage());
-            log.debug("sending {} ended early", real, e);
+            log.debug("sending {} ended early", name, e);
         }
+    }
+
+    /** True when {@code name} is a folder in the directory (symlinks followed, still inside). */
+    boolean isFolder(RootName name) {
+        return root.isPresent() && root.get().isFolder(name);
+    }
+
+    /**
+     * Sends the file {@code name} of the directory; false, with nothing answered, when there is none. A name that
+     * leads out of the directory, or cannot be read, is refused (403).
+     */
+    boolean sendFile(Context ctx, Exchange ex, RootName name, boolean withBody) throws IOException {
+        if (root.isEmpty()) {
+            return false;
+        }
+        ConfinedRoot.Lookup lookup = root.get().lookup(name);
+        if (lookup instanceof ConfinedRoot.Missing) {
+            return false;
+        }
+        answer(ctx, ex, lookup, name, withBody);
+        return true;
+    }
+
+    private void answer(Context ctx, Exchange ex, ConfinedRoot.Lookup lookup, RootName name, boolean withBody) throws IOException {
+        if (lookup instanceof ConfinedRoot.Denied d) {
+            // the reason may name where a symlink leads: the log keeps it, the client gets less
+            ex.failure("refused: " + d.reason());
+            Text.answer(ctx, 403, "refused: " + Text.oneLine(name.path(), 200) + (d.why() == ConfinedRoot.Why.OUTSIDE
+                    ? " is a symlink leading outside the " + what : " cannot be read"));
+            return;
+        }
+        send(ctx, ex, ((ConfinedRoot.Found) lookup).file(), withBody);
     }
 
     private static void send(Context ctx, Exchange ex, Path file, boolean withBody) throws IOException {

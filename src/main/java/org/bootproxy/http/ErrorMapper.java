@@ -105,7 +105,7 @@ final class ErrorMapper {
     private static String httpMessage(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
             case 404 -> "not found: " + ctx.method() + " " + Text.oneLine(ctx.path(), 200) + " (bootproxy serves /unattended/<kind>, "
-                    + "/userdata/<mac>/user-data, /pub/<file>, /httpboot/<file>, /healthz; kinds: " + TemplateKind.allowedNames() + ")";
+                    + "/userdata/<mac>/user-data, /pub/<file>, /httpboot/<file>, /EFI/<file>, /healthz; kinds: " + TemplateKind.allowedNames() + ")";
             case 413 -> "request body too large";
             default -> Text.oneLine(e.getMessage(), 200);
         };

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
  * GET      /userdata[/{mac}]/meta-data
  * GET|HEAD /pub/{path}                       files from the assets directory, with Range
- * GET|HEAD /httpboot/{path}                  files from the TFTP root (UEFI HTTP boot), with Range
+ * GET|HEAD /httpboot/{path}                  files from the TFTP root (UEFI HTTP boot), with Range; GRUB configs
+ *                                            and host-folder boot loaders as TFTP serves them
+ * GET|HEAD /EFI/BOOT/{path}, /EFI/{path}     the same (smart-proxy's httpboot module maps both to the root)
  * </pre>
  *
  * The same routes answer on HTTPS too when {@link HttpSettings#https()} is set.
@@ -64,7 +66,7 @@ public final class HttpServer {
         UnattendedHandler unattended = new UnattendedHandler(boot, reader, fallback);
         BuildReportHandler reports = new BuildReportHandler(boot, reader, fallback);
         AssetsHandler pub = AssetsHandler.pub(assets);
-        AssetsHandler httpboot = AssetsHandler.httpboot(httpbootDir);
+        HttpbootHandler httpboot = new HttpbootHandler(boot, httpbootDir);
         HealthHandler health = new HealthHandler();
 
         this.app = Javalin.create(cfg -> {
@@ -93,8 +95,12 @@ public final class HttpServer {
             r.get("/userdata/meta-data", unattended::metaData);
             r.get("/pub/<path>", pub::get);
             r.head("/pub/<path>", pub::head);
-            r.get("/httpboot/<path>", httpboot::get);
-            r.head("/httpboot/<path>", httpboot::head);
+            r.get("/httpboot/<path>", httpboot.httpboot()::get);
+            r.head("/httpboot/<path>", httpboot.httpboot()::head);
+            r.get("/EFI/BOOT/<path>", httpboot.efiBoot()::get);
+            r.head("/EFI/BOOT/<path>", httpboot.efiBoot()::head);
+            r.get("/EFI/<path>", httpboot.efi()::get);
+            r.head("/EFI/<path>", httpboot.efi()::head);
             // Javalin answers its own HttpResponseExceptions (404 for unknown paths) unless told otherwise
             r.exception(HttpResponseException.class, errors::map);
             r.exception(Exception.class, errors::map);

@@ -177,6 +177,18 @@ final class RenderModel {
         m.put("intermediate_nics", s.intermediateNics());
         m.put("retry_seconds", s.retrySeconds());
         m.put("unknown_answer", s.unknownAnswer().name().toLowerCase(Locale.ROOT));
+        m.put("grub", grub(s));
+        return m;
+    }
+
+    /** GRUB's devices for bootproxy ({@code (tftp,192.0.2.1)}, {@code (http,192.0.2.1:8000)}) and the kernel transport. */
+    private static Map<String, Object> grub(BootSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int port = s.publicUrl().getPort();
+        m.put("transport", s.grub().kernelTransport().id());
+        m.put("tftp", "(tftp," + s.grubTftpServer() + ")");
+        m.put("http", "(http," + s.publicUrl().getHost() + (port < 0 ? "" : ":" + port) + ")");
+        m.put("entry_configs", s.grub().entryConfigs());
         return m;
     }
 }

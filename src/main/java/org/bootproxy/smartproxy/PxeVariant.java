@@ -3,6 +3,7 @@ package org.bootproxy.smartproxy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.bootproxy.boot.HostConfigTree;
 
 /**
  * The boot loader config types of smart-proxy's TFTP API and the files each writes, relative to the TFTP
@@ -35,7 +36,11 @@ enum PxeVariant {
         return switch (this) {
             case SYSLINUX, PXELINUX -> List.of("pxelinux.cfg/01-" + mac.hyphens());
             case PXEGRUB -> List.of("grub/menu.lst.01" + mac.bareUpper(), "grub/01-" + mac.hyphensUpper());
-            case PXEGRUB2 -> List.of("grub2/grub.cfg-01-" + mac.hyphens(), "grub2/grub.cfg-" + mac.colons());
+            // Foreman >= 3.14's host folder first (GET answers its grub.cfg), then the names older GRUB setups read
+            case PXEGRUB2 -> List.of(HostConfigTree.folder(mac.hyphens()) + "/grub.cfg",
+                    HostConfigTree.folder(mac.hyphens()) + "/grub.cfg-01-" + mac.hyphens(),
+                    HostConfigTree.folder(mac.hyphens()) + "/grub.cfg-" + mac.colons(),
+                    "grub2/grub.cfg-01-" + mac.hyphens(), "grub2/grub.cfg-" + mac.colons());
             case IPXE -> List.of("pxelinux.cfg/01-" + mac.hyphens() + ".ipxe");
             case ZTP -> List.of("ztp.cfg/" + mac.bareUpper(), "ztp.cfg/" + mac.bareUpper() + ".cfg");
             case POAP -> List.of("poap.cfg/" + mac.bareUpper());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bootproxy.boot.HostConfigTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * POST   /tftp/fetch_boot_file            prefix, path   download a boot file into the TFTP root (background)
  * POST   /tftp/{variant}/create_default   menu           write the variant's default file(s)
  * GET    /tftp/{variant}/{mac}                           the first config file of the MAC (404 when none)
- * POST   /tftp/{variant}/{mac}            pxeconfig      write the MAC's config file(s)
- * DELETE /tftp/{variant}/{mac}                           remove them (a missing file is no error)
+ * POST   /tftp/{variant}/{mac}            pxeconfig      write the MAC's config file(s); PXEGrub2 also links the host
+ *                                         [targetos, release, arch, bootfile_suffix]   folder's boot loaders (Foreman 3.14)
+ * DELETE /tftp/{variant}/{mac}                           remove them (a missing file is no error), PXEGrub2 the folder
  * POST   /tftp/create_default, /tftp/{mac}; DELETE /tftp/{mac}   the same for the Syslinux variant (legacy)
  * GET    /tftp/serverName                                {"serverName": tftp_servername}
  * </pre>
@@ -33,12 +35,14 @@ final class TftpApi {
     private static final String LEGACY = "syslinux";
 
     private final TftpRootFiles files;
+    private final HostConfigFolder hostConfig;
     private final BootFileFetcher fetcher;
     private final String serverName;
     private final ModuleStates states;
 
     TftpApi(TftpRootFiles files, BootFileFetcher fetcher, String serverName, ModuleStates states) {
         this.files = files;
+        this.hostConfig = new HostConfigFolder(files);
         this.fetcher = fetcher;
         this.serverName = serverName;
         this.states = states;
@@ -79,6 +83,9 @@ final class TftpApi {
         String config = param(ctx, "pxeconfig").or(() -> param(ctx, "syslinux_config")).orElseThrow(
                 () -> new Halt(400, "TFTP: Failed to create pxe config file: Invalid parameters received"));
         byte[] bytes = config.getBytes(StandardCharsets.UTF_8);
+        if (variant == PxeVariant.PXEGRUB2) {
+            linkBootLoaders(ctx, mac);
+        }
         for (String name : variant.files(mac)) {
             try {
                 files.write(name, bytes);
@@ -88,6 +95,31 @@ final class TftpApi {
         }
         LOG.info("TFTP: {} entry for {} created ({} bytes): {}", variant, mac.colons(), bytes.length, variant.files(mac));
         Replies.ok(ctx);
+    }
+
+    /**
+     * Foreman 3.14 sends the host's {@code targetos}, {@code release}, {@code arch} and {@code bootfile_suffix} with a
+     * PXEGrub2 config: its folder gets the boot loaders of its OS ({@link HostConfigFolder}). An older Foreman sends
+     * none of them and reads no host folder: then only the config files are written.
+     */
+    private void linkBootLoaders(Context ctx, PxeMac mac) {
+        Optional<String> os = param(ctx, "targetos");
+        Optional<String> release = param(ctx, "release");
+        Optional<String> arch = param(ctx, "arch");
+        Optional<String> suffix = param(ctx, "bootfile_suffix");
+        if (os.isEmpty() && release.isEmpty() && arch.isEmpty() && suffix.isEmpty()) {
+            LOG.info("TFTP: PXEGrub2 entry for {} without targetos/release/arch/bootfile_suffix (Foreman before 3.14):"
+                    + " no boot loaders linked into its host folder", mac.colons());
+            return;
+        }
+        var query = new HostConfigTree.LoaderQuery(os.orElse(""), release.orElse(""), arch.orElse(""),
+                suffix.filter(s -> !s.isBlank()).orElseGet(() -> HostConfigTree.bootfileSuffix(arch.orElse(""))));
+        try {
+            Map<String, String> links = hostConfig.setUp(mac, query);
+            LOG.info("TFTP: boot loaders of {} ({} {} {}) linked: {}", mac.colons(), query.os(), query.release(), query.arch(), links);
+        } catch (IOException e) {
+            throw Halt.because(400, "TFTP: Failed to setup host specific bootloader directory: ", e);
+        }
     }
 
     private void get(Context ctx) throws IOException {
@@ -112,6 +144,13 @@ final class TftpApi {
         for (String name : variant.files(mac)) {
             try {
                 removed += files.delete(name) ? 1 : 0;
+            } catch (IOException e) {
+                throw Halt.because(400, "TFTP: Failed to delete pxe config file: ", e);
+            }
+        }
+        if (variant == PxeVariant.PXEGRUB2) {
+            try {
+                removed += hostConfig.remove(mac) ? 1 : 0;
             } catch (IOException e) {
                 throw Halt.because(400, "TFTP: Failed to delete pxe config file: ", e);
             }

@@ -2,12 +2,20 @@ package org.bootproxy.smartproxy;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bootproxy.support.AtomicFile;
 import org.bootproxy.support.ConfinedRoot;
 import org.bootproxy.support.RootName;
+import org.bootproxy.support.TempName;
 
 /**
  * The files Foreman puts into the TFTP root: pushed boot loader configs and downloaded kernels. Names are
@@ -54,6 +62,67 @@ final class TftpRootFiles {
     /** Removes {@code relative}; true when there was something to remove (a missing file is no error). */
     boolean delete(String relative) throws IOException {
         return Files.deleteIfExists(resolve(relative));
+    }
+
+    /**
+     * Makes {@code relative} a symbolic link to {@code target} (a path relative to the link's folder, as smart-proxy
+     * writes them: {@code ../../../grub2/shimx64.efi}), replacing whatever link or file is there, atomically (a link
+     * under a temporary name, renamed over). The target must lie inside the root; it need not exist yet.
+     */
+    void symlink(String relative, String target) throws IOException {
+        Path link = root.createFolders(resolve(relative));
+        if (!link.getParent().resolve(target).normalize().startsWith(root.path())) {
+            throw new ConfinedRoot.OutsideRoot(target + " (from " + relative + ")", root.what());
+        }
+        Path temp = link.resolveSibling(TempName.fresh(link.getFileName().toString()).fileName());
+        try {
+            Files.createSymbolicLink(temp, Path.of(target));
+            Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The names in the folder {@code relative} (links not followed), or empty when it is not a folder in the root. */
+    Optional<List<String>> list(String relative) throws IOException {
+        if (!root.isFolder(name(relative))) {
+            return Optional.empty();
+        }
+        try (Stream<Path> all = Files.list(resolve(relative))) {
+            return Optional.of(all.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /**
+     * Removes the folder {@code relative} and everything in it; symlinks inside are removed, never followed. A
+     * folder that is itself a symlink is removed as a link. True when there was something to remove.
+     */
+    boolean deleteTree(String relative) throws IOException {
+        Path top = resolve(relative);
+        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(top);
+            return true;
+        }
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return true;
     }
 
     /** A new temporary file beside {@code target} (its folders created, still inside the root) to download into. */

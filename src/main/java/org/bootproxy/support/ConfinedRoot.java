@@ -103,6 +103,23 @@ public final class ConfinedRoot {
     }
 
     /**
+     * True when {@code name} is a folder inside the root, symlinks followed but still inside (a Foreman host folder's
+     * link source, a bootloader universe).
+     */
+    public boolean isFolder(RootName name) {
+        Path candidate = root.resolve(name.path()).normalize();
+        if (name.hidden() || !candidate.startsWith(root)) {
+            return false;
+        }
+        try {
+            Path real = candidate.toRealPath();
+            return real.startsWith(root.toRealPath()) && Files.isDirectory(real);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
      * Where {@code name} is to be written, read or deleted by bootproxy itself: the path under the root (it
      * need not exist), after checking that its nearest existing folder lies inside the root's real path.
      *

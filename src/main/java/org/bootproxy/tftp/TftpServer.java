@@ -67,7 +67,8 @@ public final class TftpServer implements AutoCloseable {
     public TftpServer(BootService boot, BootEvents events, TftpSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.shares = new ClientShare(settings.maxTransfersPerClient());
-        this.files = new TftpFiles(new ConfinedRoot(settings.root(), "TFTP root"), Objects.requireNonNull(boot, "boot"));
+        this.files = new TftpFiles(new ConfinedRoot(settings.root(), "TFTP root"),
+                settings.pubRoot().map(dir -> new ConfinedRoot(dir, "assets folder")), Objects.requireNonNull(boot, "boot"));
         this.log = new TransferLog(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
     }
 

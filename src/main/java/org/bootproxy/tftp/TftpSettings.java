@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the TFTP server listens and behaves: built once by the composition root from the config (which has
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param transferPorts  local ports for transfer sockets ({@link PortRange#ANY}: ephemeral)
  * @param maxTransfersPerClient transfers one client address may have running or waiting at once; a request
  *                       past that gets an ERROR at once, so one address cannot take every slot
+ * @param pubRoot        the assets folder HTTP serves under {@code /pub/}: TFTP serves it as {@code pub/<path>} too,
+ *                       for boot loaders without HTTP (Debian's GRUB); empty = no {@code pub/}
  */
 public record TftpSettings(
         InetAddress address,
@@ -40,7 +43,8 @@ public record TftpSettings(
         int maxRetries,
         Duration idleTimeout,
         PortRange transferPorts,
-        int maxTransfersPerClient) {
+        int maxTransfersPerClient,
+        Optional<Path> pubRoot) {
 
     /** A transfer that makes no progress for this long ends (not configurable: the retries end it sooner). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -82,5 +86,14 @@ public record TftpSettings(
         if (maxTransfersPerClient < 1 || maxTransfersPerClient > 100_000) {
             throw new IllegalArgumentException("TFTP max transfers per client must be 1..100000, not " + maxTransfersPerClient);
         }
+        pubRoot = pubRoot == null ? Optional.empty() : pubRoot.map(p -> p.toAbsolutePath().normalize());
+    }
+
+    /** Without an assets folder: no {@code pub/}. */
+    public TftpSettings(InetAddress address, int port, Path root, int maxBlksize, int maxWindowsize, int maxTransfers,
+                        Duration initialTimeout, int maxRetries, Duration idleTimeout, PortRange transferPorts,
+                        int maxTransfersPerClient) {
+        this(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout, maxRetries, idleTimeout,
+                transferPorts, maxTransfersPerClient, Optional.empty());
     }
 }

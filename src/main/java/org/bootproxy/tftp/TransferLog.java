@@ -4,8 +4,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.GuardedEvents;
@@ -16,14 +14,12 @@ import org.slf4j.MDC;
 
 /**
  * One log line and one {@link BootEvent} (stage "tftp") per request: client, file, options, bytes, time,
- * retransmissions and outcome, with the MAC when the file name carries one (pxelinux.cfg/01-…, grub.cfg-…),
- * and for a rendered file the template and host, as the HTTP request log has them.
+ * retransmissions and outcome, with the MAC when the file name carries one (pxelinux.cfg/01-…, grub.cfg-…,
+ * host-config/&lt;mac&gt;/…), and for a rendered file the template and host, as the HTTP request log has them.
  */
 final class TransferLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferLog.class);
-    private static final Pattern MAC_IN_NAME =
-            Pattern.compile("(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})$");
 
     /**
      * How one request went.
@@ -104,11 +100,7 @@ final class TransferLog {
     }
 
     static String macIn(String file) {
-        Matcher m = MAC_IN_NAME.matcher(file);
-        if (!m.find()) {
-            return "";
-        }
-        return MacAddress.tryParse(m.group(1)).map(MacAddress::colons).orElse("");
+        return MacAddress.inFileName(file).map(MacAddress::colons).orElse("");
     }
 
     /** " template=pxelinux/chain-ipxe host=web01.example.com": names and host names carry no spaces. */

@@ -192,9 +192,9 @@ class BootServiceTest {
         assertThat(boot.tftpFile("pxelinux.cfg/default", "")).get()
                 .extracting(Answer::template).isEqualTo("pxelinux/default");
         assertThat(boot.tftpFile("grub2/grub.cfg-01-52-54-00-aa-00-01", "")).get()
-                .extracting(Answer::template).isEqualTo("grub2/chain-ipxe");
+                .extracting(Answer::template).isEqualTo("grub2/kickstart");
         assertThat(boot.tftpFile("grub2/grub.cfg-52:54:00:aa:00:01", "")).get()
-                .extracting(Answer::template).isEqualTo("grub2/chain-ipxe");
+                .extracting(Answer::template).isEqualTo("grub2/kickstart");
         assertThat(boot.tftpFile("grub2/grub.cfg", "")).get().extracting(Answer::template).isEqualTo("grub2/default");
         assertThat(boot.tftpFile("pxelinux.cfg/C000020B", "")).isEmpty();
         assertThat(boot.tftpFile("pxelinux.cfg/4c4c4544-0044-4410-8048-b4c04f4b5931", "")).isEmpty();

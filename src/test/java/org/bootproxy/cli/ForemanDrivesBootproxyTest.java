@@ -153,6 +153,10 @@ class ForemanDrivesBootproxyTest {
         asForeman.post(proxy.https("/tftp/PXEGrub/" + mac), Map.of("pxeconfig", "default=0\n"));
 
         Path root = proxy.tftpRoot();
+        assertThat(root.resolve("host-config/52-54-00-0a-0b-0c/grub2/grub.cfg")).hasContent("set timeout=5\n");
+        assertThat(root.resolve("host-config/52-54-00-0a-0b-0c/grub2").toFile().list())
+                .as("a Foreman before 3.14 sends no targetos/arch: no boot loaders linked")
+                .containsExactlyInAnyOrder("grub.cfg", "grub.cfg-01-52-54-00-0a-0b-0c", "grub.cfg-52:54:00:0a:0b:0c");
         assertThat(root.resolve("grub2/grub.cfg-01-52-54-00-0a-0b-0c")).hasContent("set timeout=5\n");
         assertThat(root.resolve("grub2/grub.cfg-52:54:00:0a:0b:0c")).hasContent("set timeout=5\n");
         assertThat(root.resolve("pxelinux.cfg/01-52-54-00-0a-0b-0c.ipxe")).hasContent("#!ipxe\nexit 1\n");
@@ -160,6 +164,37 @@ class ForemanDrivesBootproxyTest {
         assertThat(root.resolve("grub/01-52-54-00-0A-0B-0C")).hasContent("default=0\n");
         assertThat(proxy.tftpGet("grub2/grub.cfg-01-52-54-00-0a-0b-0c", dir.resolve("grub")).exitCode()).isZero();
         assertThat(dir.resolve("grub")).hasContent("set timeout=5\n");
+    }
+
+    /**
+     * Foreman 3.14's PXEGrub2 push with the host's OS (Host::Managed#setTFTP sends targetos, release, arch and
+     * bootfile_suffix): the host folder gets its configs and boot loader links (smart-proxy's Pxegrub2#setup_bootloader,
+     * modules/tftp/server.rb), shim is served through its link over TFTP, and DELETE removes the whole folder.
+     */
+    @Test
+    void foreman314sGrub2PushWritesTheHostFolderWithItsBootLoadersAndDeleteRemovesIt() throws Exception {
+        String mac = "52:54:00:0a:0b:0d";
+        Path root = proxy.tftpRoot();
+        Files.createDirectories(root.resolve("grub2"));
+        Files.writeString(root.resolve("grub2/shimx64.efi"), "debian's shim\n");
+        HttpResponse<String> set = asForeman.post(proxy.https("/tftp/PXEGrub2/" + mac), Map.of("pxeconfig", "set timeout=5\n",
+                "targetos", "almalinux", "release", "9.4", "arch", "x86_64", "bootfile_suffix", "x64"));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        Path folder = root.resolve("host-config/52-54-00-0a-0b-0d/grub2");
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("grub.cfg", "grub.cfg-01-52-54-00-0a-0b-0d",
+                "grub.cfg-52:54:00:0a:0b:0d", "boot.efi", "grubx64.efi", "boot-sb.efi", "shimx64.efi");
+        assertThat(Files.readSymbolicLink(folder.resolve("shimx64.efi"))).hasToString("../../../grub2/shimx64.efi");
+        assertThat(asForeman.get(proxy.https("/tftp/PXEGrub2/" + mac)).body()).isEqualTo("set timeout=5\n");
+        ExternalProcess curl = proxy.tftpGet("host-config/52-54-00-0a-0b-0d/grub2/shimx64.efi", dir.resolve("shim"));
+        assertThat(curl.exitCode()).as(curl.output()).isZero();
+        assertThat(dir.resolve("shim")).hasContent("debian's shim\n");
+
+        assertThat(asForeman.delete(proxy.https("/tftp/PXEGrub2/" + mac)).statusCode()).isEqualTo(200);
+        assertThat(root.resolve("host-config/52-54-00-0a-0b-0d")).doesNotExist();
+        assertThat(root.resolve("grub2/grub.cfg-01-52-54-00-0a-0b-0d")).doesNotExist();
+        assertThat(root.resolve("grub2/grub.cfg-52:54:00:0a:0b:0d")).doesNotExist();
+        assertThat(root.resolve("grub2/shimx64.efi")).hasContent("debian's shim\n");
     }
 
     @Test

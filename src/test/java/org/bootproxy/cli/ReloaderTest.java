@@ -103,6 +103,24 @@ class ReloaderTest {
     }
 
     @Test
+    void grubSettingsApplyToTheNextRenderAndAnotherReloadKeepsThem() throws Exception {
+        String hosts = Path.of("hosts").toAbsolutePath().toString();
+        String templates = Path.of("templates").toAbsolutePath().toString();
+        start(yaml(hosts, templates, "grub2: {entry_configs: [grub/grub.cfg]}"));
+        assertThat(get("/httpboot/grub/grub.cfg").statusCode()).isEqualTo(200);
+        assertThat(get("/httpboot/boot/grub2/grub.cfg").statusCode()).isEqualTo(404);
+
+        rewrite(yaml(hosts, templates, "grub2: {entry_configs: [boot/grub2/grub.cfg]}"));
+        assertThat(reloader.reload("test").change().applied()).containsExactly("grub2");
+        assertThat(get("/httpboot/boot/grub2/grub.cfg").body()).contains("$net_default_mac");
+        assertThat(get("/httpboot/grub/grub.cfg").statusCode()).isEqualTo(404);
+
+        rewrite(yaml(hosts, templates, "grub2: {entry_configs: [boot/grub2/grub.cfg]}", "ipxe: {intermediate_nics: 2}"));
+        assertThat(reloader.reload("test").change().applied()).containsExactly("ipxe.intermediate_nics");
+        assertThat(get("/httpboot/boot/grub2/grub.cfg").statusCode()).as("the reload kept the GRUB settings").isEqualTo(200);
+    }
+
+    @Test
     void keysBoundAtStartAreNamedAndKeepTheirRunningValue() throws Exception {
         String hosts = Path.of("hosts").toAbsolutePath().toString();
         String templates = Path.of("templates").toAbsolutePath().toString();

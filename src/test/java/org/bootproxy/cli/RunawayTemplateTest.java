@@ -61,7 +61,7 @@ class RunawayTemplateTest {
         Files.writeString(templates.resolve("ipxe/kickstart.ftl"), "#!ipxe\n<#list 1.. as i></#list>\n");
         Files.writeString(templates.resolve("provision/kickstart.ftl"), "<#macro again><@again/></#macro><@again/>\n");
         Files.writeString(templates.resolve("pxelinux/chain-ipxe.ftl"), "<#list 1.. as i><#if i < 0>x</#if></#list>\n");
-        Files.writeString(templates.resolve("grub2/chain-ipxe.ftl"),
+        Files.writeString(templates.resolve("grub2/kickstart.ftl"),
                 "<#function deeper n><#return deeper(n + 1)></#function>[=deeper(0)]\n");
         Files.createDirectories(dir.resolve("tftpboot"));
         log.start();
@@ -132,7 +132,7 @@ class RunawayTemplateTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(ANSWERED_WITHIN);
         assertThat(error).contains("template failed");
         assertTheServerStillAnswers();
-        assertLoggedOnOneLineWithoutStackTrace("grub2/chain-ipxe: recursion too deep");
+        assertLoggedOnOneLineWithoutStackTrace("grub2/kickstart: recursion too deep");
     }
 
     private void assertTheServerStillAnswers() throws Exception {

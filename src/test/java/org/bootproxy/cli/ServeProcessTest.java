@@ -33,14 +33,19 @@ class ServeProcessTest {
 
     final HttpClient client = HttpClient.newHttpClient();
 
+    /** The base config with {@code extraLines} over it: a key written again replaces the base's (two are an error). */
     Path config(String... extraLines) throws Exception {
         Path file = etc.resolve("bootproxy.yaml");
-        Files.writeString(file, String.join("\n", Stream.concat(Stream.of(
+        List<String> extra = List.of(extraLines);
+        List<String> base = Stream.of(
                 "http_address: 127.0.0.1:0",
                 "tftp: {enabled: false}",
                 "template_url: http://192.0.2.1:8000",
                 "hosts: " + Path.of("hosts").toAbsolutePath(),
-                "templates: " + Path.of("templates").toAbsolutePath()), Stream.of(extraLines)).toList()) + "\n");
+                "templates: " + Path.of("templates").toAbsolutePath())
+                .filter(b -> extra.stream().noneMatch(e -> e.startsWith(b.substring(0, b.indexOf(':') + 1))))
+                .toList();
+        Files.writeString(file, String.join("\n", Stream.concat(base.stream(), extra.stream()).toList()) + "\n");
         return file;
     }
 

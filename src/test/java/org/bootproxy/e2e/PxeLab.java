@@ -75,12 +75,14 @@ final class PxeLab {
                 // before QEMU starts, so the lab's timeline does not take them for a request
                 "--wait-ports", "udp:69 tcp:8000",
                 "--server", server));
+        command.addAll(boot.options());
         boot.expects().forEach(e -> command.addAll(List.of("--expect", e)));
         Path out = site.dir().resolve(title.replaceAll("[^A-Za-z0-9.-]+", "-") + ".pxe-lab.out");
         int rc = execute(command, out, boot.timeoutSeconds() + 120);
         Run run = new Run(title, rc, read(out), boot.expects());
         System.out.println("\n=== " + title + ": pxe-lab run --mode " + boot.mode() + " --nics " + boot.nics()
-                + " --dead-nics " + boot.deadNics() + "\n" + run.summary() + "\n" + run.legend());
+                + " --dead-nics " + boot.deadNics() + (boot.options().isEmpty() ? "" : " " + String.join(" ", boot.options()))
+                + "\n" + run.summary() + "\n" + run.legend());
         return run;
     }
 
@@ -94,29 +96,62 @@ final class PxeLab {
         return text.replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1");
     }
 
-    /** What to boot: the lab's --mode, the VM's NICs (the first {@code deadNics} on a dead segment) and what to wait for. */
-    record Boot(String mode, int nics, int deadNics, int timeoutSeconds, List<String> expects) {
+    /**
+     * What to boot: the lab's --mode, the VM's NICs (the first {@code deadNics} on a dead segment), more lab options
+     * ({@code --secure-boot}, {@code --efi-nbp}, {@code --http-boot-url}) and what to wait for.
+     */
+    record Boot(String mode, int nics, int deadNics, int timeoutSeconds, List<String> options, List<String> expects) {
         Boot {
+            options = List.copyOf(options);
             expects = List.copyOf(expects);
         }
 
         static Boot mode(String mode) {
-            return new Boot(mode, 1, 0, 120, List.of());
+            return new Boot(mode, 1, 0, 120, List.of(), List.of());
         }
 
         Boot nics(int count, int dead) {
-            return new Boot(mode, count, dead, timeoutSeconds, expects);
+            return new Boot(mode, count, dead, timeoutSeconds, options, expects);
         }
 
         Boot timeout(int seconds) {
-            return new Boot(mode, nics, deadNics, seconds, expects);
+            return new Boot(mode, nics, deadNics, seconds, options, expects);
+        }
+
+        /** OVMF's Secure Boot build with Microsoft's keys: only signed images start. */
+        Boot secureBoot() {
+            return option("--secure-boot");
+        }
+
+        /** The DHCP file name of UEFI PXE clients (uefi-grub2: default grub2/grubx64.efi, grub2/shimx64.efi with Secure Boot). */
+        Boot efiNbp(String file) {
+            return option("--efi-nbp", file);
+        }
+
+        /** The boot file URL of UEFI HTTP Boot clients (uefi-http). */
+        Boot httpBootUrl(String url) {
+            return option("--http-boot-url", url);
+        }
+
+        /**
+         * How long the lab waits, after every expect matched, for the VM to power off (default 5 s): 0 for a boot
+         * that ends at a prompt or in the firmware's menu, where nothing is left to see.
+         */
+        Boot linger(int seconds) {
+            return option("--linger", Integer.toString(seconds));
+        }
+
+        private Boot option(String... words) {
+            List<String> more = new ArrayList<>(options);
+            more.addAll(List.of(words));
+            return new Boot(mode, nics, deadNics, timeoutSeconds, more, expects);
         }
 
         /** Also wait for {@code regex} (grep -E) in bootproxy's log or on the serial console. */
         Boot expect(String regex) {
             List<String> more = new ArrayList<>(expects);
             more.add(regex);
-            return new Boot(mode, nics, deadNics, timeoutSeconds, more);
+            return new Boot(mode, nics, deadNics, timeoutSeconds, options, more);
         }
     }
 
@@ -145,6 +180,12 @@ final class PxeLab {
                 b.append(String.format("  expect #%d: %s%n", i + 1, expects.get(i)));
             }
             return b.toString().stripTrailing();
+        }
+
+        /** The lab's verdict on Secure Boot under the timeline of a UEFI run ("Secure Boot: ENFORCED: …"). */
+        String secureBootLine() {
+            return lines(output).stream().filter(l -> l.startsWith("Secure Boot:")).findFirst()
+                    .orElse("Secure Boot: (no line: not a UEFI run, or the lab did not finish)");
         }
 
         String result() {

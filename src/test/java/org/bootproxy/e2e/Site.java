@@ -21,11 +21,6 @@ final class Site {
     /** Where the lab's segment reaches bootproxy (pxe-lab's br0 address, Foreman's port). */
     static final String PUBLIC_URL = "http://192.0.2.1:8000";
 
-    /**
-     * Boot files from Debian's packages (ipxe, pxelinux, syslinux-common), under the names bootproxy's templates use.
-     * undionly.kpxe is served as undionly-ipxe.0 because pxelinux only loads a PXE program whose name ends in .0.
-     */
-
     private final Path dir;
     private final Path tftpRoot;
     private final Path pub;
@@ -43,6 +38,24 @@ final class Site {
         createDirectories(dir.resolve("hosts"));
         createDirectories(dir.resolve("state"));
         return new Site(dir, tftpRoot, pub);
+    }
+
+    /**
+     * The same site with a TFTP root of its own, a copy of the shared one in {@code <dir>/tftpboot}: for a case that
+     * writes into the root (Foreman's pushes) without changing what the other cases boot.
+     */
+    Site withOwnTftpRoot() {
+        Path own = dir.resolve("tftpboot");
+        copyTree(tftpRoot, own);
+        return new Site(dir, own, pub);
+    }
+
+    Path tftpRoot() {
+        return tftpRoot;
+    }
+
+    Path pub() {
+        return pub;
     }
 
     /** Writes {@code hosts/<name>.yaml}. */
@@ -83,10 +96,10 @@ final class Site {
                 "--state-dir", dir.resolve("state").toString());
     }
 
-    /** The boot files machines fetch over TFTP, copied from the Debian packages into {@code tftpRoot}. */
     /**
      * Fills the TFTP root the way an operator does: {@code bootproxy bootfiles}, which copies pxelinux.0,
-     * ldlinux.c32, ipxe.lkrn, undionly-ipxe.0, ipxe.efi and snponly.efi from Debian's packages.
+     * ldlinux.c32, ipxe.lkrn, undionly-ipxe.0, ipxe.efi, snponly.efi, ipxe-x64.efi and Debian's signed
+     * grub2/shimx64.efi and grub2/grubx64.efi from Debian's packages.
      */
     static void stageBootFiles(Path tftpRoot) {
         createDirectories(tftpRoot);

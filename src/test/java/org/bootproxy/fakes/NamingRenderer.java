@@ -33,7 +33,7 @@ public final class NamingRenderer implements TemplateRenderer {
     public static NamingRenderer standard() {
         return new NamingRenderer(Set.of("ipxe/intermediate", "ipxe/localboot", "ipxe/menu", "ipxe/unknown",
                 "ipxe/kickstart", "ipxe/preseed", "pxelinux/default", "pxelinux/localboot", "pxelinux/chain-ipxe",
-                "grub2/default", "grub2/localboot", "grub2/chain-ipxe", "provision/kickstart", "provision/preseed",
+                "grub2/default", "grub2/localboot", "grub2/chain-ipxe", "grub2/kickstart", "grub2/preseed", "provision/kickstart", "provision/preseed",
                 "finish/preseed"), Set.of());
     }
 

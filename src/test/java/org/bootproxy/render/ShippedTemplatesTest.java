@@ -64,6 +64,10 @@ class ShippedTemplatesTest {
         add.accept("grub2/default", render("grub2/default", TemplateKind.PXEGRUB2, null));
         add.accept("grub2/chain-ipxe", render("grub2/chain-ipxe", TemplateKind.PXEGRUB2, ALMA01));
         add.accept("grub2/localboot", render("grub2/localboot", TemplateKind.PXEGRUB2, deb01().inBuild(false).build()));
+        add.accept("grub2/kickstart", render("grub2/kickstart", TemplateKind.PXEGRUB2, ALMA01));
+        add.accept("grub2/kickstart", render("grub2/kickstart", TemplateKind.PXEGRUB2, C7));
+        add.accept("grub2/preseed", render("grub2/preseed", TemplateKind.PXEGRUB2, DEB01));
+        add.accept("grub2/autoinstall", render("grub2/autoinstall", TemplateKind.PXEGRUB2, NOBLE01));
         add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, ALMA01));
         add.accept("provision/kickstart", render("provision/kickstart", TemplateKind.PROVISION, C7));
         add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, DEB01));

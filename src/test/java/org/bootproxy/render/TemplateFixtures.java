@@ -31,12 +31,12 @@ public final class TemplateFixtures {
             "Redhat", Map.of(
                     TemplateKind.IPXE, "ipxe/kickstart",
                     TemplateKind.PXELINUX, "pxelinux/chain-ipxe",
-                    TemplateKind.PXEGRUB2, "grub2/chain-ipxe",
+                    TemplateKind.PXEGRUB2, "grub2/kickstart",
                     TemplateKind.PROVISION, "provision/kickstart"),
             "Debian", Map.of(
                     TemplateKind.IPXE, "ipxe/preseed",
                     TemplateKind.PXELINUX, "pxelinux/chain-ipxe",
-                    TemplateKind.PXEGRUB2, "grub2/chain-ipxe",
+                    TemplateKind.PXEGRUB2, "grub2/preseed",
                     TemplateKind.PROVISION, "provision/preseed",
                     TemplateKind.FINISH, "finish/preseed"),
             "Fcos", Map.of(

@@ -14,14 +14,23 @@ class BootFilesTest {
 
     /** A distribution tree with the given packages' files in Debian's places. */
     private Path distribution(boolean ipxe, boolean pxelinux, boolean syslinuxCommon) throws Exception {
+        java.util.Set<String> packages = new java.util.HashSet<>(java.util.Set.of("shim-signed", "grub-efi-amd64-signed"));
+        if (ipxe) {
+            packages.add("ipxe");
+        }
+        if (pxelinux) {
+            packages.add("pxelinux");
+        }
+        if (syslinuxCommon) {
+            packages.add("syslinux-common");
+        }
+        return distribution(packages);
+    }
+
+    private Path distribution(java.util.Set<String> packages) throws Exception {
         Path d = dir.resolve("distro");
         for (BootFiles.Wanted w : BootFiles.DEBIAN) {
-            boolean has = switch (w.debianPackage()) {
-                case "ipxe" -> ipxe;
-                case "pxelinux" -> pxelinux;
-                default -> syslinuxCommon;
-            };
-            if (has) {
+            if (packages.contains(w.debianPackage())) {
                 Path f = d.resolve(w.source());
                 Files.createDirectories(f.getParent());
                 Files.writeString(f, "contents of " + w.source());
@@ -36,7 +45,8 @@ class BootFilesTest {
         BootFiles.Report r = new BootFiles(distribution(true, true, true)).install(root);
         assertThat(r.complete()).isTrue();
         assertThat(r.installCommand()).isEmpty();
-        assertThat(r.entries()).extracting(BootFiles.Entry::status).containsOnly(BootFiles.Status.COPIED);
+        assertThat(r.entries()).filteredOn(e -> !e.name().contains("aa64")).extracting(BootFiles.Entry::status)
+                .containsOnly(BootFiles.Status.COPIED);
         assertThat(Files.readString(root.resolve("undionly-ipxe.0"))).isEqualTo("contents of usr/lib/ipxe/undionly.kpxe");
         assertThat(root.resolve("ipxe.lkrn")).exists();
         assertThat(root.resolve("ipxe.efi")).exists();
@@ -78,5 +88,40 @@ class BootFilesTest {
         Files.writeString(root.resolve("ldlinux.c32"), "copied by hand");
         BootFiles.Report r = new BootFiles(distribution(true, true, false)).install(root);
         assertThat(r.complete()).isTrue();
+    }
+
+    @Test
+    void debiansSignedShimAndNetworkGrubGoWhereAForemanSiteHasThem() throws Exception {
+        Path root = dir.resolve("tftpboot");
+        BootFiles.Report r = new BootFiles(distribution(true, true, true)).install(root);
+        assertThat(root.resolve("grub2/shimx64.efi")).hasContent("contents of usr/lib/shim/shimx64.efi.signed");
+        assertThat(root.resolve("grub2/grubx64.efi")).hasContent("contents of usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed");
+        assertThat(root.resolve("ipxe-x64.efi")).as("Foreman's iPXE UEFI HTTP name").hasContent("contents of usr/lib/ipxe/ipxe.efi");
+        try (var files = Files.list(root.resolve("grub2"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("shimx64.efi", "grubx64.efi");
+        }
+        assertThat(r.describe()).contains("copied   grub2/shimx64.efi").contains("reads grub/grub.cfg (built-in prefix /grub)")
+                .contains("bootloader-universe/pxegrub2/<os>/<release or default>/x86_64/").contains("BOOTX64.EFI is the");
+    }
+
+    @Test
+    void arm64LoadersAreCopiedWhenInstalledAndNotMissedWhenNot() throws Exception {
+        BootFiles.Report without = new BootFiles(distribution(true, true, true)).install(dir.resolve("a"));
+        assertThat(without.complete()).isTrue();
+        assertThat(without.entries()).filteredOn(e -> e.name().contains("aa64")).extracting(BootFiles.Entry::status)
+                .containsOnly(BootFiles.Status.SKIPPED);
+        assertThat(without.describe()).contains("skipped  grub2/grubaa64.efi").contains("(optional: grub-efi-arm64-signed is not installed)");
+
+        Path root = dir.resolve("b");
+        new BootFiles(distribution(java.util.Set.of("shim-signed:arm64", "grub-efi-arm64-signed"))).install(root);
+        assertThat(root.resolve("grub2/shimaa64.efi")).hasContent("contents of usr/lib/shim/shimaa64.efi.signed");
+        assertThat(root.resolve("grub2/grubaa64.efi")).hasContent("contents of usr/lib/grub/arm64-efi-signed/grubnetaa64.efi.signed");
+    }
+
+    @Test
+    void withoutShimSigningTheSecureBootPackagesAreNamed() throws Exception {
+        BootFiles.Report r = new BootFiles(distribution(java.util.Set.of("ipxe", "pxelinux", "syslinux-common"))).install(dir.resolve("t"));
+        assertThat(r.complete()).isFalse();
+        assertThat(r.installCommand()).isEqualTo("apt-get install -y shim-signed grub-efi-amd64-signed");
     }
 }

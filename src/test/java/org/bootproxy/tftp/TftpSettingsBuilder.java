@@ -3,6 +3,7 @@ package org.bootproxy.tftp;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** TFTP settings for tests: 127.0.0.1 on a free port and the config's defaults, unless a test says otherwise. */
 final class TftpSettingsBuilder {
@@ -16,6 +17,7 @@ final class TftpSettingsBuilder {
     private int maxRetries = 10;
     private Duration idleTimeout = TftpSettings.DEFAULT_IDLE_TIMEOUT;
     private int maxTransfersPerClient = TftpSettings.DEFAULT_MAX_TRANSFERS_PER_CLIENT;
+    private Optional<Path> pubRoot = Optional.empty();
 
     private TftpSettingsBuilder(Path root) {
         this.root = root;
@@ -55,8 +57,14 @@ final class TftpSettingsBuilder {
         return this;
     }
 
+    /** The assets folder, served as {@code pub/<path>}. */
+    TftpSettingsBuilder pub(Path assets) {
+        this.pubRoot = Optional.of(assets);
+        return this;
+    }
+
     TftpSettings build() {
         return new TftpSettings(address, port, root, maxBlksize, maxWindowsize, maxTransfers, initialTimeout, maxRetries,
-                idleTimeout, PortRange.ANY, maxTransfersPerClient);
+                idleTimeout, PortRange.ANY, maxTransfersPerClient, pubRoot);
     }
 }
