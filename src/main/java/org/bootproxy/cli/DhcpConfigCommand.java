@@ -74,7 +74,7 @@ final class DhcpConfigCommand implements Callable<Integer> {
                 "pxelinux, ipxe")), BootPlan.Uefi.valueOf(choice("--uefi", uefi, "ipxe, grub2, shim")), segment));
         if (s.publicUrlDerived()) {
             spec.commandLine().getErr().println("bootproxy dhcp-config: template_url is not set, so the URLs below use a guess ("
-                    + s.publicUrl() + "); set template_url in the config (or --config the file that has it)");
+                    + s.publicUrl() + ", " + s.publicUrlGuess() + "); set template_url in the config (or --config the file that has it)");
         }
         spec.commandLine().getOut().print(f.write(plan));
         spec.commandLine().getOut().flush();

@@ -123,9 +123,10 @@ public record BootproxyConfig(
         d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
                 TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.META_DATA,
                 "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
-        // Fedora CoreOS (Foreman's family Fcos): its provision file is the Ignition config, as in Foreman
-        d.put("Fcos", kinds(TemplateKind.IPXE, "ipxe/coreos", TemplateKind.PROVISION, "ignition/coreos",
-                TemplateKind.IGNITION, "ignition/coreos"));
+        // Fedora CoreOS (Foreman's family Fcos): its provision file is the Ignition config, as in Foreman; UEFI
+        // machines go through iPXE (GRUB starts it), whose script boots the live image
+        d.put("Fcos", kinds(TemplateKind.IPXE, "ipxe/coreos", TemplateKind.PXEGRUB2, "grub2/chain-ipxe",
+                TemplateKind.PROVISION, "ignition/coreos", TemplateKind.IGNITION, "ignition/coreos"));
         return d;
     }
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventLog implements BootEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
-    private static final Set<String> LOGGED_HERE = Set.of("unknown-machine", "built", "failed");
+    private static final Set<String> LOGGED_HERE = Set.of("unknown-machine", "menu-choice", "built", "failed");
 
     private final int maxMacs;
     private final int perMac;
