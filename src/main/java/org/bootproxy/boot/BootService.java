@@ -191,17 +191,7 @@ public final class BootService {
      */
     public Answer unknownMachine(BootRequest request) {
         UnknownMachines.Decision d = unknown.decide(request);
-        MachineFacts facts = UnknownMachines.facts(request);
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("macs", String.join(",", facts.macs().stream().map(MacAddress::colons).toList()));
-        f.put("serial", facts.serial());
-        f.put("manufacturer", facts.manufacturer());
-        f.put("product", facts.product());
-        f.put("uuid", facts.uuid());
-        f.put("arch", facts.arch());
-        f.put("answer", settings.get().unknownAnswer().name().toLowerCase(java.util.Locale.ROOT));
-        f.put("profile", d.choice().chosen().map(Profile::name).orElse(""));
-        f.put("why", d.choice().why());
+        Map<String, String> f = UnknownMachines.eventFields(request, d, settings.get().unknownAnswer());
         Optional<Host> host = d.host();
         String template = d.template().isEmpty() ? templateFor(host.orElseThrow(), TemplateKind.IPXE) : d.template();
         emit(request, "unknown-machine", template, d.outcome(), f);

@@ -45,6 +45,22 @@ final class UnknownMachines {
         return new MachineFacts(f.serial(), f.manufacturer(), f.product(), macs(request), f.uuid(), f.arch());
     }
 
+    /** What the unknown-machine event records: everything the machine reported, the profile and why. */
+    static Map<String, String> eventFields(BootRequest request, Decision d, UnknownMachineAnswer configured) {
+        MachineFacts facts = facts(request);
+        Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("macs", String.join(",", facts.macs().stream().map(MacAddress::colons).toList()));
+        f.put("serial", facts.serial());
+        f.put("manufacturer", facts.manufacturer());
+        f.put("product", facts.product());
+        f.put("uuid", facts.uuid());
+        f.put("arch", facts.arch());
+        f.put("answer", configured.name().toLowerCase(java.util.Locale.ROOT));
+        f.put("profile", d.choice().chosen().map(Profile::name).orElse(""));
+        f.put("why", d.choice().why());
+        return f;
+    }
+
     ProfileChoice choose(MachineFacts facts) {
         return site.profiles().choose(facts);
     }

@@ -114,6 +114,8 @@ class HostGroupsTest {
         assertThat(inv.findByMac(MAC)).isEmpty();
         assertThat(inv.problems()).singleElement().hasToString(root.resolve("hosts/web01.yaml") + " line 5: group 'alma8'"
                 + " does not exist: there is no alma8.yaml in the groups folder (did you mean 'alma9'?); groups: alma9");
+        assertThat(inv.currentProblems()).as("what a readiness view reads through the port")
+                .containsExactly(inv.problems().get(0).toString());
     }
 
     @Test
