@@ -9,9 +9,9 @@
                         booted from usually has: that saves a DHCP round); on failure try the next NIC
     chain …?mac=…       ask bootproxy for the host with this NIC's MAC. An unknown MAC gets a 404
                         and iPXE moves on to the next NIC; so does a host script that fails.
-  Each request also carries the machine's serial, manufacturer, product and UUID (SMBIOS) and the
-  architecture iPXE was built for (${buildarch}): for the log, and for the profiles that pick what
-  a machine in no inventory gets.
+  Each request also carries the machine's serial, manufacturer, product and UUID (SMBIOS) and iPXE's
+  build architecture and firmware platform: bootproxy records the machine (GET /api/machines), and
+  the profiles pick by them what a machine in no inventory gets.
 
   When no NIC belongs to a host, it asks for the unknown-machine answer (?unknown=1) with every MAC
   it has: bootproxy logs what the machine reported and answers with the template configured for
@@ -19,13 +19,15 @@
 
   Remember: [=…] is filled in by bootproxy, ${…} is left for iPXE.
 -->
-<#-- what the machine says about itself, percent-encoded by iPXE (:uristring) -->
+<#-- what the machine says about itself: SMBIOS text percent-encoded by iPXE (:uristring); the UUID, build
+     architecture (i386, x86_64, arm64) and platform (pcbios, efi) are URL-safe as iPXE prints them -->
 <#assign identity = {
   "serial": "${serial:uristring}",
   "manufacturer": "${manufacturer:uristring}",
   "product": "${product:uristring}",
-  "uuid": "${uuid:uristring}",
-  "arch": "${buildarch:uristring}"
+  "uuid": "${uuid}",
+  "arch": "${buildarch}",
+  "platform": "${platform}"
 }>
 <#assign all_macs = (0..<bootproxy.intermediate_nics)?map(i -> "${net[=i]/mac}")?join(",")>
 echo bootproxy: ${manufacturer} ${product} (serial ${serial}): looking for a known NIC
@@ -36,6 +38,8 @@ echo bootproxy: ${manufacturer} ${product} (serial ${serial}): looking for a kno
 isset ${net[=i]/mac} || goto unknown
 echo bootproxy: trying net[=i] (${net[=i]/mac})
 isset ${net[=i]/ip} || dhcp net[=i] || goto [=next]
+<#-- the NIC configured last carries the requests: the machine's boot interface, should no NIC be known -->
+set bootif ${net[=i]/mac}
 chain [=url("iPXE", {"mac": "${net[=i]/mac}"} + identity)] || goto [=next]
 <#-- the host's script returned without booting (e.g. ipxe/localboot): leave iPXE -->
 exit
@@ -43,7 +47,7 @@ exit
 
 :unknown
 echo bootproxy: no NIC of this machine belongs to a known host
-chain [=url("iPXE", {"unknown": "1", "macs": all_macs} + identity)] || goto unreachable
+chain [=url("iPXE", {"unknown": "1", "macs": all_macs, "bootif": "${bootif}"} + identity)] || goto unreachable
 exit
 
 :unreachable

@@ -33,7 +33,7 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotDependOnEachOther() {
         String[] adapters = {"tftp", "http", "smartproxy", "inventory", "render", "events", "metrics", "state",
-            "logging", "dhcp", "doctor"};
+            "logging", "dhcp", "doctor", "discovery", "ui"};
         for (String a : adapters) {
             String[] others = java.util.Arrays.stream(adapters).filter(o -> !o.equals(a))
                     .map(o -> "org.bootproxy." + o + "..").toArray(String[]::new);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 
 /**
  * The boot decision, shared by every transport: "client X asks for name Y — what bytes?".
@@ -33,13 +33,13 @@ public final class BootService {
 
     private final HostInventory inventory;
     private final TemplateRenderer renderer;
-    private final BuildStateStore buildStates;
+    private final BuildRecords records;
+    private final MachineRegistry machines;
     private final BootEvents events;
     private final Supplier<BootSettings> settings;
     private final Clock clock;
     private final UnknownMachines unknown;
 
-    /** Without profiles or host groups for unknown machines. */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock) {
         this(inventory, renderer, buildStates, events, constant(Objects.requireNonNull(settings)), clock);
@@ -50,21 +50,30 @@ public final class BootService {
      */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, Supplier<BootSettings> settings, Clock clock) {
-        this(inventory, renderer, buildStates, events, settings, clock, SiteDefinitions.NONE);
+        this(inventory, renderer, buildStates, MachineRegistry.NONE, events, settings, clock);
+    }
+
+    /** @param machines where sightings of machines are recorded (unknown machines, facts the intermediate script sent) */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       MachineRegistry machines, BootEvents events, Supplier<BootSettings> settings, Clock clock) {
+        this(inventory, renderer, buildStates, machines, events, settings, clock, SiteDefinitions.NONE);
     }
 
     /** With fixed settings and the site's profiles and host groups. */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock, SiteDefinitions site) {
-        this(inventory, renderer, buildStates, events, constant(Objects.requireNonNull(settings)), clock, site);
+        this(inventory, renderer, buildStates, MachineRegistry.NONE, events, constant(Objects.requireNonNull(settings)),
+                clock, site);
     }
 
     /** @param site the profiles and host groups that decide what machines in no inventory get */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
-                       BootEvents events, Supplier<BootSettings> settings, Clock clock, SiteDefinitions site) {
+                       MachineRegistry machines, BootEvents events, Supplier<BootSettings> settings, Clock clock,
+                       SiteDefinitions site) {
         this.inventory = Objects.requireNonNull(inventory);
         this.renderer = Objects.requireNonNull(renderer);
-        this.buildStates = Objects.requireNonNull(buildStates);
+        this.records = new BuildRecords(Objects.requireNonNull(buildStates));
+        this.machines = Objects.requireNonNull(machines, "machines");
         this.events = GuardedEvents.around(Objects.requireNonNull(events), GuardedEvents.IGNORE);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
@@ -93,10 +102,19 @@ public final class BootService {
      * @throws UpstreamUnavailable when the inventory cannot answer
      */
     public Host identify(BootRequest request) {
-        return find(request).orElseThrow(() -> new HostNotFound(notFoundMessage(request)));
+        return records.apply(identifyDefined(request));
+    }
+
+    /** The host as the inventory defines it, before the recorded build result is applied. */
+    private Host identifyDefined(BootRequest request) {
+        return findDefined(request).orElseThrow(() -> new HostNotFound(notFoundMessage(request)));
     }
 
     private Optional<Host> find(BootRequest request) {
+        return findDefined(request).map(records::apply);
+    }
+
+    private Optional<Host> findDefined(BootRequest request) {
         Optional<Host> host;
         if (!request.token().isEmpty()) {
             // Foreman uses the token alone. Upstream backends cannot always search by token (Foreman's API
@@ -112,7 +130,7 @@ public final class BootService {
         } else {
             host = Optional.empty();
         }
-        return host.map(this::withRecordedBuildState);
+        return host;
     }
 
     private Optional<Host> byMacs(BootRequest request) {
@@ -135,21 +153,6 @@ public final class BootService {
         return "no host matches the request from " + r.clientIp() + " (no MAC or token sent, and no host has that IP)";
     }
 
-    private Host withRecordedBuildState(Host host) {
-        if (!host.build()) {
-            return host;
-        }
-        if (UnknownMachines.isDiscovered(host)) {
-            // a machine installed from the menu or by a profile stays installed whatever its group says since
-            return buildStates.get(host.name()).filter(s -> s.status() == BuildState.Status.BUILT)
-                    .map(s -> host.withBuild(false)).orElse(host);
-        }
-        return buildStates.get(host.name())
-                .filter(s -> s.appliesTo(host))
-                .map(s -> host.withBuild(false))
-                .orElse(host);
-    }
-
     // ------------------------------------------------------------------ iPXE over HTTP
 
     /**
@@ -169,13 +172,48 @@ public final class BootService {
                 return intermediate(request);
             }
         } else {
-            host = Optional.of(identify(request));
+            host = Optional.of(identifySighted(request));
         }
         Host h = host.get();
         if (!h.build()) {
             return answer(request, TemplateKind.IPXE, h, IPXE_LOCALBOOT, Answer.Reason.LOCAL_BOOT);
         }
         return answer(request, TemplateKind.IPXE, h, templateFor(h, TemplateKind.IPXE), Answer.Reason.HOST_TEMPLATE);
+    }
+
+    /**
+     * {@link #identify}, and when the request is the intermediate script's chain for one NIC (it carries what the
+     * machine reported about itself), a sighting of the machine for the {@link MachineRegistry}, found or not.
+     */
+    private Host identifySighted(BootRequest request) {
+        if (!fromIntermediateScript(request)) {
+            return identify(request);
+        }
+        Host host;
+        try {
+            host = identify(request);
+        } catch (HostNotFound e) {
+            try {
+                sighted(request, MachineReport.Kind.NIC, "");
+            } catch (StateNotRecorded notRecorded) {
+                e.addSuppressed(notRecorded); // the 404 still moves iPXE on; its unknown-machine report is recorded
+            }
+            throw e;
+        }
+        sighted(request, MachineReport.Kind.NIC, host.name());
+        return host;
+    }
+
+    /** The intermediate script sends each NIC's MAC with the machine's facts; nothing else sends both. */
+    private static boolean fromIntermediateScript(BootRequest request) {
+        MachineFacts f = request.facts();
+        return !request.macs().isEmpty() && request.token().isEmpty()
+                && (!f.hardwareUnknown() || !f.arch().isEmpty() || !f.platform().isEmpty());
+    }
+
+    private DiscoveredMachine sighted(BootRequest request, MachineReport.Kind kind, String host) {
+        return machines.report(new MachineReport(clock.instant(), request.clientIp(), request.macs(), request.facts(),
+                kind, host));
     }
 
     /** The script that tries net0…netN in turn and reports each NIC's MAC and the machine's identity. */
@@ -192,9 +230,17 @@ public final class BootService {
     public Answer unknownMachine(BootRequest request) {
         UnknownMachines.Decision d = unknown.decide(request);
         Map<String, String> f = UnknownMachines.eventFields(request, d, settings.get().unknownAnswer());
+        String mac = request.firstMac();
+        if (!request.macs().isEmpty() || !request.facts().macs().isEmpty()) {
+            // recorded before the answer is rendered: a machine told it is unknown is in the registry, even after a crash
+            DiscoveredMachine m = sighted(request, MachineReport.Kind.UNKNOWN_ANSWER, "");
+            f.put("machine", m.id());
+            f.put("boots", Integer.toString(m.boots()));
+            mac = m.macs().get(0).colons();
+        }
         Optional<Host> host = d.host();
         String template = d.template().isEmpty() ? templateFor(host.orElseThrow(), TemplateKind.IPXE) : d.template();
-        emit(request, "unknown-machine", template, d.outcome(), f);
+        events.record(new BootEvent(clock.instant(), mac, request.clientIp(), "unknown-machine", template, "reported", f));
         return new Answer(render(template, TemplateKind.IPXE, host, request, d.choice()), template, host, d.reason());
     }
 
@@ -248,13 +294,13 @@ public final class BootService {
         if (kind == TemplateKind.IPXE && templateName.isEmpty()) {
             return ipxe(request);
         }
-        Host host = identify(request);
+        Host defined = identifyDefined(request);
+        Host host = records.apply(defined);
         if ((kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) && templateName.isEmpty()) {
             return bootloaderConfig(request, kind, host);
         }
         if (!host.build() && requiresBuild(kind)) {
-            throw new NotInBuild("host " + host.name() + " is not in build mode, so it gets no " + kind.foremanName()
-                    + " (set build: true to install it again)");
+            throw new NotInBuild(records.whyNotInBuild(defined, "it gets no " + kind.foremanName()));
         }
         String name = templateName.orElseGet(() -> templateFor(host, kind));
         if (templateName.isPresent() && !renderer.exists(name)) {
@@ -387,14 +433,15 @@ public final class BootService {
     }
 
     private BuildState report(BootRequest request, BuildState.Status status, String report) {
-        Host host = identify(request);
+        Host defined = identifyDefined(request);
+        Host host = records.apply(defined);
         String stage = status == BuildState.Status.BUILT ? "built" : "failed";
         if (!host.build()) {
             emit(request, stage, host.name(), "not-in-build", Map.of("host", host.name()));
-            throw new NotInBuild("host " + host.name() + " is not in build mode");
+            throw new NotInBuild(records.whyNotInBuild(defined, "its '" + stage + "' report changes nothing"));
         }
         BuildState state = new BuildState(host.name(), host.revision(), status, clock.instant(), report);
-        buildStates.put(state);
+        records.store(state);
         String forwarded = "ok";
         try {
             if (UnknownMachines.isDiscovered(host)) {
@@ -419,6 +466,45 @@ public final class BootService {
             return s;
         }
         return new String(b, 0, BuildState.MAX_REPORT_BYTES, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ reinstall
+
+    /** The build result recorded for this definition of the host (built or failed), if any: for the dashboard. */
+    public Optional<BuildState> recordedBuild(Host host) {
+        return records.recorded(host);
+    }
+
+    /**
+     * Clears the recorded build result of a host, so it installs again on its next boot ({@code bootproxy rebuild}).
+     *
+     * @param hostOrMac the host's name, or the MAC of any of its NICs
+     * @throws HostNotFound when no host has that MAC, or no host of that name is listed or has a recorded result
+     */
+    public Rebuilt rebuild(String hostOrMac) {
+        String key = hostOrMac == null ? "" : hostOrMac.trim();
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new BadRequest("name a host or a MAC to rebuild, e.g. web01.example.com or 52:54:00:12:34:56");
+        }
+        Optional<MacAddress> mac = MacAddress.tryParse(key);
+        if (mac.isPresent() && inventory.findByMac(mac.get()).isEmpty()) {
+            return rebuild(DiscoveredToken.hostName(mac.get())); // a machine a profile or the OS menu installed
+        }
+        Optional<Host> defined = mac.isPresent()
+                ? Optional.of(inventory.findByMac(mac.get()).orElseThrow(() -> new HostNotFound("no host has MAC " + mac.get())))
+                : inventory.all().stream().filter(h -> h.name().equals(key)).findFirst();
+        String name = defined.map(Host::name).orElse(key);
+        Optional<BuildState> cleared = records.clear(name);
+        if (cleared.isEmpty() && defined.isEmpty()) {
+            throw new HostNotFound("no host named " + name + " has a recorded build result, and the inventory lists no"
+                    + " host of that name (name it as in its host file or Foreman, or give one of its MACs)");
+        }
+        String hostMac = defined.map(h -> h.provisionInterface().mac().colons()).orElse("");
+        events.record(new BootEvent(clock.instant(), hostMac, "", "rebuild", name,
+                cleared.isPresent() ? "cleared" : "nothing-recorded",
+                Map.of("host", name, "was", cleared.map(s -> s.status().name().toLowerCase(java.util.Locale.ROOT) + " at "
+                        + s.at()).orElse(""))));
+        return new Rebuilt(name, cleared, defined);
     }
 
     // ------------------------------------------------------------------ rendering

@@ -11,4 +11,11 @@ public interface BuildStateStore {
     Optional<BuildState> get(String hostName);
 
     void put(BuildState state);
+
+    /**
+     * Forgets the host's record, so it installs again ({@code bootproxy rebuild}).
+     *
+     * @return the record removed, empty when there was none
+     */
+    Optional<BuildState> remove(String hostName);
 }

@@ -110,7 +110,8 @@ public final class Lint {
             }
         });
         BootRequest unknown = new BootRequest("192.0.2.254", List.of(UNKNOWN), "", false,
-                new MachineFacts("SERIAL-LINT", "bootproxy", "lint", List.of(UNKNOWN), "", "x86_64"));
+                new MachineFacts("SERIAL-LINT", "bootproxy", "lint", "", "x86_64", "pcbios", List.of(UNKNOWN),
+                        Optional.of(UNKNOWN)));
         for (String t : independent) {
             renders++;
             try {

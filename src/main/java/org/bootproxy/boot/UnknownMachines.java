@@ -19,7 +19,7 @@ final class UnknownMachines {
      * @param template the template to answer with; "" for the host's own iPXE template
      * @param host     the host made for the machine when it installs
      * @param choice   the profile choice and why
-     * @param outcome  for the event: installed, profile, install, default
+     * @param outcome  for the event's {@code decision}: installed, profile, install, default
      */
     record Decision(Answer.Reason reason, String template, Optional<Host> host, ProfileChoice choice, String outcome) {
     }
@@ -42,7 +42,8 @@ final class UnknownMachines {
     /** The facts profiles select on, with the MACs the request named when the machine reported none. */
     static MachineFacts facts(BootRequest request) {
         MachineFacts f = request.facts();
-        return new MachineFacts(f.serial(), f.manufacturer(), f.product(), macs(request), f.uuid(), f.arch());
+        return new MachineFacts(f.serial(), f.manufacturer(), f.product(), f.uuid(), f.arch(), f.platform(), macs(request),
+                f.bootif());
     }
 
     /** What the unknown-machine event records: everything the machine reported, the profile and why. */
@@ -55,7 +56,9 @@ final class UnknownMachines {
         f.put("product", facts.product());
         f.put("uuid", facts.uuid());
         f.put("arch", facts.arch());
+        f.put("platform", facts.platform());
         f.put("answer", configured.name().toLowerCase(java.util.Locale.ROOT));
+        f.put("decision", d.outcome());
         f.put("profile", d.choice().chosen().map(Profile::name).orElse(""));
         f.put("why", d.choice().why());
         return f;

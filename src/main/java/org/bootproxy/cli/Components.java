@@ -8,6 +8,8 @@ import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.SiteDefinitions;
+import org.bootproxy.boot.InventoryObserver;
+import org.bootproxy.boot.MachineRegistry;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.inventory.file.FileInventory;
@@ -30,9 +32,20 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
 
     /** With another build-state store: {@code doctor} checks without creating the state folder (as root, it would be root's). */
     static Components build(BootproxyConfig s, BootEvents events, BuildStateStore buildStates) {
-        LiveParts live = new LiveParts(parts(s));
-        var boot = new BootService(live.inventory(), live.renderer(), buildStates, events, live::boot, Clock.systemUTC(),
-                live.site());
+        return build(s, events, buildStates, MachineRegistry.NONE, InventoryObserver.NONE);
+    }
+
+    /**
+     * As {@code serve} wires it.
+     *
+     * @param machines where the machines seen booting are recorded
+     * @param observer told how inventory lookups were answered (metrics, /readyz), also after a reload
+     */
+    static Components build(BootproxyConfig s, BootEvents events, BuildStateStore buildStates, MachineRegistry machines,
+                            InventoryObserver observer) {
+        LiveParts live = new LiveParts(parts(s, observer), observer);
+        var boot = new BootService(live.inventory(), live.renderer(), buildStates, machines, events, live::boot,
+                Clock.systemUTC(), live.site());
         return new Components(s, live, boot);
     }
 
@@ -62,10 +75,10 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
     }
 
     /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
-    static LiveParts.Parts parts(BootproxyConfig s) {
+    static LiveParts.Parts parts(BootproxyConfig s, InventoryObserver observer) {
         List<String> problems = new ArrayList<>();
         List<UpstreamInventory> resources = new ArrayList<>();
-        InventoryWiring.Sources sources = InventoryWiring.sources(s, problems, resources);
+        InventoryWiring.Sources sources = InventoryWiring.sources(s, problems, resources, observer);
         TemplateRenderer renderer;
         try {
             renderer = renderer(s);

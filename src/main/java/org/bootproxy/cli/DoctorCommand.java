@@ -95,6 +95,11 @@ final class DoctorCommand implements Callable<Integer> {
             public void put(BuildState state) {
                 throw new IllegalStateException("doctor records no builds");
             }
+
+            @Override
+            public Optional<BuildState> remove(String hostName) {
+                throw new IllegalStateException("doctor clears no builds");
+            }
         });
         Lint.Report lint = LintCommand.lint(c);
         findings.add(lint.ok() ? Finding.ok("templates", "lint: " + lint.summary())

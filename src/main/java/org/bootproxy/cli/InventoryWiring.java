@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.CacheConfig;
@@ -55,13 +56,15 @@ public final class InventoryWiring {
      * @param problems  receives what was wrong reading the host, group and profile files, one line each
      * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP
      *                  client, when a reload replaces it)
+     * @param observer  told how each lookup was answered and how each upstream call went (metrics, /readyz)
      */
-    static Sources sources(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources) {
+    static Sources sources(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources,
+                           InventoryObserver observer) {
         Clock clock = Clock.systemUTC();
         GroupFolder groups = new GroupFolder(Optional.of(c.groups()), clock, FileInventory.DEFAULT_RESCAN,
                 c.inventory().hostFileMaxBytes());
         List<Runnable> rescans = new ArrayList<>();
-        HostInventory inventory = inventory(c, groups, problems, resources, rescans);
+        HostInventory inventory = inventory(c, groups, problems, resources, rescans, observer);
         if (!c.inventory().type().equals("files") && !c.inventory().filesOverride()) {
             groups.problems().forEach(p -> problems.add(p.toString())); // otherwise the host files report them
         }
@@ -73,7 +76,8 @@ public final class InventoryWiring {
     }
 
     private static HostInventory inventory(BootproxyConfig c, GroupFolder groups, List<String> problems,
-                                           List<UpstreamInventory> resources, List<Runnable> rescans) {
+                                           List<UpstreamInventory> resources, List<Runnable> rescans,
+                                           InventoryObserver observer) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
             return files(c, groups, problems, rescans);
@@ -82,7 +86,7 @@ public final class InventoryWiring {
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
         UpstreamInventory upstream = upstream(cfg);
         resources.add(upstream);
-        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC());
+        HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC(), observer);
         return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, groups, problems, rescans), cached)) : cached;
     }
 

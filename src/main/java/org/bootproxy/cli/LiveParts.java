@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bootproxy.boot.BootSettings;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MenuEntry;
 import org.bootproxy.boot.Nic;
@@ -61,8 +62,20 @@ final class LiveParts {
     private final TemplateRenderer renderer = new CurrentRenderer();
     private final SiteDefinitions site = new CurrentSite();
 
+    private final InventoryObserver observer;
+
     LiveParts(Parts first) {
+        this(first, InventoryObserver.NONE);
+    }
+
+    /** @param observer what every inventory built for these parts reports its lookups to, also after a reload */
+    LiveParts(Parts first, InventoryObserver observer) {
         this.current = new AtomicReference<>(Objects.requireNonNull(first));
+        this.observer = Objects.requireNonNull(observer);
+    }
+
+    InventoryObserver observer() {
+        return observer;
     }
 
     Parts current() {

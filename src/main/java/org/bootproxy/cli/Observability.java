@@ -3,6 +3,7 @@ package org.bootproxy.cli;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.GuardedEvents;
+import org.bootproxy.config.TimelineConfig;
 import org.bootproxy.events.EventLog;
 import org.bootproxy.metrics.BootMetrics;
 import org.slf4j.Logger;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 record Observability(EventLog timeline, BootMetrics metrics) implements BootEvents {
     private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
-    static Observability create() {
-        return new Observability(new EventLog(4096, 100), new BootMetrics());
+    static Observability create(TimelineConfig timeline) {
+        return new Observability(new EventLog(timeline.perMac(), timeline.maxBytes()), new BootMetrics());
     }
 
     @Override

@@ -46,7 +46,7 @@ final class ReloadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // the same checks serve makes: a mistake is reported here and the server is not disturbed
         BootproxyConfig s = common.resolve(Overrides.NONE);
-        Components.parts(s).release();
+        Components.parts(s, org.bootproxy.boot.InventoryObserver.NONE).release();
         RunFiles run = new RunFiles(s.stateDir());
         OptionalLong target = pid != null ? OptionalLong.of(pid) : run.pid();
         if (target.isEmpty()) {

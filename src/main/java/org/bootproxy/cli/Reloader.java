@@ -122,7 +122,7 @@ final class Reloader {
                 ? Components.renderer(fresh) : now.renderer();
         boolean newInventory = change.changes("hosts") || change.changes("inventory") || change.changes("groups")
                 || change.changes("profiles");
-        InventoryWiring.Sources sources = newInventory ? InventoryWiring.sources(fresh, problems, resources) : null;
+        InventoryWiring.Sources sources = newInventory ? InventoryWiring.sources(fresh, problems, resources, live.observer()) : null;
         BootSettings running = now.boot();
         BootSettings boot = new BootSettings(running.publicUrl(), fresh.boot().intermediateNics(), fresh.boot().unknownAnswer(),
                 fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().grub(), fresh.boot().menu());

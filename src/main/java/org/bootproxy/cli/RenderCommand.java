@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 final class RenderCommand implements Callable<Integer> {
 
     /** The facts --facts takes, as the intermediate script reports them. */
-    static final List<String> FACTS = List.of("serial", "manufacturer", "product", "uuid", "arch", "macs");
+    static final List<String> FACTS = List.of("serial", "manufacturer", "product", "uuid", "arch", "platform", "macs");
 
     @Mixin
     CommonOptions common;
@@ -166,6 +166,7 @@ final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the machine's MACs: --mac MAC, or macs=MAC,MAC in --facts");
         }
         return new MachineFacts(f.getOrDefault("serial", ""), f.getOrDefault("manufacturer", ""),
-                f.getOrDefault("product", ""), macs, f.getOrDefault("uuid", ""), f.getOrDefault("arch", ""));
+                f.getOrDefault("product", ""), f.getOrDefault("uuid", ""), f.getOrDefault("arch", ""),
+                f.getOrDefault("platform", ""), macs, Optional.empty());
     }
 }

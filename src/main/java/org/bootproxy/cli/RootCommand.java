@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "up in YAML host files, Foreman or a CMDB. Foreman can register it as a Smart Proxy (TFTP and "
                 + "Templates)."},
         subcommands = {ServeCommand.class, ReloadCommand.class, RenderCommand.class, LintCommand.class, BootfilesCommand.class,
-            CheckUpstreamCommand.class, DhcpConfigCommand.class, DoctorCommand.class,
+            CheckUpstreamCommand.class, DhcpConfigCommand.class, DoctorCommand.class, MachinesCommand.class, TraceCommand.class,
+            RebuildCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'bootproxy help COMMAND' for a command's options. Docs: README.md, docs/, templates/README.md."})
 public final class RootCommand implements Runnable {

@@ -20,6 +20,15 @@ import org.bootproxy.http.Cidr;
 import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
+import org.bootproxy.http.MachinesRoutes;
+import org.bootproxy.ui.Dashboard;
+import org.bootproxy.ui.DashboardSources;
+import org.bootproxy.boot.BootEvent;
+import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.Readiness;
+import org.bootproxy.state.FileBuildStateStore;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
 import org.bootproxy.logging.LogFormat;
@@ -105,8 +114,10 @@ final class ServeCommand implements Callable<Integer> {
         format.apply();
         Overrides flags = site.over(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         BootproxyConfig s = common.resolve(flags);
-        Observability events = Observability.create();
-        Components c = Components.build(s, events.guarded());
+        Observability events = Observability.create(s.timeline());
+        DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(s, events.guarded(), Clock.systemUTC());
+        Components c = Components.build(s, events.guarded(), new FileBuildStateStore(s.stateDir()), discovery.registry(),
+                events.metrics());
 
         LOG.info("bootproxy {} starting (pid {})", VersionProvider.version(), ProcessHandle.current().pid());
         ResolvedPaths.describe(Optional.ofNullable(common.config), s).forEach(line -> LOG.info("{}", line));
@@ -137,13 +148,15 @@ final class ServeCommand implements Callable<Integer> {
 
         Running running;
         try {
-            running = start(s, c, events, tftpOptional || s.tftp().optional());
+            running = start(s, c, events, discovery, tftpOptional || s.tftp().optional());
         } catch (HttpCannotListen e) {
+            discovery.close();
             LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
                     + " or https_address)", s.httpAddress(), s.smartProxy().https().map(h -> " or HTTPS on " + h.address()).orElse(""),
                     rootMessage(e));
             return CANNOT_LISTEN;
         } catch (TftpCannotListen e) {
+            discovery.close();
             LOG.error("{}", e.getMessage());
             return CANNOT_LISTEN;
         }
@@ -174,11 +187,12 @@ final class ServeCommand implements Callable<Integer> {
     static final int CANNOT_LISTEN = 4;
 
     /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
-    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy) {
+    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy, DiscoveryWiring.Discovery discovery) {
         void stop() {
             tftp.ifPresent(TftpServer::stop);
             http.stop();
             proxy.close();
+            discovery.close();
         }
     }
 
@@ -197,8 +211,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the servers; TFTP may fail only when {@code tftp.optional} is set. */
-    static Running start(BootproxyConfig s, Components c, Observability events) {
-        return start(s, c, events, s.tftp().optional());
+    static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery) {
+        return start(s, c, events, discovery, s.tftp().optional());
     }
 
     /**
@@ -206,12 +220,15 @@ final class ServeCommand implements Callable<Integer> {
      * ({@link TftpCannotListen}) unless {@code tftpOptional}: then TFTP is reported {@code failed} on /v2/features and
      * HTTP keeps running.
      */
-    static Running start(BootproxyConfig s, Components c, Observability events, boolean tftpOptional) {
+    static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery,
+                         boolean tftpOptional) {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
         SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
         Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
+        ReadinessChecks readiness = new ReadinessChecks(s, c, events, states, Clock.systemUTC());
+        events.metrics().gaugeDiscoveredMachines(() -> discovery.registry().all().size());
         // /httpboot/ serves the TFTP root once it exists, also when it appears after start
         states.set(Feature.HTTPBOOT, ModuleStates.State.RUNNING);
         if (!Files.isDirectory(s.tftpRoot())) {
@@ -220,7 +237,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
                 Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes, ops(events)::routes), proxy.unattendedFallback()));
+                new HttpExtensions(List.of(proxy::routes, ops(events, readiness)::routes,
+                        new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted)::routes,
+                        dashboard(c, events, discovery, readiness)::routes), proxy.unattendedFallback()));
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -260,7 +279,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("TFTP:      disabled (tftp.enabled: false)");
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
-        return new Running(http, Optional.ofNullable(tftp), proxy);
+        return new Running(http, Optional.ofNullable(tftp), proxy, discovery);
     }
 
     /**
@@ -289,8 +308,25 @@ final class ServeCommand implements Callable<Integer> {
         return false;
     }
 
-    private static OpsRoutes ops(Observability o) {
-        return new OpsRoutes(o.metrics()::scrape, mac -> o.timeline().timeline(mac.colons()));
+    private static Dashboard dashboard(Components c, Observability o, DiscoveryWiring.Discovery discovery,
+                                       Supplier<Readiness> readiness) {
+        return new Dashboard(new DashboardSources(() -> c.inventory().all(), h -> c.boot().recordedBuild(h),
+                mac -> o.timeline().timeline(mac), o.timeline()::latest, discovery.registry()::all, readiness,
+                o.metrics()::lookupCounts), Clock.systemUTC());
+    }
+
+    private static OpsRoutes ops(Observability o, Supplier<Readiness> readiness) {
+        return new OpsRoutes(o.metrics()::scrape, new OpsRoutes.Timeline() {
+            @Override
+            public List<BootEvent> events(MacAddress mac) {
+                return o.timeline().timeline(mac.colons());
+            }
+
+            @Override
+            public AutoCloseable follow(MacAddress mac, Consumer<BootEvent> sink) {
+                return o.timeline().follow(mac.colons(), sink);
+            }
+        }, readiness);
     }
 
     static HttpSettings httpSettings(BootproxyConfig s, Optional<Path> httpbootDir, Optional<HttpSettings.Https> https) {

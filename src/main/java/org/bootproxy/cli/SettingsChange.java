@@ -66,7 +66,9 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
             new Key("foreman_url", s -> s.smartProxy().foremanUrl()),
             new Key("trusted_hosts", s -> s.smartProxy().trustedHosts()),
             new Key("tftp_servername", s -> s.smartProxy().tftpServername()),
-            new Key("https_address, ssl_certificate, ssl_private_key, ssl_ca_file", s -> s.smartProxy().https()));
+            new Key("https_address, ssl_certificate, ssl_private_key, ssl_ca_file", s -> s.smartProxy().https()),
+            new Key("discovery", BootproxyConfig::discovery),
+            new Key("timeline", BootproxyConfig::timeline));
 
     /**
      * @param started     what the servers were started with (the restart-only keys still have these values)

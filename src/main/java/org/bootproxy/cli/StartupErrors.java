@@ -20,7 +20,8 @@ final class StartupErrors {
     static <T> T asConfigError(Supplier<T> build) {
         try {
             return build.get();
-        } catch (HostsDirectoryMissing | TemplatesFolderUnusable | Tls.Unusable | CmdbSettings.Invalid e) {
+        } catch (HostsDirectoryMissing | TemplatesFolderUnusable | Tls.Unusable | CmdbSettings.Invalid
+                 | java.io.UncheckedIOException e) { // a state folder that cannot be read or written
             throw new ConfigException(e.getMessage(), e);
         }
     }

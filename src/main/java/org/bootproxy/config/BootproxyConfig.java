@@ -24,6 +24,8 @@ import org.bootproxy.boot.UnknownMachineAnswer;
  * @param publicUrlGuess   how it was guessed (which interface, and the others), for the warning; "" when given
  * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
  * @param render           limits of one template render
+ * @param discovery        the machines recorded as they boot, and where they are announced
+ * @param timeline         bounds of the per-MAC boot timelines
  */
 public record BootproxyConfig(
         HostPort httpAddress,
@@ -43,7 +45,9 @@ public record BootproxyConfig(
         TftpConfig tftp,
         InventoryConfig inventory,
         SmartProxyConfig smartProxy,
-        RenderConfig render) {
+        RenderConfig render,
+        DiscoveryConfig discovery,
+        TimelineConfig timeline) {
 
     public static final String DEFAULT_HTTP = "0.0.0.0:8000";
     public static final String DEFAULT_TFTP = "0.0.0.0:69";
@@ -101,7 +105,7 @@ public record BootproxyConfig(
         return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, groups, profiles, assets, stateDir, publicUrl,
                 derived, derived ? guess.description() : "",
                 List.copyOf(proxies), boot, file.tftp(), inv.withType(type), SmartProxyConfig.resolve(file, baseDir),
-                file.render());
+                file.render(), file.discovery(), file.timeline());
     }
 
     /**

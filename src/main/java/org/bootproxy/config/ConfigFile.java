@@ -33,10 +33,12 @@ public record ConfigFile(
         @JsonProperty("tftp") TftpConfig tftp,
         @JsonProperty("inventory") InventoryConfig inventory,
         @JsonProperty("render") RenderConfig render,
-        @JsonProperty("grub2") Grub2Config grub2) {
+        @JsonProperty("grub2") Grub2Config grub2,
+        @JsonProperty("discovery") DiscoveryConfig discovery,
+        @JsonProperty("timeline") TimelineConfig timeline) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;
@@ -44,6 +46,8 @@ public record ConfigFile(
         inventory = inventory == null ? InventoryConfig.EMPTY : inventory;
         render = render == null ? RenderConfig.EMPTY : render;
         grub2 = grub2 == null ? Grub2Config.EMPTY : grub2;
+        discovery = discovery == null ? DiscoveryConfig.EMPTY : discovery;
+        timeline = timeline == null ? TimelineConfig.EMPTY : timeline;
         trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
         trustedHosts = trustedHosts == null ? null : List.copyOf(trustedHosts);
     }

@@ -74,7 +74,8 @@ final class BootRequestReader {
         }
         macs.addAll(headerMacs(ctx.headerMap()));
         MachineFacts facts = new MachineFacts(fact(ctx, "serial"), fact(ctx, "manufacturer"), fact(ctx, "product"),
-                macList(ctx.queryParam("macs")), fact(ctx, "uuid"), fact(ctx, "arch"));
+                fact(ctx, "uuid"), fact(ctx, "arch"), fact(ctx, "platform"), macList(ctx.queryParam("macs")),
+                MacAddress.tryParse(ctx.queryParam("bootif")));
         return new BootRequest(clientIp, macs.stream().distinct().toList(), token, bootstrap(ctx.queryParam("bootstrap")), facts);
     }
 

@@ -49,6 +49,7 @@ final class ErrorMapper {
             ex.detail(tf.template());
         }
         boolean ipxe = ex.style() == Exchange.Style.IPXE;
+        ex.result(result(e, ipxe), e instanceof TemplateFailed ? "template" : "");
         if (e instanceof HostNotFound) {
             Text.answer(ctx, 404, ipxe ? reason : "unattended: unable to find a host that matches the request from "
                     + ex.clientIp() + ": " + reason);
@@ -74,12 +75,36 @@ final class ErrorMapper {
             String id = Long.toString(System.nanoTime() & 0xffffffL, 36);
             log.error("internal error {} answering {} {}", id, ctx.method(), ctx.path(), e);
             ex.failure("internal error " + id + ": " + reason);
+            ex.result("error", "internal");
             if (ipxe) {
                 retryScript(ctx, "internal error " + id + " (see the bootproxy log)");
             } else {
                 Text.answer(ctx, 500, "internal error " + id + " (see the bootproxy log)");
             }
         }
+    }
+
+    /**
+     * What the answer amounts to, for the metrics: a template that failed to render is an {@code error} even when iPXE
+     * gets a retry script for it; the other wait-it-out failures are a {@code retry} for iPXE.
+     */
+    private static String result(Exception e, boolean ipxe) {
+        if (e instanceof TemplateFailed) {
+            return "error";
+        }
+        if (e instanceof HostNotFound || e instanceof UnparsableMac && ipxe) {
+            return "not_found";
+        }
+        if (e instanceof UnparsableMac || e instanceof BadRequest) {
+            return "bad_request";
+        }
+        if (e instanceof NotInBuild) {
+            return "refused";
+        }
+        if (e instanceof UpstreamUnavailable || e instanceof TemplateNotFound) {
+            return ipxe ? "retry" : e instanceof TemplateNotFound ? "error" : "unavailable";
+        }
+        return "";
     }
 
     /** The reason of a failure worth waiting out, saying which kind it is. */

@@ -33,6 +33,8 @@ final class Exchange {
     private String host = "";
     private String mac = "";
     private String failure = "";
+    private String result = "";
+    private String error = "";
 
     private Exchange(String clientIp) {
         this.clientIp = clientIp;
@@ -105,5 +107,23 @@ final class Exchange {
 
     void failure(String value) {
         failure = value == null ? "" : value;
+    }
+
+    /**
+     * What the answer amounted to when not what its status says: {@code retry} (iPXE got the retry script),
+     * {@code error} (a failure of ours), … ({@code metrics/BootMetrics} lists them); "" = read it from the status.
+     */
+    String result() {
+        return result;
+    }
+
+    /** @param kind what failed when the result is {@code error}: {@code template} or {@code internal} */
+    void result(String value, String kind) {
+        result = value == null ? "" : value;
+        error = kind == null ? "" : kind;
+    }
+
+    String error() {
+        return error;
     }
 }

@@ -74,6 +74,13 @@ final class RequestLog {
             if (!ex.failure().isEmpty()) {
                 fields.put("reason", Text.oneLine(ex.failure(), 500));
             }
+            String result = !ex.result().isEmpty() ? ex.result() : status < 400 ? "ok" : "";
+            if (!result.isEmpty()) {
+                fields.put("result", result);
+            }
+            if (!ex.error().isEmpty()) {
+                fields.put("error", ex.error());
+            }
             events.record(new BootEvent(clock.instant(), ex.mac(), ex.clientIp(), ex.stage(), ex.detail(),
                     String.valueOf(status), fields));
         }

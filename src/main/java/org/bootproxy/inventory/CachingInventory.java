@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.UpstreamUnavailable;
 import org.bootproxy.support.Durations;
@@ -76,6 +77,7 @@ public final class CachingInventory implements HostInventory {
     }
 
     private final HostInventory upstream;
+    private final InventoryObserver observer;
     private final CacheSettings config;
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -88,6 +90,12 @@ public final class CachingInventory implements HostInventory {
     private final AtomicLong stores = new AtomicLong();
 
     public CachingInventory(HostInventory upstream, CacheSettings config, Clock clock) {
+        this(upstream, config, clock, InventoryObserver.NONE);
+    }
+
+    /** @param observer told each answer's source and each upstream call's time (metrics, /readyz) */
+    public CachingInventory(HostInventory upstream, CacheSettings config, Clock clock, InventoryObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.upstream = Objects.requireNonNull(upstream);
         this.config = Objects.requireNonNull(config);
         this.clock = Objects.requireNonNull(clock);
@@ -191,12 +199,15 @@ public final class CachingInventory implements HostInventory {
                     + " calls already in flight and this lookup waited " + Durations.format(config.queueTimeout())
                     + " for a slot (inventory.cache.max_concurrent, inventory.cache.queue_timeout)"));
         }
+        long start = System.nanoTime();
         try {
             upstreamCalls.increment();
             Optional<Host> host = call.get();
+            observer.upstreamCall(Duration.ofNanos(System.nanoTime() - start), Optional.empty());
             store(key, host);
             return new Answer(host, host.isPresent() ? Source.FRESH : Source.MISS, Duration.ZERO, "");
         } catch (UpstreamUnavailable ex) {
+            observer.upstreamCall(Duration.ofNanos(System.nanoTime() - start), Optional.of(String.valueOf(ex.getMessage())));
             return staleOr(current, ex);
         } finally {
             permits.release();
@@ -308,6 +319,7 @@ public final class CachingInventory implements HostInventory {
 
     private void count(Source s) {
         answers.get(s).increment();
+        observer.answered(s.word());
     }
 
     private long sum(Source s) {

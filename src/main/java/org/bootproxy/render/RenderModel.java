@@ -160,6 +160,9 @@ final class RenderModel {
         m.put("serial", r.facts().serial());
         m.put("manufacturer", r.facts().manufacturer());
         m.put("product", r.facts().product());
+        m.put("uuid", r.facts().uuid());
+        m.put("arch", r.facts().arch());
+        m.put("platform", r.facts().platform());
         m.put("bootstrap", r.bootstrap());
         m.put("reported_macs", colons(r.facts().macs()));
         m.put("uuid", r.facts().uuid());

@@ -76,6 +76,14 @@ public final class SmartProxy implements AutoCloseable {
         templates.routes(r, access);
     }
 
+    /**
+     * {@code handler} behind the management trust ({@code trusted_hosts}, client certificates over HTTPS): other clients
+     * get smart-proxy's 403. For bootproxy's own operator calls (removing a discovered machine, rebuilding a host).
+     */
+    public Handler trusted(Handler handler) {
+        return access.management(handler);
+    }
+
     /** Forwards to Foreman what bootproxy cannot answer; empty when no foreman_url is set. */
     public Optional<Handler> unattendedFallback() {
         return forwarder.map(f -> f);

@@ -122,6 +122,27 @@ public final class FileBuildStateStore implements BuildStateStore {
         }
     }
 
+    /**
+     * Deletes the host's record (and syncs the folder, so the deletion survives a crash).
+     *
+     * @throws UncheckedIOException naming the file when it cannot be deleted
+     */
+    @Override
+    public Optional<BuildState> remove(String hostName) {
+        Path file = fileFor(hostName);
+        Optional<BuildState> was = get(hostName);
+        try {
+            if (Files.deleteIfExists(file)) {
+                AtomicFile.syncDirectory(dir);
+            }
+            warned.remove(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the build state of " + hostName + " at " + file
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        return was;
+    }
+
     private Optional<BuildState> unreadable(Path file, String why) {
         FileTime modified = null;
         try {

@@ -78,10 +78,18 @@ public final class AtomicFile {
             // same folder, so only odd file systems get here; a plain replace is the best left
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        try (FileChannel dir = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Flushes a folder's entries to disk, so a rename, a new file or a deletion in it survives a power cut. Platforms
+     * that cannot open or sync a folder are left as they are: the files themselves are on disk.
+     */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            // some platforms cannot open or sync a folder; the file itself is on disk and the rename is done
+            // some platforms cannot open or sync a folder
         }
     }
 

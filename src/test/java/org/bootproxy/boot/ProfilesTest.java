@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Which profile an unknown machine gets: matchbox's rule, the most selectors that all match wins; a tie picks none. */
 class ProfilesTest {
 
-    static final MachineFacts R640 = new MachineFacts("CZ21", "Dell Inc.", "PowerEdge R640",
-            List.of(MacAddress.parse("b8:ca:3a:00:00:01"), MacAddress.parse("b8:ca:3a:00:00:02"),
-                    MacAddress.parse("b8:ca:3a:00:00:03"), MacAddress.parse("b8:ca:3a:00:00:04")),
-            "4C4C4544-0042-1234", "x86_64");
+    static final MachineFacts R640 = new MachineFacts("CZ21", "Dell Inc.", "PowerEdge R640", "4C4C4544-0042-1234",
+            "x86_64", "efi", List.of(MacAddress.parse("b8:ca:3a:00:00:01"), MacAddress.parse("b8:ca:3a:00:00:02"),
+                    MacAddress.parse("b8:ca:3a:00:00:03"), MacAddress.parse("b8:ca:3a:00:00:04")), java.util.Optional.empty());
 
     static Profile profile(String name, String template, String... selectors) {
         Map<Selector, Glob> match = new EnumMap<>(Selector.class);

@@ -46,7 +46,7 @@ class UnknownMachineAnswersTest {
         Answer a = boot(site).unknownMachine(unknown("Supermicro", "X11", NEW));
         assertThat(a.template()).isEqualTo("ipxe/unknown");
         assertThat(events).last().satisfies(e -> {
-            assertThat(e.outcome()).isEqualTo("default");
+            assertThat(e.fields()).containsEntry("decision", "default");
             assertThat(e.fields()).containsEntry("profile", "").containsEntry("why", "no profile matches (2 tried)");
         });
     }
@@ -57,7 +57,7 @@ class UnknownMachineAnswersTest {
         assertThat(a.template()).isEqualTo("ipxe/menu");
         assertThat(a.host()).isEmpty();
         assertThat(events).last().satisfies(e -> {
-            assertThat(e.outcome()).isEqualTo("profile");
+            assertThat(e.fields()).containsEntry("decision", "profile");
             assertThat(e.fields()).containsEntry("profile", "qemu").containsEntry("why", "qemu: manufacturer=QEMU (1 selector)");
         });
     }
@@ -91,7 +91,7 @@ class UnknownMachineAnswersTest {
         Answer again = boot.unknownMachine(unknown("Dell Inc.", "PowerEdge R640", NEW));
         assertThat(again.template()).isEqualTo("ipxe/localboot");
         assertThat(again.reason()).isEqualTo(Answer.Reason.LOCAL_BOOT);
-        assertThat(events).last().satisfies(e -> assertThat(e.outcome()).isEqualTo("installed"));
+        assertThat(events).last().satisfies(e -> assertThat(e.fields()).containsEntry("decision", "installed"));
         assertThatThrownBy(() -> boot.template(new BootRequest("192.0.2.99", List.of(), h.token(), false, null),
                 TemplateKind.PROVISION, Optional.empty())).isInstanceOf(NotInBuild.class);
     }

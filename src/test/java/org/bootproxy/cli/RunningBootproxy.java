@@ -22,9 +22,23 @@ final class RunningBootproxy implements AutoCloseable {
     RunningBootproxy(Path baseDir, String yaml) {
         this.baseDir = baseDir;
         this.config = BootproxyConfig.resolve(ConfigLoader.parse("bootproxy.yaml", yaml), baseDir, Overrides.NONE);
-        Observability events = Observability.create();
-        this.components = Components.build(config, events);
-        this.running = ServeCommand.start(config, components, events);
+        Observability events = Observability.create(config.timeline());
+        DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(config, events.guarded(), java.time.Clock.systemUTC());
+        this.components = Components.build(config, events.guarded(), new org.bootproxy.state.FileBuildStateStore(
+                config.stateDir()), discovery.registry(), events.metrics());
+        this.running = ServeCommand.start(config, components, events, discovery);
+    }
+
+    /**
+     * On free loopback ports with the shipped example hosts, the given templates folder, state folder and TFTP root,
+     * plus {@code more} config lines: the setup of the full-server tests.
+     */
+    static RunningBootproxy onLoopback(Path templates, Path state, Path tftpRoot, String... more) {
+        List<String> yaml = new java.util.ArrayList<>(List.of("http_address: 127.0.0.1:0", "tftp_address: 127.0.0.1:0",
+                "template_url: http://192.0.2.1:8000", "hosts: " + Path.of("hosts").toAbsolutePath(),
+                "templates: " + templates.toAbsolutePath(), "state_dir: " + state, "tftproot: " + tftpRoot));
+        yaml.addAll(List.of(more));
+        return new RunningBootproxy(Path.of("."), String.join("\n", yaml));
     }
 
     URI http(String pathAndQuery) {

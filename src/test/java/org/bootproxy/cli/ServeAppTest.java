@@ -122,7 +122,7 @@ class ServeAppTest {
         assertThat(timeline.body()).contains("\"mac\" : \"" + WEB01_MAC + "\"").contains("\"stage\" : \"ipxe\"")
                 .contains("\"stage\" : \"tftp\"").contains("ipxe/kickstart");
         assertThat(get("/events/not-a-mac").statusCode()).isEqualTo(400);
-        assertThat(get("/metrics").body()).contains("bootproxy_events_total{outcome=\"200\",stage=\"ipxe\"}")
+        assertThat(get("/metrics").body()).contains("bootproxy_answers_total{outcome=\"ok\",stage=\"ipxe\"}")
                 .contains("bootproxy_tftp_sent_bytes_total");
     }
 

@@ -124,6 +124,14 @@ final class ServeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as {@code kill -9} sends it: no shutdown hook runs. Returns once the process is gone. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("serve still running 20 s after SIGKILL");
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

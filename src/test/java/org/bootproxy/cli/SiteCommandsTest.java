@@ -94,7 +94,7 @@ class SiteCommandsTest {
         assertThat(known.err()).contains("belongs to a host: profiles apply only to machines in no inventory");
         Run bad = render("--mac", "52:54:00:12:34:56", "--kind", "iPXE", "--facts", "vendor=QEMU");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown fact 'vendor'; allowed: serial, manufacturer, product, uuid, arch, macs");
+        assertThat(bad.err()).contains("unknown fact 'vendor'; allowed: serial, manufacturer, product, uuid, arch, platform, macs");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ConfigMistakesTest {
                 """);
         assertThat(mistakes).hasSize(6);
         assertThat(mistakes.get(2)).startsWith("bootproxy.yaml line 5: unknown key 'tftp_root' (did you mean 'tftproot'?);"
-                + " allowed keys here: assets, foreman_url, groups, ");
+                + " allowed keys here: assets, ");
         assertThat(mistakes).contains(
                 "bootproxy.yaml line 3: tftp.max_blksize: 99999 is out of range; allowed 8..65464 (default 1468)",
                 "bootproxy.yaml line 4: tftp.retries: 0 is out of range; allowed 1..100 (default 10)",

@@ -12,6 +12,7 @@ import static org.bootproxy.e2e.Expect.nicChain;
 import static org.bootproxy.e2e.Expect.tftp;
 import static org.bootproxy.e2e.PxeLab.literal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bootproxy.e2e.PxeLab.Boot;
 import org.bootproxy.e2e.PxeLab.Run;
 import org.junit.jupiter.api.MethodOrderer;
@@ -102,6 +103,9 @@ class BootChainIT extends VmSuite {
     /**
      * No NIC of the machine is known: the intermediate script tries both, then reports every MAC with the machine's
      * SMBIOS facts and gets the configured unknown-machine answer (ipxe/unknown: show the facts, boot locally).
+     * bootproxy records the machine: after the boot, the jar started again on the same state folder lists it under
+     * /api/machines with both NICs and what QEMU's SMBIOS says (the lab cannot pass -smbios, so QEMU's defaults: no
+     * serial, manufacturer QEMU, its i440FX product name) and what its iPXE ROM is (i386, pcbios).
      */
     @Test
     @Order(5)
@@ -117,12 +121,34 @@ class BootChainIT extends VmSuite {
                 .expect(reported + ".*product=\"" + literal(product) + "\"")
                 .expect(reported + ".*serial=\"\"")
                 .expect(reported + ".*answer=message( |$)")
+                .expect(reported + ".*arch=i386( |$)")
+                .expect(reported + ".*platform=pcbios( |$)")
+                .expect("discovery: new machine " + NET0.replace(":", "") + " macs=" + NET0 + " ")
                 .expect(http("/unattended/iPXE\\?unknown=1&macs=" + inUrl(NET0) + "," + inUrl(NET1) + ",[^ ]*", 200, "ipxe/unknown", "-", "iPXE/"))
                 .expect(literal("bootproxy: this machine is not in the inventory"))
                 .expect(literal("MACs: " + NET0 + " " + NET1))
                 .expect(literal("product: " + product))
                 .expect("Booting from local disk in [0-9]+ seconds")).assertPassed();
         assertThat(run.serverLog()).as(run.context()).noneMatch(l -> l.contains("/unattended/provision"));
+
+        JsonNode machines = Site.listMachines(site);
+        System.out.println("=== unknown machine: /api/machines after the boot\n" + machines.toPrettyString());
+        assertThat(machines).as(machines.toPrettyString()).hasSize(1);
+        JsonNode m = machines.get(0);
+        assertThat(m.path("id").asText()).isEqualTo(NET0.replace(":", ""));
+        assertThat(m.path("macs").toString()).isEqualTo("[\"" + NET0 + "\",\"" + NET1 + "\"]");
+        assertThat(m.path("manufacturer").asText()).isEqualTo("QEMU");
+        assertThat(m.path("product").asText()).isEqualTo(product);
+        assertThat(m.path("serial").asText()).isEmpty();
+        // QEMU without -uuid fills SMBIOS type 1 with the nil UUID, and iPXE's ${uuid} prints it
+        assertThat(m.path("uuid").asText()).isEqualTo("00000000-0000-0000-0000-000000000000");
+        assertThat(m.path("arch").asText()).isEqualTo("i386");
+        assertThat(m.path("platform").asText()).isEqualTo("pcbios");
+        assertThat(m.path("bootif").asText()).isIn(NET0, NET1);
+        assertThat(m.path("client_ip").asText()).startsWith("192.0.2.");
+        assertThat(m.path("boots").asInt()).isEqualTo(1);
+        assertThat(m.path("unknown_answer").asBoolean()).isTrue();
+        assertThat(m.path("host").asText()).isEmpty();
     }
 
     /** A known host that is not in build gets ipxe/localboot: iPXE exits and the firmware goes on to its disk. */

@@ -117,6 +117,41 @@ final class Site {
     }
 
     /**
+     * The machines bootproxy recorded for this site, as {@code GET /api/machines} lists them: the jar started again on
+     * the site's state folder, on loopback (the lab's own run has ended with its network namespace).
+     */
+    static com.fasterxml.jackson.databind.JsonNode listMachines(Site site) {
+        List<String> cmd = new java.util.ArrayList<>(site.serve("127.0.0.1:0", "127.0.0.1:0", "http://127.0.0.1"));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                java.util.regex.Pattern port = java.util.regex.Pattern.compile("HTTP listening on 127\\.0\\.0\\.1:(\\d+) ");
+                StringBuilder log = new StringBuilder();
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    log.append(line).append('\n');
+                    java.util.regex.Matcher m = port.matcher(line);
+                    if (m.find()) {
+                        var client = java.net.http.HttpClient.newHttpClient();
+                        String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + m.group(1) + "/api/machines")).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("machines");
+                    }
+                }
+                throw new AssertionError("bootproxy did not start on loopback:\n" + log);
+            } finally {
+                p.destroy();
+                p.waitFor();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+    /**
      * Fills the TFTP root the way an operator does: {@code bootproxy bootfiles}, which copies pxelinux.0,
      * ldlinux.c32, ipxe.lkrn, undionly-ipxe.0, ipxe.efi, snponly.efi, ipxe-x64.efi and Debian's signed
      * grub2/shimx64.efi and grub2/grubx64.efi from Debian's packages.

@@ -19,4 +19,9 @@ public final class MemoryBuildStates implements BuildStateStore {
     public void put(BuildState state) {
         states.put(state.hostName(), state);
     }
+
+    @Override
+    public Optional<BuildState> remove(String hostName) {
+        return Optional.ofNullable(states.remove(hostName));
+    }
 }

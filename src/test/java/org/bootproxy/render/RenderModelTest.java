@@ -57,7 +57,8 @@ class RenderModelTest {
 
     @Test
     void anUnknownMachinesProfileAndFactsAreThereWhenItGotOne() {
-        var facts = new MachineFacts("SN1", "Dell Inc.", "PowerEdge R640", List.of(UNKNOWN_MAC), "4C4C4544-0042", "x86_64");
+        var facts = new MachineFacts("SN1", "Dell Inc.", "PowerEdge R640", "4C4C4544-0042", "x86_64", "efi",
+                List.of(UNKNOWN_MAC), java.util.Optional.empty());
         var request = new BootRequest("192.0.2.100", List.of(), "", false, facts);
         var profile = new org.bootproxy.boot.Profile("r640", Map.of(), "ipxe/menu", Map.of("menu_default", "alma9"), "",
                 "profiles/r640.yaml");

@@ -112,7 +112,7 @@ class ShippedTemplatesTest {
     // ------------------------------------------------------------------ iPXE
 
     @Test
-    void intermediateTriesEveryNicInTurnThenAsksForTheUnknownAnswer() {
+    void intermediateTriesEveryNicInTurnReportingTheMachineThenAsksForTheUnknownAnswer() {
         String script = render("ipxe/intermediate", TemplateKind.IPXE, null);
         for (int i = 0; i < 8; i++) {
             String next = i < 7 ? "net" + (i + 1) : "unknown";
@@ -120,15 +120,16 @@ class ShippedTemplatesTest {
                     + "isset ${net" + i + "/mac} || goto unknown\n"
                     + "echo bootproxy: trying net" + i + " (${net" + i + "/mac})\n"
                     + "isset ${net" + i + "/ip} || dhcp net" + i + " || goto " + next + "\n"
+                    + "set bootif ${net" + i + "/mac}\n"
                     + "chain " + PUBLIC_URL + "/unattended/iPXE?mac=${net" + i + "/mac}"
                     + "&serial=${serial:uristring}&manufacturer=${manufacturer:uristring}&product=${product:uristring}"
-                    + "&uuid=${uuid:uristring}&arch=${buildarch:uristring}"
+                    + "&uuid=${uuid}&arch=${buildarch}&platform=${platform}"
                     + " || goto " + next + "\nexit\n");
         }
         assertThat(script).doesNotContain(":net8");
         assertThat(script).contains("\n:unknown\n")
                 .contains("chain " + PUBLIC_URL + "/unattended/iPXE?unknown=1&macs=${net0/mac},${net1/mac},${net2/mac},"
-                        + "${net3/mac},${net4/mac},${net5/mac},${net6/mac},${net7/mac}&serial=${serial:uristring}")
+                        + "${net3/mac},${net4/mac},${net5/mac},${net6/mac},${net7/mac}&bootif=${bootif}&serial=${serial:uristring}")
                 .contains("|| goto unreachable");
     }
 

@@ -113,10 +113,29 @@ public final class UpstreamHttp implements AutoCloseable {
      */
     public Response send(String method, String url, Map<String, String> headers, String body, boolean authenticated,
                          HttpTrace trace) {
+        return send(method, url, headers, body, "text/plain; charset=utf-8", authenticated, trace);
+    }
+
+    /**
+     * An authenticated POST of {@code document} (maps, lists and values) as JSON. Any status comes back; only transport
+     * failures throw.
+     */
+    public Response postJson(String url, Object document, HttpTrace trace) {
+        String body;
+        try {
+            body = json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the JSON to post to " + pathOf(url), e);
+        }
+        return send("POST", url, Map.of(), body, "application/json", true, trace);
+    }
+
+    private Response send(String method, String url, Map<String, String> headers, String body, String contentType,
+                          boolean authenticated, HttpTrace trace) {
         long start = System.nanoTime();
         try {
             HttpRequest<?> request = body == null ? unirest.request(method, url)
-                    : ((HttpRequestWithBody) unirest.request(method, url)).contentType("text/plain; charset=utf-8").body(body);
+                    : ((HttpRequestWithBody) unirest.request(method, url)).contentType(contentType).body(body);
             request = request.headers(settings.headers()).headers(headers);
             if (authenticated && !settings.basicUser().isEmpty()) {
                 request = request.basicAuth(settings.basicUser(), settings.basicSecret());
