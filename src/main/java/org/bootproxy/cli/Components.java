@@ -69,9 +69,14 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
         return live.renderer();
     }
 
-    /** Problems worth showing the operator when the current parts were built (broken host, group, profile files…). */
+    /**
+     * What is wrong with the site's files now (host, group and profile files, each with file and line), read
+     * again as they change: for {@code lint} and {@code /readyz}. (The problems logged at start are those of then.)
+     */
     List<String> problems() {
-        return live.current().problems();
+        List<String> all = new ArrayList<>(live.inventory().currentProblems());
+        live.site().problems().stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return all;
     }
 
     /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */

@@ -65,12 +65,9 @@ public final class InventoryWiring {
                 c.inventory().hostFileMaxBytes());
         List<Runnable> rescans = new ArrayList<>();
         HostInventory inventory = inventory(c, groups, problems, resources, rescans, observer);
-        if (!c.inventory().type().equals("files") && !c.inventory().filesOverride()) {
-            groups.problems().forEach(p -> problems.add(p.toString())); // otherwise the host files report them
-        }
         FileSite site = new FileSite(groups, Optional.of(c.profiles()), clock, FileInventory.DEFAULT_RESCAN,
                 c.inventory().hostFileMaxBytes());
-        problems.addAll(site.problems());
+        site.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         rescans.add(site::rescan);
         return new Sources(inventory, site, rescans);
     }

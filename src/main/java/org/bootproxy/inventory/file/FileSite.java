@@ -76,15 +76,16 @@ public final class FileSite implements SiteDefinitions {
     }
 
     /**
-     * Every problem of the profile files, and each profile whose {@code install:} group cannot make a host (tried
-     * for a sample MAC), with file and line. Group file problems are the host inventory's to report.
+     * Every problem of the group and profile files, and each profile whose {@code install:} group cannot make a host
+     * (tried for a sample MAC), with file and line.
      */
     @Override
     public List<String> problems() {
         Snapshot s = current();
-        List<String> out = new ArrayList<>();
-        s.problems().forEach(p -> out.add(p.toString()));
         Groups g = groups.current();
+        List<String> out = new ArrayList<>();
+        g.problems().forEach(p -> out.add(p.toString()));
+        s.problems().forEach(p -> out.add(p.toString()));
         for (Profile p : s.profiles().all()) {
             if (p.install().isEmpty()) {
                 continue;
