@@ -88,4 +88,13 @@ class ArchitectureTest {
                 .because("the config reads and checks YAML and hands plain values to the composition root")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheRouteTableRegistersRoutes() {
+        // modules declare support.Route values; only http/HttpServer turns them into Javalin routes
+        noClasses().that().doNotHaveFullyQualifiedName("org.bootproxy.http.HttpServer")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.javalin.config.RoutesConfig")
+                .because("every route is declared once, with its stage and error style, in HttpServer's table")
+                .check(classes);
+    }
 }

@@ -10,6 +10,11 @@ import java.util.Optional;
 public interface BuildStateStore {
     Optional<BuildState> get(String hostName);
 
+    /**
+     * Records {@code state} durably before returning.
+     *
+     * @throws StateNotRecorded when it cannot (disk full, read-only)
+     */
     void put(BuildState state);
 
     /**

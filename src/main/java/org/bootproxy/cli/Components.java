@@ -1,5 +1,6 @@
 package org.bootproxy.cli;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.MachineRegistry;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
+import org.bootproxy.config.ConfigException;
 import org.bootproxy.inventory.file.FileInventory;
 import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.render.FreemarkerRenderer;
@@ -27,7 +29,18 @@ import org.bootproxy.inventory.upstream.UpstreamInventory;
 record Components(BootproxyConfig config, LiveParts live, BootService boot) {
 
     static Components build(BootproxyConfig s, BootEvents events) {
-        return build(s, events, new FileBuildStateStore(s.stateDir()));
+        return build(s, events, buildStates(s));
+    }
+
+    /** The state directory must be writable before the first installer reports: say so at start, in one line. */
+    static FileBuildStateStore buildStates(BootproxyConfig s) {
+        try {
+            return new FileBuildStateStore(s.stateDir());
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("state_dir: " + e.getMessage() + ". bootproxy keeps built/failed reports there:"
+                    + " make it a directory the user running bootproxy can write (e.g. chown bootproxy "
+                    + s.stateDir().toAbsolutePath().normalize() + "), or point state_dir / --state-dir elsewhere", e);
+        }
     }
 
     /** With another build-state store: {@code doctor} checks without creating the state folder (as root, it would be root's). */

@@ -1,12 +1,14 @@
 package org.bootproxy.cli;
 
+import io.javalin.http.Handler;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,16 +28,17 @@ import org.bootproxy.ui.DashboardSources;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Readiness;
-import org.bootproxy.state.FileBuildStateStore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
+import org.bootproxy.http.OnFatalError;
 import org.bootproxy.logging.LogFormat;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
 import org.bootproxy.smartproxy.SmartProxy;
 import org.bootproxy.support.AtomicFile;
+import org.bootproxy.support.Route;
 import org.bootproxy.tftp.PortRange;
 import org.bootproxy.tftp.TftpServer;
 import org.bootproxy.tftp.TftpSettings;
@@ -116,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         BootproxyConfig s = common.resolve(flags);
         Observability events = Observability.create(s.timeline());
         DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(s, events.guarded(), Clock.systemUTC());
-        Components c = Components.build(s, events.guarded(), new FileBuildStateStore(s.stateDir()), discovery.registry(),
+        Components c = Components.build(s, events.guarded(), Components.buildStates(s), discovery.registry(),
                 events.metrics());
 
         LOG.info("bootproxy {} starting (pid {})", VersionProvider.version(), ProcessHandle.current().pid());
@@ -146,9 +149,10 @@ final class ServeCommand implements Callable<Integer> {
             }
         });
 
+        ExitOnFatalError onFatal = new ExitOnFatalError();
         Running running;
         try {
-            running = start(s, c, events, discovery, tftpOptional || s.tftp().optional());
+            running = start(s, c, events, discovery, tftpOptional || s.tftp().optional(), onFatal);
         } catch (HttpCannotListen e) {
             discovery.close();
             LOG.error("HTTP cannot listen on {}{}: {} (is another process using the port? choose another with --http-address"
@@ -166,6 +170,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}; 'bootproxy reload' then needs --pid {}", run.pidFile(), e.getMessage(), pid);
         }
+        onFatal.watchAllThreads();
         FileWatch watch = c.watch();
         LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1, BIOS PXE clients pxelinux.0 and UEFI PXE clients"
                 + " grub2/shimx64.efi (Secure Boot) or snponly.efi (next-server {}); GRUB reads {}; reload with SIGHUP (pid {})",
@@ -210,18 +215,24 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Starts the servers; TFTP may fail only when {@code tftp.optional} is set. */
+    /**
+     * Starts the servers; TFTP may fail only when {@code tftp.optional} is set. For tests: an error the process should
+     * not survive is logged, not acted on.
+     */
     static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery) {
-        return start(s, c, events, discovery, s.tftp().optional());
+        return start(s, c, events, discovery, s.tftp().optional(),
+                (where, cause) -> LOG.error("fatal error in {} (not ending this process)", where, cause));
     }
 
     /**
      * Starts the servers. HTTP failing to listen stops bootproxy ({@link HttpCannotListen}), and so does TFTP
      * ({@link TftpCannotListen}) unless {@code tftpOptional}: then TFTP is reported {@code failed} on /v2/features and
      * HTTP keeps running.
+     *
+     * @param onFatal what an error the process should not survive does ({@link ExitOnFatalError} in {@code serve})
      */
     static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery,
-                         boolean tftpOptional) {
+                         boolean tftpOptional, OnFatalError onFatal) {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
@@ -235,11 +246,12 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("HTTP boot: the TFTP root {} does not exist yet; /httpboot/ serves it once it does ('bootproxy bootfiles'"
                     + " creates and fills it)", s.tftpRoot());
         }
+        List<Route<Handler>> moduleRoutes = new ArrayList<>(proxy.routes());
+        moduleRoutes.addAll(ops(events, readiness).routes());
+        moduleRoutes.addAll(new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted).routes());
+        moduleRoutes.addAll(dashboard(c, events, discovery, readiness).routes());
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
-                Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes, ops(events, readiness)::routes,
-                        new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted)::routes,
-                        dashboard(c, events, discovery, readiness)::routes), proxy.unattendedFallback()));
+                Clock.systemUTC(), new HttpExtensions(moduleRoutes, proxy.unattendedFallback()), onFatal);
         try {
             http.start();
         } catch (RuntimeException e) {

@@ -5,50 +5,63 @@ import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bootproxy.boot.BadRequest;
 import org.bootproxy.boot.HostNotFound;
 import org.bootproxy.boot.NotInBuild;
+import org.bootproxy.boot.StateNotRecorded;
 import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.Route.Style;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP answers, by what the client is ({@link Exchange.Style}):
+ * The one place where failures become HTTP answers, by what the client is (the route's {@link Style}):
  *
  * <pre>
- *                      iPXE                     installer / cloud-init       built, failed
- * HostNotFound         404 (next NIC)           404 one line                 404
- * NotInBuild           –                        405 (Foreman)                409 (Foreman)
- * TemplateNotFound     200 retry script         404                          404
- * TemplateFailed       200 retry script         500 naming template/line     500
- * UpstreamUnavailable  200 retry script         503 + Retry-After            503 + Retry-After
- * BadRequest           400                      400 listing allowed kinds    400
- * unparsable mac=      404 (next NIC)           400                          400
- * anything else (bug)  200 retry script         500 "internal error"         500
+ *                      iPXE                     installer / cloud-init       built, failed      other (PLAIN)
+ * HostNotFound         404 (next NIC)           404 one line                 404                404
+ * NotInBuild           –                        405 (Foreman)                409 (Foreman)      405
+ * TemplateNotFound     200 retry script         404                          404                404
+ * TemplateFailed       200 retry script         500 naming template/line     500                500
+ * UpstreamUnavailable  200 retry script         503 + Retry-After            503 + Retry-After  503 + Retry-After
+ * StateNotRecorded     200 retry script         503 + Retry-After            503 + Retry-After  503 + Retry-After
+ *   (disk full)
+ * Busy (over a bound)  200 retry script         503 + Retry-After            503 + Retry-After  503 + Retry-After
+ * BodyRefused          413 too large, 408 too slow, 400 broken framing; Connection: close
+ * BadRequest           400                      400 listing allowed kinds    400                400
+ * unparsable mac=      404 (next NIC)           400                          400                400
+ * Jetty's HTTP errors  its 4xx (a broken chunk read by a handler: 400)
+ * anything else (bug)  200 retry script         500 "internal error"         500                500
  * </pre>
  *
- * Bodies are one line of text; a stack trace only ever goes to the log.
+ * Bodies are one line of text; a stack trace only ever goes to the log, and only for bugs.
  */
 final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
     private final int retrySeconds;
+    private final OnFatalError onFatal;
 
-    ErrorMapper(int retrySeconds) {
+    ErrorMapper(int retrySeconds, OnFatalError onFatal) {
         this.retrySeconds = retrySeconds;
+        this.onFatal = onFatal;
     }
 
     void map(Exception e, Context ctx) {
+        // an Error that reached here wrapped (a future's CompletionException) is as fatal as one thrown directly
+        OnFatalError.in(e).ifPresent(error -> onFatal.fatal("HTTP handler", error));
         Exchange ex = Exchange.of(ctx);
         String reason = Text.oneLine(e.getMessage(), 1000);
         ex.failure(reason);
         if (e instanceof TemplateFailed tf) {
             ex.detail(tf.template());
         }
-        boolean ipxe = ex.style() == Exchange.Style.IPXE;
+        boolean ipxe = ex.style() == Style.IPXE;
         ex.result(result(e, ipxe), e instanceof TemplateFailed ? "template" : "");
         if (e instanceof HostNotFound) {
             Text.answer(ctx, 404, ipxe ? reason : "unattended: unable to find a host that matches the request from "
@@ -58,11 +71,22 @@ final class ErrorMapper {
         } else if (e instanceof BadRequest) {
             Text.answer(ctx, 400, reason);
         } else if (e instanceof NotInBuild) {
-            Text.answer(ctx, ex.style() == Exchange.Style.REPORT ? 409 : 405, reason);
+            Text.answer(ctx, ex.style() == Style.REPORT ? 409 : 405, reason);
+        } else if (e instanceof Busy) {
+            ex.refused(true);
+            if (ipxe) {
+                retryScript(ctx, reason);
+            } else {
+                ctx.header("Retry-After", String.valueOf(retrySeconds));
+                Text.answer(ctx, 503, reason + " (retry in " + retrySeconds + " s)");
+            }
+        } else if (e instanceof BodyRefused refused) {
+            ctx.header("Connection", "close");
+            Text.answer(ctx, refused.status(), reason);
         } else if (ipxe && (e instanceof UpstreamUnavailable || e instanceof TemplateFailed
-                || e instanceof TemplateNotFound)) {
+                || e instanceof TemplateNotFound || e instanceof StateNotRecorded)) {
             retryScript(ctx, waitItOut(e, reason));
-        } else if (e instanceof UpstreamUnavailable) {
+        } else if (e instanceof UpstreamUnavailable || e instanceof StateNotRecorded) {
             ctx.header("Retry-After", String.valueOf(retrySeconds));
             Text.answer(ctx, 503, waitItOut(e, reason) + " (retry in " + retrySeconds + " s)");
         } else if (e instanceof TemplateFailed) {
@@ -71,6 +95,11 @@ final class ErrorMapper {
             Text.answer(ctx, 404, reason);
         } else if (e instanceof HttpResponseException hre) {
             Text.answer(ctx, hre.getStatus(), httpMessage(hre, ctx));
+        } else if (jettyRefusal(e).isPresent()) {
+            // a handler reading a body itself (the smart-proxy forms) met broken framing or too slow a client
+            HttpException refusal = jettyRefusal(e).get();
+            ctx.header("Connection", "close");
+            Text.answer(ctx, refusal.getCode(), "the request could not be read: " + Text.oneLine(refusal.getReason(), 200));
         } else {
             String id = Long.toString(System.nanoTime() & 0xffffffL, 36);
             log.error("internal error {} answering {} {}", id, ctx.method(), ctx.path(), e);
@@ -84,6 +113,16 @@ final class ErrorMapper {
         }
     }
 
+    /** Jetty's verdict on the request (a 4xx it found while the handler read the body), somewhere in the causes. */
+    private static Optional<HttpException> jettyRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * What the answer amounts to, for the metrics: a template that failed to render is an {@code error} even when iPXE
      * gets a retry script for it; the other wait-it-out failures are a {@code retry} for iPXE.
@@ -95,14 +134,17 @@ final class ErrorMapper {
         if (e instanceof HostNotFound || e instanceof UnparsableMac && ipxe) {
             return "not_found";
         }
-        if (e instanceof UnparsableMac || e instanceof BadRequest) {
+        if (e instanceof UnparsableMac || e instanceof BadRequest || e instanceof BodyRefused || jettyRefusal(e).isPresent()) {
             return "bad_request";
         }
         if (e instanceof NotInBuild) {
             return "refused";
         }
-        if (e instanceof UpstreamUnavailable || e instanceof TemplateNotFound) {
-            return ipxe ? "retry" : e instanceof TemplateNotFound ? "error" : "unavailable";
+        if (e instanceof UpstreamUnavailable || e instanceof StateNotRecorded || e instanceof Busy) {
+            return ipxe ? "retry" : "unavailable";
+        }
+        if (e instanceof TemplateNotFound) {
+            return ipxe ? "retry" : "error";
         }
         return "";
     }
@@ -111,6 +153,10 @@ final class ErrorMapper {
     private static String waitItOut(Exception e, String reason) {
         if (e instanceof UpstreamUnavailable) {
             return "inventory unavailable: " + reason;
+        }
+        if (e instanceof StateNotRecorded) {
+            // the reason names a file and an I/O error on this server: for its log (Exchange.failure), not the client
+            return "build state not recorded: bootproxy could not write it (its log says why)";
         }
         if (e instanceof TemplateFailed tf) {
             // the renderer's message normally starts with the template name already

@@ -1,11 +1,13 @@
 package org.bootproxy.http;
 
 import io.javalin.http.Context;
+import org.bootproxy.support.Route.Style;
 import org.slf4j.MDC;
 
 /**
- * What one request turned out to be about, filled in by the handler as it learns it and read once at the
- * end by the error mapping (which answer style?) and the request log (one line, one boot event).
+ * What one request turned out to be about: the route table sets its stage and style before the handler runs
+ * ({@link #is}), the handler fills in the rest as it learns it (and may narrow the stage), and the error mapping
+ * (which answer style?) and the request log (one line, one boot event) read it once at the end.
  * Lives for one request only.
  */
 final class Exchange {
@@ -14,18 +16,6 @@ final class Exchange {
     static final String MDC_MAC = "mac";
     static final String MDC_CLIENT = "client";
 
-    /** How failures are answered for this request. */
-    enum Style {
-        /** iPXE runs the answer: wait-it-out failures become a 200 script that says why and asks again */
-        IPXE,
-        /** an installer or cloud-init reads it: real 4xx/5xx with a one-line text body */
-        INSTALLER,
-        /** built/failed reports: like INSTALLER, but "not in build" is Foreman's 409 */
-        REPORT,
-        /** anything else: plain one-line errors */
-        PLAIN
-    }
-
     private final String clientIp;
     private Style style = Style.PLAIN;
     private String stage = "";
@@ -33,6 +23,7 @@ final class Exchange {
     private String host = "";
     private String mac = "";
     private String failure = "";
+    private boolean refused;
     private String result = "";
     private String error = "";
 
@@ -60,7 +51,10 @@ final class Exchange {
         return style;
     }
 
-    /** Names the resource: {@code stage} for the boot timeline (ipxe, provision, built, pub…) and how it fails. */
+    /**
+     * Names the resource: {@code stage} for the boot timeline (ipxe, provision, built, pub…) and how it fails. Set
+     * from the route table for every request; a handler calls it again only to narrow what its route declared.
+     */
     Exchange is(String newStage, Style newStyle) {
         this.stage = newStage;
         this.style = newStyle;
@@ -96,6 +90,25 @@ final class Exchange {
     void mac(String value) {
         mac = value == null ? "" : value;
         if (!mac.isEmpty()) {
+            MDC.put(MDC_MAC, mac);
+        }
+    }
+
+    /** Whether the request was refused because bootproxy was busy ({@link Busy}). */
+    boolean refused() {
+        return refused;
+    }
+
+    void refused(boolean value) {
+        refused = value;
+    }
+
+    /** Puts this request's client and MAC in the logging MDC again, on a thread that picks the request up. */
+    void resumeLogging() {
+        MDC.put(MDC_CLIENT, clientIp);
+        if (mac.isEmpty()) {
+            MDC.remove(MDC_MAC);
+        } else {
             MDC.put(MDC_MAC, mac);
         }
     }

@@ -1,18 +1,18 @@
 package org.bootproxy.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.bootproxy.support.Route;
 
 /**
  * What other modules add to the one HTTP server, wired by the composition root only, so that they need
  * not depend on this package (a Foreman smart-proxy module, for instance):
  *
- * @param modules            each adds its routes ({@code /features}, {@code /tftp/*}, …). They are
- *                           registered before bootproxy's own, so an exact path such as
- *                           {@code /unattended/templateServer} wins over {@code /unattended/{kind}}
+ * @param routes             their routes ({@code /features}, {@code /tftp/*}, …), each declared with its stage and
+ *                           error style. They go into the route table before bootproxy's own, so an exact path such
+ *                           as {@code /unattended/templateServer} wins over {@code /unattended/{kind}}; a
+ *                           {@link Route.Admission#WORKER} route is answered within {@link HttpLimits#workers()}
  * @param unattendedFallback called instead of answering "not found" when {@code /unattended/*} or a
  *                           build report names no host bootproxy knows, or a host whose template is
  *                           missing here, or a kind it has no templates for (e.g. to forward the
@@ -20,17 +20,18 @@ import java.util.function.Consumer;
  *                           mapped like any other failure. When bootproxy has already read the request
  *                           body, the body is in the request attribute {@link #BODY_ATTRIBUTE}
  */
-public record HttpExtensions(List<Consumer<RoutesConfig>> modules, Optional<Handler> unattendedFallback) {
+public record HttpExtensions(List<Route<Handler>> routes, Optional<Handler> unattendedFallback) {
     public static final HttpExtensions NONE = new HttpExtensions(List.of(), Optional.empty());
 
     /**
      * The request attribute (a {@code byte[]}) holding the body of a request handed to the fallback after
-     * bootproxy read it (a {@code POST /unattended/failed} report); absent when the body is still unread.
+     * bootproxy read it (a {@code POST /unattended/failed} report, its first 64 KiB); absent when the body is still
+     * unread.
      */
     public static final String BODY_ATTRIBUTE = "org.bootproxy.http.body";
 
     public HttpExtensions {
-        modules = modules == null ? List.of() : List.copyOf(modules);
+        routes = routes == null ? List.of() : List.copyOf(routes);
         unattendedFallback = unattendedFallback == null ? Optional.empty() : unattendedFallback;
     }
 }

@@ -16,9 +16,10 @@ import javax.net.ssl.SSLContext;
  * @param assetsDir      directory served under {@code /pub/} (kernels, initrds); empty = {@code /pub/} answers 404
  * @param httpbootDir    directory served under {@code /httpboot/} (the TFTP root, for UEFI HTTP boot); empty = 404
  * @param https          an HTTPS listener as well, with the same routes; empty = plain HTTP only
+ * @param limits         how much is taken on at once (workers, downloads, bodies) and the read deadlines
  */
 public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
-                           Optional<Path> httpbootDir, Optional<Https> https) {
+                           Optional<Path> httpbootDir, Optional<Https> https, HttpLimits limits) {
 
     public HttpSettings {
         host = host == null || host.isBlank() ? "0.0.0.0" : host.trim();
@@ -29,6 +30,13 @@ public record HttpSettings(String host, int port, List<Cidr> trustedProxies, Opt
         assetsDir = Objects.requireNonNullElse(assetsDir, Optional.empty());
         httpbootDir = Objects.requireNonNullElse(httpbootDir, Optional.empty());
         https = Objects.requireNonNullElse(https, Optional.empty());
+        limits = Objects.requireNonNullElse(limits, HttpLimits.DEFAULTS);
+    }
+
+    /** With the default {@link HttpLimits}. */
+    public HttpSettings(String host, int port, List<Cidr> trustedProxies, Optional<Path> assetsDir,
+                        Optional<Path> httpbootDir, Optional<Https> https) {
+        this(host, port, trustedProxies, assetsDir, httpbootDir, https, HttpLimits.DEFAULTS);
     }
 
     /**

@@ -19,20 +19,24 @@ import org.bootproxy.support.RootName;
  * {@code /httpboot/grub2//grubx64.efi}: empty segments are dropped). What is not a file in the root gets what TFTP
  * would give for the name: GRUB's rendered configs ({@code grub2/grub.cfg-<mac>}, a host folder's
  * {@code grub.cfg}), and a host folder's boot loaders, so a GRUB with the http module reads its config over HTTP.
+ * Files stream without a worker ({@link FileSender}); a rendered answer is worker's work and takes a place
+ * ({@link HttpLimits#workers()}) like any other.
  */
 final class HttpbootHandler {
 
     private final BootService boot;
+    private final Bound workers;
     private final AssetsHandler httpboot;
     private final AssetsHandler efiBoot;
     private final AssetsHandler efi;
 
     /** @param tftpRoot the real TFTP root, or empty when there is none (then everything is a 404) */
-    HttpbootHandler(BootService boot, Optional<Path> tftpRoot) {
+    HttpbootHandler(BootService boot, Optional<Path> tftpRoot, FileSender files, Bound workers) {
         this.boot = boot;
-        this.httpboot = AssetsHandler.tftpRoot("/httpboot/", tftpRoot, this::missing);
-        this.efiBoot = AssetsHandler.tftpRoot("/EFI/BOOT/", tftpRoot, this::missing);
-        this.efi = AssetsHandler.tftpRoot("/EFI/", tftpRoot, this::missing);
+        this.workers = workers;
+        this.httpboot = AssetsHandler.tftpRoot("/httpboot/", tftpRoot, this::missing, files);
+        this.efiBoot = AssetsHandler.tftpRoot("/EFI/BOOT/", tftpRoot, this::missing, files);
+        this.efi = AssetsHandler.tftpRoot("/EFI/", tftpRoot, this::missing, files);
     }
 
     AssetsHandler httpboot() {
@@ -54,6 +58,7 @@ final class HttpbootHandler {
         MacAddress.inFileName(name).ifPresent(mac -> ex.mac(mac.colons()));
         Optional<Answer> answer;
         Optional<LoaderLink> link;
+        workers.enter();
         try {
             answer = boot.tftpFile(name, ex.clientIp());
             link = answer.isPresent() ? Optional.empty() : boot.loaderLink(name, ex.clientIp());
@@ -61,6 +66,8 @@ final class HttpbootHandler {
             ex.failure(e.getMessage());
             Text.answer(ctx, 404, "not found: " + Text.oneLine(name, 200) + " is not in the TFTP root, and " + e.getMessage());
             return true;
+        } finally {
+            workers.leave();
         }
         if (answer.isPresent()) {
             Answer a = answer.get();

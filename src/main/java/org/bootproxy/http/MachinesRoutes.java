@@ -2,10 +2,10 @@ package org.bootproxy.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +16,8 @@ import org.bootproxy.boot.DiscoveredMachine;
 import org.bootproxy.boot.HostNotFound;
 import org.bootproxy.boot.MachineRegistry;
 import org.bootproxy.boot.Rebuilt;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 
 /**
  * The operator's API for machines:
@@ -41,10 +43,12 @@ public final class MachinesRoutes {
         this.trusted = Objects.requireNonNull(trusted);
     }
 
-    public void routes(RoutesConfig r) {
-        r.get("/api/machines", this::list);
-        r.delete("/api/machines/{id}", trusted.apply(this::remove));
-        r.post("/api/hosts/{host}/rebuild", trusted.apply(this::rebuild));
+    /** The routes, for the route table: management, not boot events, plain one-line errors. */
+    public List<Route<Handler>> routes() {
+        return List.of(
+                Route.get("/api/machines", Route.UNRECORDED, Style.PLAIN, this::list),
+                Route.delete("/api/machines/{id}", Route.UNRECORDED, Style.PLAIN, trusted.apply(this::remove)),
+                Route.post("/api/hosts/{host}/rebuild", Route.UNRECORDED, Style.PLAIN, trusted.apply(this::rebuild)));
     }
 
     private void list(Context ctx) throws JsonProcessingException {

@@ -2,8 +2,8 @@ package org.bootproxy.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Readiness;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 
 /**
  * Routes for the people running bootproxy, so "why did this MAC not boot?" has one URL:
@@ -61,10 +63,13 @@ public final class OpsRoutes {
         this.keepAliveMillis = keepAliveMillis;
     }
 
-    public void routes(RoutesConfig routes) {
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
-        routes.get("/readyz", this::readyz);
-        routes.get("/events/{mac}", this::events);
+    /** The routes; {@code /events/{mac}} takes no worker's place: a followed timeline has its own bound. */
+    public List<Route<Handler>> routes() {
+        return List.of(
+                Route.get("/metrics", Route.UNRECORDED, Style.PLAIN,
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get())),
+                Route.get("/readyz", Route.UNRECORDED, Style.PLAIN, this::readyz),
+                Route.<Handler>get("/events/{mac}", Route.UNRECORDED, Style.PLAIN, this::events).ownBound());
     }
 
     private void readyz(Context ctx) {

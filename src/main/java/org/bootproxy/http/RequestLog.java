@@ -16,17 +16,20 @@ import org.slf4j.MDC;
  * pattern puts them in front), the message says the rest, e.g.
  * {@code GET /unattended/iPXE?mac=52:54:00:aa:00:01 200 ipxe/kickstart host=web01.example.com ua=iPXE/1.21.1 12ms},
  * plus {@code reason="…"} when the answer is not what the client wanted. Build tokens are shortened in
- * the logged query. {@code /healthz} is logged at debug only.
+ * the logged query. {@code /healthz} is logged at debug only. Requests refused because bootproxy was busy are
+ * neither logged one by one nor boot events: {@link Refusals} sums them up.
  */
 final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("http");
 
     private final BootEvents events;
     private final Clock clock;
+    private final Refusals refusals;
 
     RequestLog(BootEvents events, Clock clock) {
         this.events = GuardedEvents.around(events, e -> log.warn("boot event not recorded: {}", e.toString()));
         this.clock = clock;
+        this.refusals = new Refusals(log, clock);
     }
 
     /** Start of a request: the client is known, the MAC not yet. */
@@ -35,9 +38,12 @@ final class RequestLog {
         MDC.remove(Exchange.MDC_MAC);
     }
 
+    /** End of a request, on whichever thread finished it (an asynchronous answer ends on another than it began). */
     void end(Context ctx, Float ms) {
+        Exchange ex = Exchange.of(ctx);
+        ex.resumeLogging();
         try {
-            write(ctx, Exchange.of(ctx), ms == null ? 0 : Math.round(ms));
+            write(ctx, ex, ms == null ? 0 : Math.round(ms));
         } finally {
             MDC.remove(Exchange.MDC_MAC);
             MDC.remove(Exchange.MDC_CLIENT);
@@ -47,6 +53,10 @@ final class RequestLog {
     private void write(Context ctx, Exchange ex, long ms) {
         int status = ctx.statusCode();
         String request = ctx.method() + " " + Text.oneLine(ctx.path(), 300) + query(ctx.queryString());
+        if (ex.refused()) {
+            refusals.add(request + " from " + ex.clientIp(), ex.failure());
+            return;
+        }
         String detail = ex.detail().isEmpty() ? "-" : ex.detail();
         String host = ex.host().isEmpty() ? "-" : ex.host();
         String ua = ctx.userAgent() == null || ctx.userAgent().isBlank() ? "-" : Text.oneLine(ctx.userAgent(), 80);

@@ -10,6 +10,7 @@ import org.bootproxy.boot.HostNotFound;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.support.Route.Style;
 
 /**
  * {@code GET /unattended/<kind>} (iPXE, PXELinux, provision, finish, user_data, …) and the cloud-init
@@ -35,17 +36,26 @@ final class UnattendedHandler {
         this.fallback = fallback;
     }
 
+    /**
+     * Narrows the route's stage and style to the kind asked for ({@code provision}; iPXE kinds answer the iPXE way).
+     * Cheap and first, so that even a request refused for load gets the answer its client reads.
+     */
+    void classify(Context ctx) {
+        TemplateKind.fromName(ctx.pathParam("kind")).ifPresent(kind ->
+                Exchange.of(ctx).is(stage(kind), kind == TemplateKind.IPXE ? Style.IPXE : Style.INSTALLER));
+    }
+
     void unattended(Context ctx) throws Exception {
         String kindName = ctx.pathParam("kind");
         Optional<TemplateKind> known = TemplateKind.fromName(kindName);
+        Exchange ex = Exchange.of(ctx);
         if (known.isEmpty()) {
             // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it
-            fallback.answerOrThrow(ctx, Exchange.of(ctx).is("unattended", Exchange.Style.INSTALLER), new BadRequest(
+            fallback.answerOrThrow(ctx, ex, new BadRequest(
                     "unknown template kind '" + Text.oneLine(kindName, 40) + "'; allowed: " + TemplateKind.allowedNames()));
             return;
         }
         TemplateKind kind = known.get();
-        Exchange ex = Exchange.of(ctx).is(stage(kind), kind == TemplateKind.IPXE ? Exchange.Style.IPXE : Exchange.Style.INSTALLER);
         Optional<String> template = Optional.ofNullable(ctx.queryParam("template")).map(String::trim).filter(t -> !t.isEmpty());
         template.ifPresent(UnattendedHandler::checkTemplateName);
         BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
@@ -68,7 +78,7 @@ final class UnattendedHandler {
      * {@code /unattended/ignition} answers it.
      */
     void ignition(Context ctx) throws Exception {
-        Exchange ex = Exchange.of(ctx).is("ignition", Exchange.Style.INSTALLER);
+        Exchange ex = Exchange.of(ctx); // stage "ignition", answered as to an installer: its route says so
         answer(ctx, ex, TemplateKind.IGNITION, reader.read(ctx, ex.clientIp(), Optional.empty()), Optional.empty());
     }
 
@@ -82,7 +92,7 @@ final class UnattendedHandler {
 
     /** {@code /userdata/<mac>/…}, or {@code /userdata/…} without a MAC: found by client IP, as in Foreman. */
     private void cloudInit(Context ctx, TemplateKind kind) throws Exception {
-        Exchange ex = Exchange.of(ctx).is("userdata", Exchange.Style.INSTALLER);
+        Exchange ex = Exchange.of(ctx);
         Optional<MacAddress> pathMac = Optional.empty();
         String macText = ctx.pathParamMap().get("mac");
         if (macText != null) {

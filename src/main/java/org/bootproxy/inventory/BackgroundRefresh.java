@@ -60,12 +60,21 @@ final class BackgroundRefresh<K, V> {
             Run<V> mine = new Run<>(new CompletableFuture<>(), System.nanoTime());
             try {
                 threads.execute(() -> {
+                    V value = null;
+                    Throwable failure = null;
                     try {
-                        mine.result().complete(call.get());
+                        value = call.get();
                     } catch (RuntimeException | Error e) {
-                        mine.result().completeExceptionally(e);
+                        failure = e;
                     } finally {
+                        // gone before anyone hears the result: a caller who heard it and asks again starts afresh
+                        // instead of joining this finished run and getting its old answer
                         running.remove(k, mine);
+                    }
+                    if (failure == null) {
+                        mine.result().complete(value);
+                    } else {
+                        mine.result().completeExceptionally(failure);
                     }
                 });
             } catch (RejectedExecutionException full) {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.Iterator;
 import java.util.Locale;
@@ -25,8 +26,8 @@ public enum LogFormat {
     }
 
     /**
-     * Switches every console/stream appender of the root logger to this format. Plain leaves logback's
-     * configuration as it is.
+     * Switches every console/stream appender of the root logger to this format, also one behind an asynchronous
+     * appender (the tests' configuration has one). Plain leaves logback's configuration as it is.
      */
     public void apply() {
         if (this == PLAIN) {
@@ -37,8 +38,18 @@ public enum LogFormat {
             return; // another SLF4J binding: it keeps its own format
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> out) {
+        switchAll(root.iteratorForAppenders(), context);
+    }
+
+    /** Every stream appender among {@code appenders}, also those an asynchronous appender passes events to. */
+    private static void switchAll(Iterator<Appender<ILoggingEvent>> appenders, LoggerContext context) {
+        for (Iterator<Appender<ILoggingEvent>> it = appenders; it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            if (appender instanceof AppenderAttachable<?> wrapper) {
+                @SuppressWarnings("unchecked")
+                Iterator<Appender<ILoggingEvent>> inner = ((AppenderAttachable<ILoggingEvent>) wrapper).iteratorForAppenders();
+                switchAll(inner, context);
+            } else if (appender instanceof OutputStreamAppender<ILoggingEvent> out) {
                 JsonLineLayout layout = new JsonLineLayout();
                 layout.setContext(context);
                 layout.start();

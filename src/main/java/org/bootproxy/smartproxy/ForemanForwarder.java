@@ -15,6 +15,9 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import org.bootproxy.boot.BadRequest;
 import org.bootproxy.boot.UpstreamUnavailable;
 import org.bootproxy.support.PercentDecoding;
@@ -33,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * one-line reason) is what the operator at the console reads. When Foreman does not answer at all, this
  * throws {@link UpstreamUnavailable}, answered as bootproxy answers any upstream outage (a retry script for
  * iPXE, 503 with Retry-After for installers).
+ *
+ * <p>A forwarded request waits for Foreman without holding an HTTP worker (the answer arrives asynchronously), and
+ * at most {@code maxForwards} wait at once, each at most {@code answerTimeout}: past either bound the client gets
+ * the same wait-it-out answer at once, so a hanging Foreman can neither pile up requests nor starve bootproxy's own.
  */
 final class ForemanForwarder implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(ForemanForwarder.class);
@@ -50,17 +57,26 @@ final class ForemanForwarder implements Handler {
     private final URI templateUrl;
     private final HttpClient client;
     private final Duration answerTimeout;
+    private final int maxForwards;
+    private final Semaphore waiting;
 
-    ForemanForwarder(URI foremanUrl, URI templateUrl, HttpClient client, Duration answerTimeout) {
+    /**
+     * @param client        with its own bounded executor: the answers are handled there
+     * @param answerTimeout how long Foreman may take to answer one request
+     * @param maxForwards   how many forwarded requests may wait for Foreman at once
+     */
+    ForemanForwarder(URI foremanUrl, URI templateUrl, HttpClient client, Duration answerTimeout, int maxForwards) {
         String f = foremanUrl.toString();
         this.foreman = f.endsWith("/") ? f.substring(0, f.length() - 1) : f;
         this.templateUrl = templateUrl;
         this.client = client;
         this.answerTimeout = answerTimeout;
+        this.maxForwards = maxForwards;
+        this.waiting = new Semaphore(maxForwards);
     }
 
     @Override
-    public void handle(Context ctx) throws Exception {
+    public void handle(Context ctx) {
         String path = ctx.req().getRequestURI();
         checkPath(path);
         String query = query(ctx.queryString(), templateUrl);
@@ -80,21 +96,41 @@ final class ForemanForwarder implements Handler {
         } else {
             request.GET();
         }
-        long started = System.nanoTime();
-        HttpResponse<byte[]> answer;
-        try {
-            answer = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warn("Foreman at {} did not answer {} {}: {}", foreman, post ? "POST" : "GET", path, why);
-            throw new UpstreamUnavailable("Foreman at " + foreman + " did not answer: " + why, e);
+        HttpRequest forwarded = request.build();
+        String method = post ? "POST" : "GET";
+        // the place is taken when the request leaves, and given back when Foreman answers or the timeout ends it
+        ctx.future(() -> {
+            if (!waiting.tryAcquire()) {
+                return CompletableFuture.failedFuture(new UpstreamUnavailable("Foreman at " + foreman + " is slow: "
+                        + maxForwards + " forwarded requests are waiting for it already"));
+            }
+            long started = System.nanoTime();
+            return this.client.sendAsync(forwarded, HttpResponse.BodyHandlers.ofByteArray())
+                    .whenComplete((answer, failure) -> waiting.release())
+                    .handle((answer, failure) -> {
+                        if (failure != null) {
+                            throw unavailable(method, path, failure);
+                        }
+                        ctx.status(answer.statusCode());
+                        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+                        answer.headers().firstValue("Retry-After").ifPresent(v -> ctx.header("Retry-After", v));
+                        ctx.result(answer.body());
+                        LOG.info("forwarded {} {} for {} to Foreman: {} ({} bytes, {} ms)", method, path, client,
+                                answer.statusCode(), answer.body().length, (System.nanoTime() - started) / 1_000_000);
+                        return null;
+                    });
+        });
+    }
+
+    private CompletionException unavailable(String method, String path, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (!(cause instanceof IOException)) {
+            return failure instanceof CompletionException c ? c : new CompletionException(cause);
         }
-        ctx.status(answer.statusCode());
-        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-        answer.headers().firstValue("Retry-After").ifPresent(v -> ctx.header("Retry-After", v));
-        ctx.result(answer.body());
-        LOG.info("forwarded {} {} for {} to Foreman: {} ({} bytes, {} ms)", post ? "POST" : "GET", path, client,
-                answer.statusCode(), answer.body().length, (System.nanoTime() - started) / 1_000_000);
+        String why = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() : cause.getMessage();
+        LOG.warn("Foreman at {} did not answer {} {}: {}", foreman, method, path, why);
+        return new CompletionException(new UpstreamUnavailable("Foreman at " + foreman + " did not answer: " + why, cause));
     }
 
     /**

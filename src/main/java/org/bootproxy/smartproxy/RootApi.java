@@ -1,11 +1,13 @@
 package org.bootproxy.smartproxy;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 
 /**
  * smart-proxy's root API, which Foreman reads when the proxy is registered or refreshed:
@@ -28,10 +30,11 @@ final class RootApi {
         this.states = states;
     }
 
-    void routes(RoutesConfig r, Access access) {
-        r.get("/features", access.open(this::features));
-        r.get("/version", access.open(this::version));
-        r.get("/v2/features", access.management(this::featuresV2));
+    List<Route<Handler>> routes(Access access) {
+        return List.of(
+                Route.get("/features", Route.UNRECORDED, Style.PLAIN, access.open(this::features)),
+                Route.get("/version", Route.UNRECORDED, Style.PLAIN, access.open(this::version)),
+                Route.get("/v2/features", Route.UNRECORDED, Style.PLAIN, access.management(this::featuresV2)));
     }
 
     private void features(Context ctx) {

@@ -1,15 +1,18 @@
 package org.bootproxy.smartproxy;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.bootproxy.support.Route;
 
 /**
  * The Foreman Smart Proxy API: what lets Foreman register bootproxy as a proxy with the TFTP, Templates and
@@ -24,9 +27,13 @@ import javax.net.ssl.SSLContext;
  * </ul>
  *
  * HTTP boot ({@code /httpboot/*}) is served by the HTTP side from the TFTP root; this reports its state.
+ * The routes are declared as {@link Route}s with their stage and error style: the HTTP side's route table takes
+ * them as they are.
  */
 public final class SmartProxy implements AutoCloseable {
     private static final int DOWNLOAD_THREADS = 4;
+    /** Threads that handle Foreman's answers to forwarded requests (none waits for one). */
+    private static final int FORWARD_THREADS = 4;
 
     private final Access access;
     private final RootApi root;
@@ -34,6 +41,7 @@ public final class SmartProxy implements AutoCloseable {
     private final TemplatesApi templates;
     private final Optional<ForemanForwarder> forwarder;
     private final ExecutorService downloads;
+    private final ExecutorService forwards;
 
     /**
      * @param tls the proxy's certificate and CA (ssl_*), presented to an https {@code foreman_url}; empty = the
@@ -43,12 +51,8 @@ public final class SmartProxy implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(states, "states");
         SmartProxySettings.Timeouts t = settings.timeouts();
-        AtomicInteger n = new AtomicInteger();
-        this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, r -> {
-            Thread thread = new Thread(r, "boot-file-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, daemons("boot-file-"));
+        this.forwards = Executors.newFixedThreadPool(FORWARD_THREADS, daemons("foreman-forward-"));
         HttpClient downloadClient = HttpClient.newBuilder().connectTimeout(t.connect())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         TftpRootFiles files = new TftpRootFiles(settings.tftpRoot());
@@ -56,24 +60,35 @@ public final class SmartProxy implements AutoCloseable {
         this.root = new RootApi(settings, states);
         this.tftp = new TftpApi(files, new BootFileFetcher(files, downloadClient, t, downloads), settings.tftpServername(), states);
         this.forwarder = settings.foremanUrl().map(url -> new ForemanForwarder(url, settings.templateUrl(),
-                foremanClient(url, tls, t), t.foremanAnswer()));
+                foremanClient(url, tls, t, forwards), t.foremanAnswer(), settings.maxForwards()));
         this.templates = new TemplatesApi(settings.templateUrl(), forwarder);
     }
 
-    private static HttpClient foremanClient(URI url, Optional<SSLContext> tls, SmartProxySettings.Timeouts t) {
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, prefix + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static HttpClient foremanClient(URI url, Optional<SSLContext> tls, SmartProxySettings.Timeouts t,
+                                            ExecutorService executor) {
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(t.connect()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER).executor(executor);
         if ("https".equalsIgnoreCase(url.getScheme())) {
             tls.ifPresent(b::sslContext);
         }
         return b.build();
     }
 
-    /** Adds the smart-proxy routes; they must come before bootproxy's own ({@code /unattended/{kind}}). */
-    public void routes(RoutesConfig r) {
-        root.routes(r, access);
-        tftp.routes(r, access);
-        templates.routes(r, access);
+    /** The smart-proxy routes; they must come before bootproxy's own ({@code /unattended/{kind}}). */
+    public List<Route<Handler>> routes() {
+        List<Route<Handler>> all = new ArrayList<>(root.routes(access));
+        all.addAll(tftp.routes(access));
+        all.addAll(templates.routes(access));
+        return List.copyOf(all);
     }
 
     /**
@@ -89,9 +104,10 @@ public final class SmartProxy implements AutoCloseable {
         return forwarder.map(f -> f);
     }
 
-    /** Stops running downloads. */
+    /** Stops running downloads and forwards. */
     @Override
     public void close() {
         downloads.shutdownNow();
+        forwards.shutdownNow();
     }
 }

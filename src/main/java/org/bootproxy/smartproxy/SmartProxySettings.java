@@ -17,10 +17,14 @@ import java.util.Optional;
  * @param version        bootproxy's version, for {@code /version}
  * @param httpsPort      the HTTPS port, for {@code /v2/features}; empty without HTTPS
  * @param timeouts       how long to wait for Foreman and for downloads
+ * @param maxForwards    how many requests forwarded to Foreman may wait for its answer at once; past that the client
+ *                       is told to come back later (iPXE's retry script, 503 with Retry-After)
  */
 public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
                                  TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort,
-                                 Timeouts timeouts) {
+                                 Timeouts timeouts, int maxForwards) {
+    /** Forwarded requests waiting for Foreman at once, by default. */
+    public static final int DEFAULT_MAX_FORWARDS = 32;
 
     public SmartProxySettings {
         Objects.requireNonNull(tftpRoot, "tftpRoot");
@@ -31,6 +35,16 @@ public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templ
         version = version == null ? "" : version;
         httpsPort = Objects.requireNonNullElse(httpsPort, Optional.empty());
         timeouts = Objects.requireNonNullElse(timeouts, Timeouts.DEFAULTS);
+        if (maxForwards < 1) {
+            throw new IllegalArgumentException("maxForwards must be at least 1, not " + maxForwards);
+        }
+    }
+
+    /** With {@link #DEFAULT_MAX_FORWARDS}. */
+    public SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
+                              TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort, Timeouts timeouts) {
+        this(tftpRoot, tftpServername, templateUrl, foremanUrl, trustedHosts, version, httpsPort, timeouts,
+                DEFAULT_MAX_FORWARDS);
     }
 
     /** The public HTTP port machines use, for the httpboot module's {@code http_port}. */

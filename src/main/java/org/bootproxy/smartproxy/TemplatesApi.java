@@ -1,10 +1,13 @@
 package org.bootproxy.smartproxy;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 
 /**
  * The templates module's own routes. {@code /unattended/<kind>}, the build reports and the cloud-init seed
@@ -27,10 +30,13 @@ final class TemplatesApi {
         this.forwarder = forwarder;
     }
 
-    void routes(RoutesConfig r, Access access) {
-        r.get("/unattended/templateServer", access.open(this::templateServer));
-        r.get("/unattended/{kind}/{template}/{hostgroup}", access.open(this::forwardOnly));
-        r.get("/unattended/{kind}/{template}", access.open(this::forwardOnly));
+    List<Route<Handler>> routes(Access access) {
+        return List.of(
+                Route.get("/unattended/templateServer", Route.UNRECORDED, Style.PLAIN, access.open(this::templateServer)),
+                // an installer reads these: Foreman's answer, or a 503 with Retry-After when it does not answer
+                Route.get("/unattended/{kind}/{template}/{hostgroup}", "unattended", Style.INSTALLER,
+                        access.open(this::forwardOnly)),
+                Route.get("/unattended/{kind}/{template}", "unattended", Style.INSTALLER, access.open(this::forwardOnly)));
     }
 
     private void templateServer(Context ctx) {

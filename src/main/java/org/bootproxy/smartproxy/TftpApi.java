@@ -1,14 +1,17 @@
 package org.bootproxy.smartproxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bootproxy.boot.HostConfigTree;
+import org.bootproxy.support.Route;
+import org.bootproxy.support.Route.Style;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,19 +52,26 @@ final class TftpApi {
     }
 
     /** Routes with fixed names come before the ones with a {@code {mac}} in the same place. */
-    void routes(RoutesConfig r, Access access) {
-        r.post("/tftp/fetch_boot_file", access.management(ctx -> running(ctx, this::fetchBootFile)));
-        r.post("/tftp/create_default", access.management(ctx -> running(ctx, c -> createDefault(c, LEGACY))));
-        r.get("/tftp/serverName", access.management(ctx -> running(ctx, this::serverName)));
-        r.post("/tftp/{variant}/create_default",
-                access.management(ctx -> running(ctx, c -> createDefault(c, c.pathParam("variant")))));
-        r.get("/tftp/{variant}/{mac}", access.management(ctx -> running(ctx, this::get)));
-        r.post("/tftp/{variant}/{mac}",
-                access.management(ctx -> running(ctx, c -> set(c, c.pathParam("variant"), c.pathParam("mac")))));
-        r.delete("/tftp/{variant}/{mac}",
-                access.management(ctx -> running(ctx, c -> delete(c, c.pathParam("variant"), c.pathParam("mac")))));
-        r.post("/tftp/{mac}", access.management(ctx -> running(ctx, c -> set(c, LEGACY, c.pathParam("mac")))));
-        r.delete("/tftp/{mac}", access.management(ctx -> running(ctx, c -> delete(c, LEGACY, c.pathParam("mac")))));
+    List<Route<Handler>> routes(Access access) {
+        return List.of(
+                management("/tftp/fetch_boot_file", Route.Method.POST, access, this::fetchBootFile),
+                management("/tftp/create_default", Route.Method.POST, access, c -> createDefault(c, LEGACY)),
+                management("/tftp/serverName", Route.Method.GET, access, this::serverName),
+                management("/tftp/{variant}/create_default", Route.Method.POST, access,
+                        c -> createDefault(c, c.pathParam("variant"))),
+                management("/tftp/{variant}/{mac}", Route.Method.GET, access, this::get),
+                management("/tftp/{variant}/{mac}", Route.Method.POST, access,
+                        c -> set(c, c.pathParam("variant"), c.pathParam("mac"))),
+                management("/tftp/{variant}/{mac}", Route.Method.DELETE, access,
+                        c -> delete(c, c.pathParam("variant"), c.pathParam("mac"))),
+                management("/tftp/{mac}", Route.Method.POST, access, c -> set(c, LEGACY, c.pathParam("mac"))),
+                management("/tftp/{mac}", Route.Method.DELETE, access, c -> delete(c, LEGACY, c.pathParam("mac"))));
+    }
+
+    /** A management route of the running TFTP module: not about a machine booting, plain one-line errors. */
+    private Route<Handler> management(String path, Route.Method method, Access access, Action action) {
+        return new Route<>(method, path, Route.UNRECORDED, Style.PLAIN,
+                access.management(ctx -> running(ctx, action)));
     }
 
     private interface Action {

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.BuildStateStore;
+import org.bootproxy.boot.StateNotRecorded;
 import org.bootproxy.support.AtomicFile;
 import org.bootproxy.support.OneLine;
 import org.bootproxy.support.Sha256;
@@ -55,7 +56,7 @@ public final class FileBuildStateStore implements BuildStateStore {
 
     /**
      * @param stateDir the state directory; {@code build-state/} is created in it
-     * @throws UncheckedIOException naming the directory when it cannot be created
+     * @throws UncheckedIOException naming the directory when it cannot be created or written
      */
     public FileBuildStateStore(Path stateDir) {
         this.dir = Objects.requireNonNull(stateDir, "stateDir").resolve("build-state");
@@ -63,6 +64,14 @@ public final class FileBuildStateStore implements BuildStateStore {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the build state directory " + dir.toAbsolutePath().normalize()
+                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        try {
+            // a directory that exists but cannot be written would only fail at the first build report; the probe has
+            // a temporary name, so a start after a kill right here removes it
+            Files.delete(AtomicFile.createTemp(dir.resolve("write-check")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write in the build state directory " + dir.toAbsolutePath().normalize()
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
@@ -106,7 +115,7 @@ public final class FileBuildStateStore implements BuildStateStore {
     /**
      * Records the state durably before returning.
      *
-     * @throws UncheckedIOException naming the file when it cannot be written (disk full, read-only)
+     * @throws StateNotRecorded naming the file when it cannot be written (disk full, read-only)
      */
     @Override
     public void put(BuildState state) {
@@ -117,7 +126,7 @@ public final class FileBuildStateStore implements BuildStateStore {
             AtomicFile.write(file, json.writeValueAsBytes(stored));
             warned.remove(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the build state of " + state.hostName() + " in " + file
+            throw new StateNotRecorded("cannot record the build state of " + state.hostName() + " in " + file
                     + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }

@@ -5,8 +5,8 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -28,6 +28,7 @@ import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.Readiness;
+import org.bootproxy.support.Route;
 
 /**
  * The read-only dashboard at {@code /ui/}: readiness (template lint, inventory and cache, TFTP), hosts in build with
@@ -64,10 +65,12 @@ public final class Dashboard {
         freemarker.setAPIBuiltinEnabled(false);
     }
 
-    public void routes(RoutesConfig r) {
-        r.get("/ui/", this::overview);
-        r.get("/ui/mac/{mac}", this::timeline);
-        r.get("/ui/static/{file}", this::file);
+    /** The dashboard's routes, for the HTTP side's route table: not boot events, plain one-line errors. */
+    public List<Route<Handler>> routes() {
+        return List.of(
+                Route.get("/ui/", Route.UNRECORDED, Route.Style.PLAIN, this::overview),
+                Route.get("/ui/mac/{mac}", Route.UNRECORDED, Route.Style.PLAIN, this::timeline),
+                Route.get("/ui/static/{file}", Route.UNRECORDED, Route.Style.PLAIN, this::file));
     }
 
     private void overview(Context ctx) throws IOException, TemplateException {

@@ -154,4 +154,29 @@ class CommandLineTest {
             }
         }
     }
+
+    @Test
+    void serveWithAStateDirItCannotWriteSaysSoInOneLineAndExits2() throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("state"), "a file where the state directory should be");
+        Run r = run("serve", "--state-dir", notADir.resolve("sub").toString(), "--http-address", "127.0.0.1:0",
+                "--tftp-address", "127.0.0.1:0", "--tftp-root", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        // whichever part of serve meets the state folder first (discovery's journal, the build states) says so
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ")
+                .startsWith("bootproxy: configuration error: ").contains(notADir.resolve("sub").toString())
+                .contains("state_dir");
+    }
+
+    @Test
+    void serveWhoseBuildStateFolderCannotBeWrittenNamesItAndTheFix() throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("state"));
+        Files.writeString(state.resolve("build-state"), "a file where the build state folder should be");
+        Run r = run("serve", "--state-dir", state.toString(), "--http-address", "127.0.0.1:0",
+                "--tftp-address", "127.0.0.1:0", "--tftp-root", tmp.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ")
+                .startsWith("bootproxy: configuration error: state_dir: cannot create the build state directory "
+                        + state.resolve("build-state"))
+                .contains("make it a directory the user running bootproxy can write").contains("state_dir / --state-dir");
+    }
 }

@@ -10,8 +10,8 @@ class AssetsPathTest {
 
     @Test
     void contentTypeFollowsTheExtension() {
-        assertThat(AssetsHandler.contentType(Path.of("vmlinuz"))).isEqualTo("application/octet-stream");
-        assertThat(AssetsHandler.contentType(Path.of("boot.IPXE"))).startsWith("text/plain");
-        assertThat(AssetsHandler.contentType(Path.of("x.iso"))).isEqualTo("application/x-iso9660-image");
+        assertThat(FileSender.contentType(Path.of("vmlinuz"))).isEqualTo("application/octet-stream");
+        assertThat(FileSender.contentType(Path.of("boot.IPXE"))).startsWith("text/plain");
+        assertThat(FileSender.contentType(Path.of("x.iso"))).isEqualTo("application/x-iso9660-image");
     }
 }

@@ -87,7 +87,7 @@ class BuildReportRoutesTest {
     void failureReportOverOneMebibyteIsRefused() throws Exception {
         var states = new MemoryBuildStates();
         try (var app = serverWith(states)) {
-            var r = app.post("/unattended/failed?mac=" + WEB01_MAC, new byte[BuildReportHandler.MAX_BODY_BYTES + 1]);
+            var r = app.post("/unattended/failed?mac=" + WEB01_MAC, new byte[(int) HttpLimits.DEFAULTS.maxBodyBytes() + 1]);
             assertOneLineText(r, 413);
         }
         assertThat(states.get("web01.example.com")).isEmpty();

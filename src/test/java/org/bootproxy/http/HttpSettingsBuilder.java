@@ -10,6 +10,7 @@ public final class HttpSettingsBuilder {
     private List<Cidr> trustedProxies = List.of();
     private Optional<Path> assetsDir = Optional.empty();
     private Optional<Path> httpbootDir = Optional.empty();
+    private HttpLimits limits = HttpLimits.DEFAULTS;
 
     private HttpSettingsBuilder() {
     }
@@ -39,7 +40,12 @@ public final class HttpSettingsBuilder {
         return this;
     }
 
+    public HttpSettingsBuilder limits(HttpLimits newLimits) {
+        this.limits = newLimits;
+        return this;
+    }
+
     public HttpSettings build() {
-        return new HttpSettings(host, 0, trustedProxies, assetsDir, httpbootDir, Optional.empty());
+        return new HttpSettings(host, 0, trustedProxies, assetsDir, httpbootDir, Optional.empty(), limits);
     }
 }

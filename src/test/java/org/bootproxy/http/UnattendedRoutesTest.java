@@ -16,11 +16,13 @@ import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 import static org.bootproxy.fakes.Hosts.WEB01_SECOND_MAC;
 import static org.bootproxy.fakes.Hosts.lab01;
 
+import io.javalin.http.Handler;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.support.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -348,7 +350,8 @@ class UnattendedRoutesTest {
     @Test
     void aFallbackCanAnswerForHostsBootproxyDoesNotKnow() throws Exception {
         var extensions = new HttpExtensions(
-                List.of(routes -> routes.get("/unattended/templateServer", ctx -> ctx.result("{\"templateServer\":\"x\"}"))),
+                List.of(Route.<Handler>get("/unattended/templateServer", Route.UNRECORDED, Route.Style.PLAIN,
+                        ctx -> ctx.result("{\"templateServer\":\"x\"}"))),
                 Optional.of(ctx -> ctx.status(200).result("from upstream for " + ctx.queryParam("mac") + "\n")));
         start(new HttpFixture(new FixedInventory(WEB01), new EchoRenderer(), new MemoryBuildStates(),
                 HttpSettingsBuilder.loopback().build(), extensions));

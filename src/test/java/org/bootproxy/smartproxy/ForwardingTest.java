@@ -66,7 +66,7 @@ class ForwardingTest {
                 Optional.empty(), new SmartProxySettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 0, Duration.ofMillis(1))), new ModuleStates(), Optional.empty());
         server = new HttpServer(service, HttpSettingsBuilder.loopback().build(), events, Clock.systemUTC(),
-                new HttpExtensions(List.of(proxy::routes), proxy.unattendedFallback()));
+                new HttpExtensions(proxy.routes(), proxy.unattendedFallback()));
         server.start();
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.bootproxy.boot.BuildState;
+import org.bootproxy.boot.StateNotRecorded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +105,18 @@ class FileBuildStateStoreTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot create the build state directory")
                 .hasMessageContaining("not-a-dir");
+    }
+
+    @Test
+    void aWriteTheDiskRefusesIsStateNotRecordedNamingTheFile() throws Exception {
+        FileBuildStateStore store = new FileBuildStateStore(stateDir);
+        // the directory gone and a file in its place: every write fails, as on a full or read-only disk
+        Path dir = stateDir.resolve("build-state");
+        Files.delete(dir);
+        Files.writeString(dir, "not a directory");
+        assertThatThrownBy(() -> store.put(built("web01.example.com", "rev-1")))
+                .isInstanceOf(StateNotRecorded.class)
+                .hasMessageContaining("cannot record the build state of web01.example.com")
+                .hasMessageContaining(dir.resolve("web01.example.com.json").toString());
     }
 }

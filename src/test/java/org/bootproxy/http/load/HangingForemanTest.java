@@ -1,0 +1,145 @@
+package org.bootproxy.http.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bootproxy.fakes.Hosts;
+import org.bootproxy.http.HttpSettingsBuilder;
+import org.bootproxy.render.TemplateFixtures;
+import org.bootproxy.smartproxy.ModuleStates;
+import org.bootproxy.smartproxy.SmartProxy;
+import org.bootproxy.smartproxy.SmartProxySettings;
+import org.bootproxy.smartproxy.TrustedHosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Finding 3: with foreman_url set and Foreman hanging, each forwarded request held a worker for 60 s, without a
+ * bound, and /healthz and known hosts timed out meanwhile. Now a forward waits for Foreman without a worker, at most
+ * {@code maxForwards} at once and each for its own timeout; past either, iPXE gets the retry script at once.
+ */
+class HangingForemanTest {
+    static final int FLOOD = 300;
+    static final int MAX_FORWARDS = 32;
+    static final String UNKNOWN = "/unattended/iPXE?mac=" + Hosts.UNKNOWN_MAC.colons();
+
+    @TempDir
+    Path tftpRoot;
+
+    /** A Foreman that reads requests and never answers; it counts the connections open at once. */
+    static final class HangingForeman implements AutoCloseable {
+        final ServerSocket socket;
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger open = new AtomicInteger();
+        final AtomicInteger mostOpen = new AtomicInteger();
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        HangingForeman() throws IOException {
+            socket = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket s = socket.accept();
+                        held.add(s);
+                        accepted.incrementAndGet();
+                        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                        Thread reader = new Thread(() -> drainUntilClosed(s), "hanging-foreman-connection");
+                        reader.setDaemon(true);
+                        reader.start();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "hanging-foreman");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void drainUntilClosed(Socket s) {
+            try {
+                s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // closed by the client (its timeout) or by close()
+            } finally {
+                open.decrementAndGet();
+            }
+        }
+
+        URI url() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /** The smart-proxy module forwarding to {@code foreman}, Foreman's answers awaited {@code timeout} each. */
+    private SmartProxy forwardingTo(HangingForeman foreman, Duration timeout, int maxForwards) {
+        return new SmartProxy(new SmartProxySettings(tftpRoot, "", URI.create(TemplateFixtures.PUBLIC_URL),
+                Optional.of(foreman.url()), TrustedHosts.notSet(), "test", Optional.empty(),
+                new SmartProxySettings.Timeouts(Duration.ofSeconds(2), timeout, Duration.ofSeconds(5), 0, Duration.ofMillis(1)),
+                maxForwards), new ModuleStates(), Optional.empty());
+    }
+
+    @Test
+    void threeHundredRequestsForAHangingForemanAreToldToRetryAndDoNotStarveOthers() throws Exception {
+        try (HangingForeman foreman = new HangingForeman()) {
+            SmartProxy proxy = forwardingTo(foreman, Duration.ofSeconds(3), MAX_FORWARDS);
+            try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy));
+                 NormalClient normal = new NormalClient(app.port())) {
+                SlowClients flood = SlowClients.gets(app.port(), FLOOD, UNKNOWN);
+                boolean allAnswered = flood.awaitAnswers(20_000, false);
+                flood.close();
+                var answers = normal.stop();
+
+                Map<Integer, Integer> statuses = flood.statuses();
+                System.out.println("finding 3: forwarded " + statuses + ", Foreman saw " + foreman.accepted.get()
+                        + " connections, at most " + foreman.mostOpen.get() + " at once; normal client "
+                        + NormalClient.summary(answers));
+                assertThat(allAnswered).as("every forwarded request answered: %s", statuses).isTrue();
+                // iPXE reads the wait-it-out answer as a 200 script that says why and asks again
+                assertThat(statuses).containsOnly(Map.entry(200, FLOOD));
+                assertThat(flood.answersContaining("#!ipxe")).isEqualTo(FLOOD);
+                assertThat(flood.answersContaining("chain --replace iPXE?mac=")).isEqualTo(FLOOD);
+                // the first ones wait for the forward timeout, the rest are refused at once while they wait
+                assertThat(flood.answersContaining("did not answer")).as("ended by the forward timeout")
+                        .isEqualTo(foreman.accepted.get());
+                assertThat(flood.answersContaining("waiting for it already")).as("refused past the bound")
+                        .isEqualTo(FLOOD - foreman.accepted.get());
+                assertThat(foreman.mostOpen.get()).as("requests waiting for Foreman at once").isEqualTo(MAX_FORWARDS);
+                NormalClient.assertServedThroughout(answers, 20);
+                assertThat(NormalClient.servesAgain(app.port())).as("alive and serving after").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anInstallerAskingAHangingForemanGetsA503WithRetryAfter() throws Exception {
+        try (HangingForeman foreman = new HangingForeman()) {
+            SmartProxy proxy = forwardingTo(foreman, Duration.ofSeconds(1), 1);
+            try (LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy))) {
+                String provision = "/unattended/provision?mac=" + Hosts.UNKNOWN_MAC.colons();
+                NormalClient.Answer timedOut = NormalClient.ask(app.port(), provision);
+                assertThat(timedOut.status()).isEqualTo(503);
+                assertThat(timedOut.body()).contains("did not answer");
+                assertThat(timedOut.millis()).isBetween(900L, 4000L);
+            }
+        }
+    }
+}
