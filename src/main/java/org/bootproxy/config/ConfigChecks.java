@@ -20,20 +20,19 @@ final class ConfigChecks {
         private final java.util.List<String> problems = new java.util.ArrayList<>();
 
         int range(String key, Integer value, int dflt, int min, int max) {
-            try {
-                return ConfigChecks.range(key, value, dflt, min, max);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-                return dflt;
-            }
+            return noted(() -> ConfigChecks.range(key, value, dflt, min, max), dflt);
         }
 
         Duration duration(String key, Duration value, Duration dflt, Duration min, Duration max) {
+            return noted(() -> ConfigChecks.duration(key, value, dflt, min, max), dflt);
+        }
+
+        private <T> T noted(java.util.function.Supplier<T> check, T otherwise) {
             try {
-                return ConfigChecks.duration(key, value, dflt, min, max);
+                return check.get();
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
-                return dflt;
+                return otherwise;
             }
         }
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
@@ -43,12 +41,10 @@ public final class FileInventory implements HostInventory {
     private static final Logger LOG = LoggerFactory.getLogger(FileInventory.class);
 
     private final Clock clock;
-    private final Duration rescanEvery;
     private final HostsDirectory directory;
     private final GroupFolder groups;
-    private final ReentrantLock rescanning = new ReentrantLock();
+    private final IntervalReload rescans;
     private volatile Snapshot snapshot;
-    private volatile Instant nextCheck;
 
     /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
     private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
@@ -104,10 +100,7 @@ public final class FileInventory implements HostInventory {
         Objects.requireNonNull(hostsDir, "hostsDir");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
-        if (rescanEvery.isNegative()) {
-            throw new IllegalArgumentException("rescanEvery must not be negative: " + rescanEvery);
-        }
+        this.rescans = new IntervalReload(clock, rescanEvery, this::reload);
         if (maxFileBytes < 1) {
             throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
         }
@@ -118,7 +111,7 @@ public final class FileInventory implements HostInventory {
         Groups g = groups.current();
         directory.rescan(g);
         this.snapshot = Snapshot.of(directory, g);
-        this.nextCheck = clock.instant().plus(rescanEvery);
+        rescans.readJustNow();
         LOG.info("{}", describe(snapshot));
         snapshot.problems().forEach(p -> LOG.error("{}{}", p, consequence(p)));
     }
@@ -161,13 +154,8 @@ public final class FileInventory implements HostInventory {
 
     /** Looks at the directory now, whatever the rescan interval (for {@code lint} and tests). */
     public void rescan() {
-        rescanning.lock();
-        try {
-            groups.rescan();
-            reload();
-        } finally {
-            rescanning.unlock();
-        }
+        groups.rescan();
+        rescans.now();
     }
 
     private String describe(Snapshot s) {
@@ -183,20 +171,12 @@ public final class FileInventory implements HostInventory {
      * the snapshot before, rather than wait for a rescan that may be reading a changed file.
      */
     private Snapshot current() {
-        if (!clock.instant().isBefore(nextCheck) && rescanning.tryLock()) {
-            try {
-                if (!clock.instant().isBefore(nextCheck)) {
-                    reload();
-                }
-            } finally {
-                rescanning.unlock();
-            }
-        }
+        rescans.whenDue();
         return snapshot;
     }
 
     /**
-     * Under the lock: rescans, and swaps in a new snapshot when anything changed. What it logs is about the files,
+     * One at a time ({@link IntervalReload}): rescans, and swaps in a new snapshot when anything changed. What it logs is about the files,
      * not about the machine whose lookup happened to run it: that machine's MAC is taken off the log lines.
      */
     private void reload() {
@@ -214,7 +194,6 @@ public final class FileInventory implements HostInventory {
             // a bug in reading must not take lookups down: keep answering from what was read before
             LOG.error("rescanning {} failed, still serving the hosts read before", directory.dir(), e);
         } finally {
-            nextCheck = clock.instant().plus(rescanEvery);
             if (mdc != null) {
                 MDC.setContextMap(mdc);
             }

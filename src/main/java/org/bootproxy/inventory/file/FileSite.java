@@ -3,14 +3,12 @@ package org.bootproxy.inventory.file;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.MenuEntry;
@@ -34,13 +32,10 @@ public final class FileSite implements SiteDefinitions {
 
     private final GroupFolder groups;
     private final Optional<YamlFolder> folder;
-    private final Clock clock;
-    private final Duration rescanEvery;
     private final HostFileParser hosts = new HostFileParser();
     private final ProfileParser parser = new ProfileParser();
-    private final ReentrantLock rescanning = new ReentrantLock();
+    private final IntervalReload rescans;
     private volatile Snapshot snapshot = new Snapshot(new Profiles(List.of()), List.of());
-    private volatile Instant nextCheck;
 
     private record Snapshot(Profiles profiles, List<HostFileProblem> problems) {
     }
@@ -50,9 +45,9 @@ public final class FileSite implements SiteDefinitions {
      */
     public FileSite(GroupFolder groups, Optional<Path> profilesDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
         this.groups = Objects.requireNonNull(groups, "groups");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
-        this.folder = profilesDir.map(d -> new YamlFolder(d, YamlFolder.PROFILES, clock, maxFileBytes, true));
+        this.folder = profilesDir.map(d -> new YamlFolder(d, YamlFolder.PROFILES, Objects.requireNonNull(clock, "clock"),
+                maxFileBytes, true));
+        this.rescans = new IntervalReload(clock, rescanEvery, this::reload);
         rescan();
     }
 
@@ -103,45 +98,28 @@ public final class FileSite implements SiteDefinitions {
 
     /** Looks at the profiles folder (and the groups) now, whatever the interval. */
     public void rescan() {
-        rescanning.lock();
-        try {
-            groups.rescan();
-            reload();
-        } finally {
-            rescanning.unlock();
-        }
+        groups.rescan();
+        rescans.now();
     }
 
     private Snapshot current() {
-        if (!clock.instant().isBefore(nextCheck) && rescanning.tryLock()) {
-            try {
-                if (!clock.instant().isBefore(nextCheck)) {
-                    reload();
-                }
-            } finally {
-                rescanning.unlock();
-            }
-        }
+        rescans.whenDue();
         return snapshot;
     }
 
     private void reload() {
-        try {
-            if (folder.isPresent() && folder.get().rescan()) {
-                List<Profile> profiles = new ArrayList<>();
-                List<HostFileProblem> problems = new ArrayList<>();
-                folder.get().listingProblem().ifPresent(problems::add);
-                for (YamlFolder.YamlFile f : folder.get().files()) {
-                    ProfileParser.Parsed parsed = parser.parse(f);
-                    parsed.profile().ifPresent(profiles::add);
-                    problems.addAll(parsed.problems());
-                }
-                problems.sort(java.util.Comparator.comparing((HostFileProblem p) -> p.file().toString())
-                        .thenComparingInt(HostFileProblem::line));
-                snapshot = new Snapshot(new Profiles(profiles), problems);
+        if (folder.isPresent() && folder.get().rescan()) {
+            List<Profile> profiles = new ArrayList<>();
+            List<HostFileProblem> problems = new ArrayList<>();
+            folder.get().listingProblem().ifPresent(problems::add);
+            for (YamlFolder.YamlFile f : folder.get().files()) {
+                ProfileParser.Parsed parsed = parser.parse(f);
+                parsed.profile().ifPresent(profiles::add);
+                problems.addAll(parsed.problems());
             }
-        } finally {
-            nextCheck = clock.instant().plus(rescanEvery);
+            problems.sort(java.util.Comparator.comparing((HostFileProblem p) -> p.file().toString())
+                    .thenComparingInt(HostFileProblem::line));
+            snapshot = new Snapshot(new Profiles(profiles), problems);
         }
     }
 

@@ -3,11 +3,9 @@ package org.bootproxy.inventory.file;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The groups folder, read again when it changes: the host files and the unknown-machine site share one, so a
@@ -16,12 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GroupFolder {
     private final Optional<YamlFolder> folder;
-    private final Clock clock;
-    private final Duration rescanEvery;
     private final HostFileParser parser = new HostFileParser();
-    private final ReentrantLock rescanning = new ReentrantLock();
-    private volatile Groups snapshot;
-    private volatile Instant nextCheck;
+    private final IntervalReload rescans;
+    private volatile Groups snapshot = Groups.NONE;
     private long version;
 
     /** No groups: hosts that name one get a problem saying no groups folder is configured. */
@@ -34,41 +29,22 @@ public final class GroupFolder {
      * @param maxFileBytes a group file larger than this is refused unread
      */
     public GroupFolder(Optional<Path> dir, Clock clock, Duration rescanEvery, long maxFileBytes) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
-        this.folder = dir.map(d -> new YamlFolder(d, YamlFolder.GROUPS, clock, maxFileBytes, true));
-        rescanning.lock();
-        try {
-            this.snapshot = Groups.NONE;
-            reload();
-        } finally {
-            rescanning.unlock();
-        }
+        this.folder = dir.map(d -> new YamlFolder(d, YamlFolder.GROUPS, Objects.requireNonNull(clock, "clock"),
+                maxFileBytes, true));
+        this.rescans = new IntervalReload(clock, rescanEvery, this::reload);
+        rescans.now();
     }
 
     /** The groups now: looks at the folder first when the interval has passed (and nobody else is looking). */
     Groups current() {
-        if (!clock.instant().isBefore(nextCheck) && rescanning.tryLock()) {
-            try {
-                if (!clock.instant().isBefore(nextCheck)) {
-                    reload();
-                }
-            } finally {
-                rescanning.unlock();
-            }
-        }
+        rescans.whenDue();
         return snapshot;
     }
 
     /** Looks at the folder now, whatever the interval. */
     Groups rescan() {
-        rescanning.lock();
-        try {
-            reload();
-            return snapshot;
-        } finally {
-            rescanning.unlock();
-        }
+        rescans.now();
+        return snapshot;
     }
 
     /** Where the groups are, for messages. */
@@ -77,15 +53,11 @@ public final class GroupFolder {
     }
 
     private void reload() {
-        try {
-            if (folder.isPresent() && (folder.get().rescan() || version == 0)) {
-                version++;
-                YamlFolder f = folder.get();
-                Groups g = Groups.of(f.dir(), f.files(), parser, version);
-                snapshot = f.listingProblem().isEmpty() ? g : g.withProblem(f.listingProblem().get());
-            }
-        } finally {
-            nextCheck = clock.instant().plus(rescanEvery);
+        if (folder.isPresent() && (folder.get().rescan() || version == 0)) {
+            version++;
+            YamlFolder f = folder.get();
+            Groups g = Groups.of(f.dir(), f.files(), parser, version);
+            snapshot = f.listingProblem().isEmpty() ? g : g.withProblem(f.listingProblem().get());
         }
     }
 

@@ -201,10 +201,7 @@ class HostGroupsTest {
         group("alma9", ALMA);
         host("group: alma9\n");
         FileInventory inv = inventory();
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(FileInventory.class);
-        log.start();
-        logger.addAppender(log);
+        ListAppender<ILoggingEvent> log = capture();
         try {
             group("alma9", ALMA + "buidl: true\n");
             clock.advance(Duration.ofSeconds(5));
@@ -213,7 +210,7 @@ class HostGroupsTest {
             assertThat(MDC.get("mac")).as("the lookup's own MDC is back").isEqualTo("52:54:00:99:99:99");
         } finally {
             MDC.clear();
-            logger.detachAppender(log);
+            release(log);
         }
         List<ILoggingEvent> errors;
         synchronized (log) {
@@ -226,10 +223,7 @@ class HostGroupsTest {
     void theWatchReportsABrokenSaveWithoutAnyLookup() throws Exception {
         host("os: {family: Redhat}\n");
         FileInventory inv = inventory();
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(FileInventory.class);
-        log.start();
-        logger.addAppender(log);
+        ListAppender<ILoggingEvent> log = capture();
         try (FileWatch watch = FileWatch.start(Duration.ofMillis(20), List.of(inv::rescan))) {
             host("os: {family: Redhat}\nbuidl: true\n");
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -237,9 +231,21 @@ class HostGroupsTest {
                 Thread.sleep(20);
             }
         } finally {
-            logger.detachAppender(log);
+            release(log);
         }
         assertThat(logged(log, "unknown key 'buidl'")).as("the watch read the saved file and logged its problem").isTrue();
+    }
+
+    /** What FileInventory logs from now on, until {@link #release}. */
+    private static ListAppender<ILoggingEvent> capture() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        ((Logger) LoggerFactory.getLogger(FileInventory.class)).addAppender(log);
+        return log;
+    }
+
+    private static void release(ListAppender<ILoggingEvent> log) {
+        ((Logger) LoggerFactory.getLogger(FileInventory.class)).detachAppender(log);
     }
 
     private static boolean logged(ListAppender<ILoggingEvent> log, String text) {
