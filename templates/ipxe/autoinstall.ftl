@@ -4,7 +4,7 @@
   iPXE boots the live server's kernel and initrd (casper/ on the medium); casper downloads the
   whole ISO into memory, and the installer reads its autoinstall answers from bootproxy as a
   cloud-init NoCloud seed: <seed>/user-data (provision/autoinstall-user-data) and
-  <seed>/meta-data (provision/autoinstall-meta-data).
+  <seed>/meta-data (built by bootproxy with Foreman's keys).
 
   Host parameters it reads:
     iso_url     the live-server ISO casper downloads, e.g.

@@ -39,6 +39,7 @@ public final class BootService {
     private final Supplier<BootSettings> settings;
     private final Clock clock;
     private final UnknownMachines unknown;
+    private final CloudInit cloudInit = new CloudInit(this);
 
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock) {
@@ -102,19 +103,23 @@ public final class BootService {
      * @throws UpstreamUnavailable when the inventory cannot answer
      */
     public Host identify(BootRequest request) {
-        return records.apply(identifyDefined(request));
+        return records.apply(identifyDefined(request, false));
     }
 
-    /** The host as the inventory defines it, before the recorded build result is applied. */
-    private Host identifyDefined(BootRequest request) {
-        return findDefined(request).orElseThrow(() -> new HostNotFound(notFoundMessage(request)));
+    /**
+     * The host as the inventory defines it, before the recorded build result is applied.
+     *
+     * @param report for a build report, which finds its host by an expired token too (Foreman's for_token_when_built)
+     */
+    private Host identifyDefined(BootRequest request, boolean report) {
+        return findDefined(request, report).orElseThrow(() -> new HostNotFound(notFoundMessage(request)));
     }
 
     private Optional<Host> find(BootRequest request) {
-        return findDefined(request).map(records::apply);
+        return findDefined(request, false).map(records::apply);
     }
 
-    private Optional<Host> findDefined(BootRequest request) {
+    private Optional<Host> findDefined(BootRequest request, boolean report) {
         Optional<Host> host;
         if (!request.token().isEmpty()) {
             // Foreman uses the token alone. Upstream backends cannot always search by token (Foreman's API
@@ -123,6 +128,10 @@ public final class BootService {
             host = inventory.findByToken(request.token())
                     .or(() -> byMacs(request).filter(h -> h.token().equals(request.token())))
                     .or(() -> unknown.byToken(request.token()));
+            if (!report) {
+                // Foreman's for_token finds only unexpired tokens: an expired one names no host
+                host = host.filter(h -> !h.tokenExpired(clock.instant()));
+            }
         } else if (!request.macs().isEmpty()) {
             host = byMacs(request);
         } else if (!request.clientIp().isEmpty()) {
@@ -178,6 +187,7 @@ public final class BootService {
         if (!h.build()) {
             return answer(request, TemplateKind.IPXE, h, IPXE_LOCALBOOT, Answer.Reason.LOCAL_BOOT);
         }
+        requireValidToken(h);
         return answer(request, TemplateKind.IPXE, h, templateFor(h, TemplateKind.IPXE), Answer.Reason.HOST_TEMPLATE);
     }
 
@@ -294,8 +304,9 @@ public final class BootService {
         if (kind == TemplateKind.IPXE && templateName.isEmpty()) {
             return ipxe(request);
         }
-        Host defined = identifyDefined(request);
+        Host defined = identifyDefined(request, false);
         Host host = records.apply(defined);
+        requireValidToken(host);
         if ((kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) && templateName.isEmpty()) {
             return bootloaderConfig(request, kind, host);
         }
@@ -307,6 +318,31 @@ public final class BootService {
             throw new TemplateNotFound("no template named " + name);
         }
         return answer(request, kind, host, name, Answer.Reason.HOST_TEMPLATE);
+    }
+
+    /**
+     * Foreman's HostVerifier for {@code /unattended/<kind>}: a host whose token expired gets no template, whichever
+     * way it was found.
+     *
+     * @throws TokenExpired answered 401, as Foreman does
+     */
+    private void requireValidToken(Host host) {
+        if (host.tokenExpired(clock.instant())) {
+            throw new TokenExpired("unattended: provisioning token for host " + host.name() + " expired at "
+                    + host.tokenExpires().orElseThrow() + " (give it a new token to install it again)");
+        }
+    }
+
+    // ------------------------------------------------------------------ cloud-init (/userdata)
+
+    /** {@code /userdata[/<mac>]/meta-data}: see {@link CloudInit#metaData}. */
+    public Answer metaData(BootRequest request) {
+        return cloudInit.metaData(request);
+    }
+
+    /** {@code /userdata[/<mac>]/user-data}: see {@link CloudInit#userData}. */
+    public Answer userData(BootRequest request) {
+        return cloudInit.userData(request);
     }
 
     private static boolean requiresBuild(TemplateKind kind) {
@@ -325,13 +361,21 @@ public final class BootService {
 
     /** The template a host gets for a kind: its own override, else its OS family's default. */
     public String templateFor(Host host, TemplateKind kind) {
-        String name = Optional.ofNullable(host.templates().get(kind))
-                .or(() -> settings.get().defaultTemplate(host.os().family(), kind))
-                .orElseThrow(() -> new TemplateNotFound("unable to find " + kind.foremanName() + " template for "
-                        + host.name() + " running " + host.os().name() + " (family " + host.os().family()
-                        + "): set templates." + kind.foremanName() + " in its host file or a default for the family"));
-        if (!renderer.exists(name)) {
-            throw new TemplateNotFound("template " + name + " (" + kind.foremanName() + " for " + host.name()
+        return optionalTemplateFor(host, kind).orElseThrow(() -> new TemplateNotFound("unable to find " + kind.foremanName()
+                + " template for " + host.name() + " running " + host.os().name() + " (family " + host.os().family()
+                + "): set templates." + kind.foremanName() + " in its host file or a default for the family"));
+    }
+
+    /**
+     * The host's template of a kind when one is named for it.
+     *
+     * @throws TemplateNotFound when the named template is not in the templates folder
+     */
+    Optional<String> optionalTemplateFor(Host host, TemplateKind kind) {
+        Optional<String> name = Optional.ofNullable(host.templates().get(kind))
+                .or(() -> settings.get().defaultTemplate(host.os().family(), kind));
+        if (name.isPresent() && !renderer.exists(name.get())) {
+            throw new TemplateNotFound("template " + name.get() + " (" + kind.foremanName() + " for " + host.name()
                     + ") does not exist in the templates folder");
         }
         return name;
@@ -421,7 +465,7 @@ public final class BootService {
     /**
      * The installer finished: record it durably, then tell upstream. The host boots locally from now on.
      *
-     * @throws NotInBuild when the host is not in build (Foreman answers 409 then)
+     * @throws NotInBuild when the host is not in build (Foreman answers 405 then)
      */
     public BuildState built(BootRequest request) {
         return report(request, BuildState.Status.BUILT, "");
@@ -433,7 +477,7 @@ public final class BootService {
     }
 
     private BuildState report(BootRequest request, BuildState.Status status, String report) {
-        Host defined = identifyDefined(request);
+        Host defined = identifyDefined(request, true);
         Host host = records.apply(defined);
         String stage = status == BuildState.Status.BUILT ? "built" : "failed";
         if (!host.build()) {
@@ -527,7 +571,7 @@ public final class BootService {
         return List.of(INTERMEDIATE, settings.get().unknownAnswer().template(), IPXE_LOCALBOOT, PXELINUX_DEFAULT, GRUB2_DEFAULT);
     }
 
-    private Answer answer(BootRequest request, TemplateKind kind, Host host, String template, Answer.Reason reason) {
+    Answer answer(BootRequest request, TemplateKind kind, Host host, String template, Answer.Reason reason) {
         String body = render(template, kind, Optional.ofNullable(host), request);
         return new Answer(body, template, Optional.ofNullable(host), reason);
     }

@@ -1,5 +1,6 @@
 package org.bootproxy.boot;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,10 @@ import java.util.Optional;
  *                   (content hash, token, updated_at): a local "built" mark applies only to the
  *                   revision it was recorded against, so re-enabling build upstream is seen
  * @param source     where the definition came from (a file path, a URL), for logs and errors
+ * @param upstreamId the host's id in its inventory (Foreman's host id), or "" when it has none; cloud-init's
+ *                   instance-id is derived from it as Foreman derives it, from the name when empty
+ * @param tokenExpires when {@code token} stops being valid (Foreman's token_duration after the host entered build);
+ *                   empty: it does not expire here (Foreman shows a token only while it is valid)
  * @param groups     the host groups its settings were merged from, outermost first (files: the {@code group:}
  *                   chain, groups a group includes before it; Foreman: the hostgroup title split at "/"), or none
  */
@@ -36,6 +41,8 @@ public record Host(
         Map<TemplateKind, String> templates,
         String revision,
         String source,
+        String upstreamId,
+        Optional<Instant> tokenExpires,
         List<String> groups) {
 
     public Host {
@@ -55,14 +62,25 @@ public record Host(
         templates = templates == null ? Map.of() : Map.copyOf(templates);
         revision = revision == null ? "" : revision;
         source = source == null ? "" : source;
+        upstreamId = upstreamId == null ? "" : upstreamId;
+        tokenExpires = tokenExpires == null ? Optional.empty() : tokenExpires;
         groups = groups == null ? List.of() : List.copyOf(groups);
     }
 
     /** A host that belongs to no group. */
     public Host(String name, boolean build, String token, List<Nic> interfaces, OperatingSystem os, String medium,
                 Subnet subnet, Map<String, String> params, Map<TemplateKind, String> templates, String revision,
+                String source, String upstreamId, Optional<Instant> tokenExpires) {
+        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, upstreamId,
+                tokenExpires, List.of());
+    }
+
+    /** A host without an upstream id whose token does not expire here. */
+    public Host(String name, boolean build, String token, List<Nic> interfaces, OperatingSystem os, String medium,
+                Subnet subnet, Map<String, String> params, Map<TemplateKind, String> templates, String revision,
                 String source) {
-        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, List.of());
+        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, "", Optional.empty(),
+                List.of());
     }
 
     /**
@@ -87,6 +105,28 @@ public record Host(
     }
 
     public Host withBuild(boolean newBuild) {
-        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source, groups);
+        return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source,
+                upstreamId, tokenExpires, groups);
+    }
+
+    public Host withUpstreamId(String id) {
+        return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, id,
+                tokenExpires, groups);
+    }
+
+    public Host withTokenExpires(Instant expires) {
+        return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source,
+                upstreamId, Optional.of(expires), groups);
+    }
+
+    /** The same host in these groups (outermost first). */
+    public Host withGroups(List<String> newGroups) {
+        return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source,
+                upstreamId, tokenExpires, newGroups);
+    }
+
+    /** Whether the host has a token and it expired before {@code now} (Foreman's {@code token_expired?}). */
+    public boolean tokenExpired(Instant now) {
+        return !token.isEmpty() && tokenExpires.map(now::isAfter).orElse(false);
     }
 }

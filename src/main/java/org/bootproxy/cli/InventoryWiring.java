@@ -1,6 +1,7 @@
 package org.bootproxy.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,11 @@ import org.bootproxy.inventory.cmdb.CmdbSettings;
 import org.bootproxy.inventory.file.FileInventory;
 import org.bootproxy.inventory.file.FileSite;
 import org.bootproxy.inventory.file.GroupFolder;
+import org.bootproxy.inventory.file.TokenExpiry;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.foreman.ForemanSettings;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
+import org.bootproxy.state.FileBuildStarts;
 
 /**
  * Turns the {@code inventory:} section of the config into the backends, each given its own settings record:
@@ -130,10 +133,17 @@ public final class InventoryWiring {
         return out;
     }
 
+    /** inventory.token_duration (minutes, 0 = never), counted from when a host was first seen in build with its token. */
+    static TokenExpiry tokenExpiry(BootproxyConfig c) {
+        int minutes = c.inventory().tokenDuration();
+        return minutes == 0 ? TokenExpiry.NEVER
+                : new TokenExpiry(Duration.ofMinutes(minutes), new FileBuildStarts(c.stateDir()));
+    }
+
     private static FileInventory files(BootproxyConfig c, GroupFolder groups, List<String> problems,
                                        List<Runnable> rescans) {
         FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), groups, Clock.systemUTC(),
-                FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes()));
+                FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes(), tokenExpiry(c)));
         files.problems().forEach(p -> problems.add(p.toString()));
         rescans.add(files::rescan);
         return files;

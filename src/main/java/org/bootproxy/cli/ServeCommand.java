@@ -236,7 +236,7 @@ final class ServeCommand implements Callable<Integer> {
         removeAbandonedTemporaryFiles(s);
         ModuleStates states = new ModuleStates();
         Optional<SSLContext> tls = SmartProxyWiring.tls(s);
-        SmartProxy proxy = SmartProxyWiring.smartProxy(s, states, tls);
+        SmartProxy proxy = SmartProxyWiring.smartProxy(s, states);
         Optional<HttpSettings.Https> https = SmartProxyWiring.https(s, tls);
         ReadinessChecks readiness = new ReadinessChecks(s, c, events, states, Clock.systemUTC());
         events.metrics().gaugeDiscoveredMachines(() -> discovery.registry().all().size());
@@ -251,7 +251,8 @@ final class ServeCommand implements Callable<Integer> {
         moduleRoutes.addAll(new MachinesRoutes(discovery.registry(), c.boot(), proxy::trusted).routes());
         moduleRoutes.addAll(dashboard(c, events, discovery, readiness).routes());
         HttpServer http = new HttpServer(c.boot(), httpSettings(s, Optional.of(s.tftpRoot()), https), events.guarded(),
-                Clock.systemUTC(), new HttpExtensions(moduleRoutes, proxy.unattendedFallback()), onFatal);
+                Clock.systemUTC(), new HttpExtensions(moduleRoutes, proxy.unattendedFallback(), proxy.forwardsFirst()),
+                onFatal);
         try {
             http.start();
         } catch (RuntimeException e) {
@@ -260,10 +261,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         states.set(Feature.TEMPLATES, ModuleStates.State.RUNNING);
         LOG.info("HTTP:      listening on {}{}", s.httpAddress(), https.map(h -> ", HTTPS on " + h.host() + ":" + http.httpsPort()).orElse(""));
-        LOG.info("Foreman:   smart-proxy API up, forwarding to {}; {}", s.smartProxy().foremanUrl().map(Object::toString)
-                .orElse("nobody (no foreman_url)"), https.map(h -> "register it with: hammer proxy create --name NAME"
+        LOG.info("Foreman:   smart-proxy API up, forwarding to {} (templates_from {}); {}", s.smartProxy().foremanUrl()
+                .map(Object::toString).orElse("nobody (no foreman_url)"), s.smartProxy().templatesFrom().id(),
+                https.map(h -> "register it with: hammer proxy create --name NAME"
                 + " --url https://<the name in ssl_certificate>:" + http.httpsPort())
                 .orElse("no HTTPS (set ssl_certificate, ssl_private_key and ssl_ca_file for Foreman to register it)"));
+        if (s.smartProxy().foremanUrl().isPresent() && s.smartProxy().version().isEmpty()) {
+            LOG.info("Foreman:   /version reports bootproxy's own version {}, so Foreman's proxy page warns that core and"
+                    + " proxy versions do not match; set smart_proxy_version to your Foreman's version (e.g. 3.13.0)",
+                    VersionProvider.version());
+        }
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {

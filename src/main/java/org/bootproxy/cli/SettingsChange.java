@@ -67,6 +67,11 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
             new Key("trusted_hosts", s -> s.smartProxy().trustedHosts()),
             new Key("tftp_servername", s -> s.smartProxy().tftpServername()),
             new Key("https_address, ssl_certificate, ssl_private_key, ssl_ca_file", s -> s.smartProxy().https()),
+            new Key("foreman_ssl_ca, foreman_ssl_cert, foreman_ssl_key", s -> s.smartProxy().foremanTls()),
+            new Key("tftp_connect_timeout, verify_server_cert", s -> s.smartProxy().downloads()),
+            new Key("forward_verify", s -> s.smartProxy().forwardVerify()),
+            new Key("smart_proxy_version", s -> s.smartProxy().version()),
+            new Key("templates_from", s -> s.smartProxy().templatesFrom()),
             new Key("discovery", BootproxyConfig::discovery),
             new Key("timeline", BootproxyConfig::timeline));
 

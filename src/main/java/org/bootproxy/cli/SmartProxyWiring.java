@@ -13,6 +13,7 @@ import org.bootproxy.http.Cidr;
 import org.bootproxy.http.HttpSettings;
 import org.bootproxy.inventory.upstream.Tls;
 import org.bootproxy.smartproxy.ModuleStates;
+import org.bootproxy.smartproxy.NameResolver;
 import org.bootproxy.smartproxy.SmartProxy;
 import org.bootproxy.smartproxy.SmartProxySettings;
 import org.bootproxy.smartproxy.TrustedHosts;
@@ -34,11 +35,49 @@ final class SmartProxyWiring {
         return s.smartProxy().https().flatMap(h -> tls.map(ctx -> new HttpSettings.Https(h.address().host(), h.address().port(), ctx)));
     }
 
-    static SmartProxy smartProxy(BootproxyConfig s, ModuleStates states, Optional<SSLContext> tls) {
+    /**
+     * The TLS towards an https foreman_url, as smart-proxy's ForemanRequest sets it up: Foreman's certificate verified
+     * against foreman_ssl_ca (else ssl_ca_file), foreman_ssl_cert and foreman_ssl_key (else ssl_certificate and
+     * ssl_private_key) presented; empty when none is set (the JVM's trust store, no client certificate).
+     */
+    static Optional<SSLContext> foremanTls(BootproxyConfig s) {
+        SmartProxyConfig.ForemanTls t = s.smartProxy().foremanTls();
+        if (t.ca().isEmpty() && t.certificate().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(StartupErrors.asConfigError(() -> Tls.context(key(t.ca(), "foreman_ssl_ca"), file(t.ca()),
+                key(t.certificate(), "foreman_ssl_cert"), file(t.certificate()), key(t.privateKey(), "foreman_ssl_key"),
+                file(t.privateKey()))));
+    }
+
+    private static String key(Optional<SmartProxyConfig.PemFile> pem, String dflt) {
+        return pem.map(SmartProxyConfig.PemFile::key).orElse(dflt);
+    }
+
+    private static String file(Optional<SmartProxyConfig.PemFile> pem) {
+        return pem.map(p -> p.path().toString()).orElse("");
+    }
+
+    static SmartProxy smartProxy(BootproxyConfig s, ModuleStates states) {
+        return new SmartProxy(settings(s), states, foremanTls(s), NameResolver.SYSTEM);
+    }
+
+    /** The smart-proxy API's own settings record, from the config. */
+    static SmartProxySettings settings(BootproxyConfig s) {
         SmartProxyConfig p = s.smartProxy();
-        return new SmartProxy(new SmartProxySettings(s.tftpRoot(), p.tftpServername(), s.publicUrl(), p.foremanUrl(),
-                trustedHosts(p.trustedHosts()), VersionProvider.version(), p.https().map(h -> h.address().port()),
-                SmartProxySettings.Timeouts.DEFAULTS), states, tls);
+        return new SmartProxySettings(s.tftpRoot(), p.tftpServername(), s.publicUrl(), p.foremanUrl(),
+                trustedHosts(p.trustedHosts()), p.version().orElse(VersionProvider.version()),
+                p.https().map(h -> h.address().port()), SmartProxySettings.Timeouts.DEFAULTS,
+                SmartProxySettings.DEFAULT_MAX_FORWARDS, new SmartProxySettings.Downloads(p.downloads().connectTimeout(), p.downloads().verifyServerCert()),
+                p.forwardVerify(), templatesFrom(p.templatesFrom()));
+    }
+
+    static SmartProxySettings.TemplatesFrom templatesFrom(SmartProxyConfig.TemplatesFrom from) {
+        return switch (from) {
+            case LOCAL -> SmartProxySettings.TemplatesFrom.LOCAL;
+            case FOREMAN -> SmartProxySettings.TemplatesFrom.FOREMAN;
+            case LOCAL_FIRST -> SmartProxySettings.TemplatesFrom.LOCAL_FIRST;
+        };
     }
 
     /**

@@ -124,9 +124,10 @@ public record BootproxyConfig(
                 TemplateKind.PROVISION, "provision/kickstart"));
         d.put("Debian", kinds(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PXEGRUB2, "grub2/preseed",
                 TemplateKind.PROVISION, "provision/preseed", TemplateKind.FINISH, "finish/preseed"));
+        // meta-data has no default template: it is built by code for every host, as Foreman's UserdataController does
         d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
-                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.META_DATA,
-                "provision/autoinstall-meta-data", TemplateKind.PROVISION, "provision/autoinstall-user-data"));
+                TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.PROVISION,
+                "provision/autoinstall-user-data"));
         // Fedora CoreOS (Foreman's family Fcos): its provision file is the Ignition config, as in Foreman; UEFI
         // machines go through iPXE (GRUB starts it), whose script boots the live image
         d.put("Fcos", kinds(TemplateKind.IPXE, "ipxe/coreos", TemplateKind.PXEGRUB2, "grub2/chain-ipxe",

@@ -28,6 +28,14 @@ public record ConfigFile(
         @JsonProperty("ssl_certificate") String sslCertificate,
         @JsonProperty("ssl_private_key") String sslPrivateKey,
         @JsonProperty("ssl_ca_file") String sslCaFile,
+        @JsonProperty("foreman_ssl_ca") String foremanSslCa,
+        @JsonProperty("foreman_ssl_cert") String foremanSslCert,
+        @JsonProperty("foreman_ssl_key") String foremanSslKey,
+        @JsonProperty("tftp_connect_timeout") Integer tftpConnectTimeout,
+        @JsonProperty("verify_server_cert") Boolean verifyServerCert,
+        @JsonProperty("forward_verify") Boolean forwardVerify,
+        @JsonProperty("smart_proxy_version") String smartProxyVersion,
+        @JsonProperty("templates_from") String templatesFrom,
         @JsonProperty("template_defaults") Map<String, Map<String, String>> templateDefaults,
         @JsonProperty("ipxe") IpxeConfig ipxe,
         @JsonProperty("tftp") TftpConfig tftp,
@@ -38,7 +46,8 @@ public record ConfigFile(
         @JsonProperty("timeline") TimelineConfig timeline) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param hostFileMaxBytes a host file larger than this is refused unread (default 1048576 = 1 MiB)
  * @param maxAnswerBytes   an answer from foreman or cmdb larger than this is not read past it: the lookup fails
  *                         as an upstream error (default 4194304 = 4 MiB)
+ * @param tokenDuration    Foreman's token_duration for the host files: minutes a host file's token stays valid after
+ *                         its host entered build; 0 = never expires (the default)
  */
 public record InventoryConfig(
         @JsonProperty("type") String type,
@@ -21,9 +23,10 @@ public record InventoryConfig(
         @JsonProperty("cache") CacheConfig cache,
         @JsonProperty("files_override") Boolean filesOverride,
         @JsonProperty("host_file_max_bytes") Long hostFileMaxBytes,
-        @JsonProperty("max_answer_bytes") Long maxAnswerBytes) {
+        @JsonProperty("max_answer_bytes") Long maxAnswerBytes,
+        @JsonProperty("token_duration") Integer tokenDuration) {
 
-    public static final InventoryConfig EMPTY = new InventoryConfig(null, null, null, null, null, null, null);
+    public static final InventoryConfig EMPTY = new InventoryConfig(null, null, null, null, null, null, null, null);
 
     public InventoryConfig {
         cache = cache == null ? CacheConfig.defaults() : cache;
@@ -40,9 +43,11 @@ public record InventoryConfig(
                     + " is out of range; allowed 1024..1073741824 (default 4194304)");
         }
         maxAnswerBytes = answer;
+        tokenDuration = ConfigChecks.range("inventory.token_duration", tokenDuration, 0, 0, 525_600);
     }
 
     public InventoryConfig withType(String newType) {
-        return new InventoryConfig(newType, foreman, cmdb, cache, filesOverride, hostFileMaxBytes, maxAnswerBytes);
+        return new InventoryConfig(newType, foreman, cmdb, cache, filesOverride, hostFileMaxBytes, maxAnswerBytes,
+                tokenDuration);
     }
 }

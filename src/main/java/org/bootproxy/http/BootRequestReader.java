@@ -2,6 +2,7 @@ package org.bootproxy.http;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,32 +18,23 @@ import org.bootproxy.support.PercentDecoding;
  * Turns an HTTP request into the domain's {@link BootRequest}, the way Foreman reads its unattended
  * requests: {@code token} (a {@code .slax} suffix stripped); the MACs from {@code mac} and every
  * {@code X-RHN-Provisioning-MAC-N: <ifname> <mac>} header; the client IP, with {@code X-Forwarded-For}
- * believed only from trusted proxies.
+ * read as Rails reads it for Foreman, and only from trusted proxies ({@link ForwardedFor}).
  */
 final class BootRequestReader {
     private static final Pattern RHN_HEADER = Pattern.compile("(?i)x-rhn-provisioning-mac-(\\d{1,4})");
 
-    private final List<Cidr> trustedProxies;
+    private final ForwardedFor forwardedFor;
 
     BootRequestReader(List<Cidr> trustedProxies) {
-        this.trustedProxies = List.copyOf(trustedProxies);
+        this.forwardedFor = new ForwardedFor(trustedProxies);
     }
 
     /**
-     * The client's address: the socket's peer, or the first {@code X-Forwarded-For} entry when the peer is
-     * a trusted proxy and that entry is an IP literal.
+     * The client's address: the socket's peer, or, when the peer is a trusted proxy, the right-most
+     * {@code X-Forwarded-For} entry that is not a trusted proxy ({@link ForwardedFor}).
      */
     String clientIp(Context ctx) {
-        String remote = IpLiteral.canonical(ctx.req().getRemoteAddr());
-        if (trustedProxies.stream().noneMatch(c -> c.contains(remote))) {
-            return remote;
-        }
-        String xff = ctx.header("X-Forwarded-For");
-        if (xff == null || xff.isBlank()) {
-            return remote;
-        }
-        String first = xff.split(",", 2)[0].trim();
-        return IpLiteral.parse(first).map(IpLiteral::format).orElse(remote);
+        return forwardedFor.clientIp(ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     /**

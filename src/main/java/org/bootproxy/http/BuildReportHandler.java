@@ -12,12 +12,13 @@ import org.bootproxy.boot.HostNotFound;
 
 /**
  * {@code GET|POST /unattended/built} and {@code POST /unattended/failed}: the installer reports the end of
- * its run. The host is found like any unattended request (token, MACs, client IP). Answers follow
- * Foreman: 201 when recorded, 409 when the host is not in build, 404 for an unknown host.
+ * its run. The host is found like any unattended request (token, MACs, client IP; an expired token still finds it,
+ * as Foreman's {@code for_token_when_built}). Answers follow Foreman: 201 when recorded, 405 when the host is not in
+ * build, 404 for an unknown host.
  *
  * <p>A failure report (the POST body) is received by {@link BodyReader} without a worker waiting for it, and only
- * then recorded by a worker ({@link HttpLimits#workers()}): the first 64 KiB are kept, a body over 1 MiB is
- * refused with 413 before it is read, one that takes too long with 408.
+ * then recorded (or, when the fallback answers first, forwarded) by a worker ({@link HttpLimits#workers()}): the
+ * first 64 KiB are kept, a body over 1 MiB is refused with 413 before it is read, one that takes too long with 408.
  */
 final class BuildReportHandler {
     private final BootService boot;
@@ -36,6 +37,9 @@ final class BuildReportHandler {
 
     void built(Context ctx) throws Exception {
         Exchange ex = Exchange.of(ctx);
+        if (fallback.answeredFirst(ctx, ex)) {
+            return;
+        }
         BootRequest request = reader.read(ctx, ex.clientIp(), Optional.empty());
         ex.mac(request.firstMac());
         try {
@@ -66,6 +70,12 @@ final class BuildReportHandler {
     }
 
     private void failed(Context ctx, Exchange ex, BootRequest request, byte[] report) throws Exception {
+        if (fallback.first()) {
+            // the body was read within the limits above: the fallback gets it as its contract says
+            ctx.attribute(HttpExtensions.BODY_ATTRIBUTE, report);
+            fallback.answeredFirst(ctx, ex);
+            return;
+        }
         try {
             recorded(ctx, ex, boot.failed(request, new String(report, StandardCharsets.UTF_8)));
         } catch (HostNotFound e) {

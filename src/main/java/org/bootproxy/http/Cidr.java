@@ -2,6 +2,7 @@ package org.bootproxy.http;
 
 import java.net.InetAddress;
 import java.util.Objects;
+import org.bootproxy.support.IpLiteral;
 
 /**
  * An IPv4 or IPv6 network in CIDR notation, e.g. {@code 10.0.0.0/8} or {@code fd00::/8}. A bare address

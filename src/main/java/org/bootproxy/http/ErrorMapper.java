@@ -13,6 +13,7 @@ import org.bootproxy.boot.StateNotRecorded;
 import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.boot.TokenExpired;
 import org.bootproxy.boot.UpstreamUnavailable;
 import org.bootproxy.support.Route.Style;
 import org.eclipse.jetty.http.HttpException;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *                      iPXE                     installer / cloud-init       built, failed      other (PLAIN)
  * HostNotFound         404 (next NIC)           404 one line                 404                404
- * NotInBuild           –                        405 (Foreman)                409 (Foreman)      405
+ * TokenExpired         401 (next NIC)           401 (Foreman)                –                  401
+ * NotInBuild           –                        405 (Foreman)                405 (Foreman)      405
  * TemplateNotFound     200 retry script         404                          404                404
  * TemplateFailed       200 retry script         500 naming template/line     500                500
  * UpstreamUnavailable  200 retry script         503 + Retry-After            503 + Retry-After  503 + Retry-After
@@ -64,14 +66,15 @@ final class ErrorMapper {
         boolean ipxe = ex.style() == Style.IPXE;
         ex.result(result(e, ipxe), e instanceof TemplateFailed ? "template" : "");
         if (e instanceof HostNotFound) {
-            Text.answer(ctx, 404, ipxe ? reason : "unattended: unable to find a host that matches the request from "
-                    + ex.clientIp() + ": " + reason);
+            Text.answer(ctx, 404, ipxe ? reason : notFound(ex) + ": " + reason);
+        } else if (e instanceof TokenExpired) {
+            Text.answer(ctx, 401, reason);
         } else if (e instanceof UnparsableMac) {
             Text.answer(ctx, ipxe ? 404 : 400, reason);
         } else if (e instanceof BadRequest) {
             Text.answer(ctx, 400, reason);
         } else if (e instanceof NotInBuild) {
-            Text.answer(ctx, ex.style() == Style.REPORT ? 409 : 405, reason);
+            Text.answer(ctx, 405, reason);
         } else if (e instanceof Busy) {
             ex.refused(true);
             if (ipxe) {
@@ -113,6 +116,12 @@ final class ErrorMapper {
         }
     }
 
+    /** Foreman's words for "no such host": the unattended controller's, or the userdata controller's. */
+    private static String notFound(Exchange ex) {
+        return ex.stage().equals("userdata") ? "Could not find host for request " + ex.clientIp()
+                : "unattended: unable to find a host that matches the request from " + ex.clientIp();
+    }
+
     /** Jetty's verdict on the request (a 4xx it found while the handler read the body), somewhere in the causes. */
     private static Optional<HttpException> jettyRefusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -137,7 +146,7 @@ final class ErrorMapper {
         if (e instanceof UnparsableMac || e instanceof BadRequest || e instanceof BodyRefused || jettyRefusal(e).isPresent()) {
             return "bad_request";
         }
-        if (e instanceof NotInBuild) {
+        if (e instanceof NotInBuild || e instanceof TokenExpired) {
             return "refused";
         }
         if (e instanceof UpstreamUnavailable || e instanceof StateNotRecorded || e instanceof Busy) {

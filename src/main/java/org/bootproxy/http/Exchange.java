@@ -34,6 +34,7 @@ final class Exchange {
     static Exchange begin(Context ctx, String clientIp) {
         Exchange e = new Exchange(clientIp);
         ctx.attribute(KEY, e);
+        ctx.attribute(HttpExtensions.CLIENT_IP_ATTRIBUTE, clientIp);
         return e;
     }
 

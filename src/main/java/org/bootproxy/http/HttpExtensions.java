@@ -18,10 +18,17 @@ import org.bootproxy.support.Route;
  *                           missing here, or a kind it has no templates for (e.g. to forward the
  *                           request to Foreman). It answers the request itself; what it throws is
  *                           mapped like any other failure. When bootproxy has already read the request
- *                           body, the body is in the request attribute {@link #BODY_ATTRIBUTE}
+ *                           body, the body is in the request attribute {@link #BODY_ATTRIBUTE}; the client's
+ *                           address as bootproxy determined it is in {@link #CLIENT_IP_ATTRIBUTE}
+ * @param fallbackFirst      the fallback answers every {@code /unattended/<kind>}, build report and cloud-init seed
+ *                           request before bootproxy looks at it (Foreman renders everything: templates_from foreman)
  */
-public record HttpExtensions(List<Route<Handler>> routes, Optional<Handler> unattendedFallback) {
+public record HttpExtensions(List<Route<Handler>> routes, Optional<Handler> unattendedFallback,
+                             boolean fallbackFirst) {
     public static final HttpExtensions NONE = new HttpExtensions(List.of(), Optional.empty());
+
+    /** The request attribute (a String) holding the client's address: the socket's peer, or what a trusted proxy said. */
+    public static final String CLIENT_IP_ATTRIBUTE = "org.bootproxy.http.client-ip";
 
     /**
      * The request attribute (a {@code byte[]}) holding the body of a request handed to the fallback after
@@ -33,5 +40,13 @@ public record HttpExtensions(List<Route<Handler>> routes, Optional<Handler> unat
     public HttpExtensions {
         routes = routes == null ? List.of() : List.copyOf(routes);
         unattendedFallback = unattendedFallback == null ? Optional.empty() : unattendedFallback;
+        if (fallbackFirst && unattendedFallback.isEmpty()) {
+            throw new IllegalArgumentException("a fallback that answers first needs a fallback");
+        }
+    }
+
+    /** bootproxy answers first; the fallback gets what it cannot answer. */
+    public HttpExtensions(List<Route<Handler>> routes, Optional<Handler> unattendedFallback) {
+        this(routes, unattendedFallback, false);
     }
 }

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET      /healthz                          200 ok
- * GET|POST /unattended/built                 the installer finished (201; 409 not in build)
- * POST     /unattended/failed                the installer failed; body = its report (201)
+ * GET|POST /unattended/built[/{id}]          the installer finished (201; 405 not in build)
+ * POST     /unattended/failed[/{id}]         the installer failed; body = its report (201)
  * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, ignition, …
  * GET      /ignition?mac=M                   the host's Ignition config (matchbox's URL shape)
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
@@ -94,7 +94,7 @@ public final class HttpServer {
         BootRequestReader reader = new BootRequestReader(settings.trustedProxies());
         ErrorMapper errors = new ErrorMapper(boot.settings().retrySeconds(), onFatal);
         RequestLog requestLog = new RequestLog(events, clock);
-        this.routes = table(reader, new Fallback(extensions.unattendedFallback()), extensions,
+        this.routes = table(reader, new Fallback(extensions.unattendedFallback(), extensions.fallbackFirst()), extensions,
                 new FileSender(new Bound("downloads being sent", limits.downloads())), assets, httpbootDir,
                 new BodyReader(limits, deadlines));
 
@@ -132,7 +132,14 @@ public final class HttpServer {
         HttpbootHandler httpboot = new HttpbootHandler(boot, httpbootDir, files, workers);
         HealthHandler health = new HealthHandler();
 
-        List<Route<Handler>> table = new ArrayList<>(extensions.routes());
+        // Foreman's path forms of the reports (routes.rb: unattended/built/(:id), unattended/failed/(:id); the id is not
+        // used to find the host): before the extensions', whose /unattended/{kind}/{template} would take them
+        List<Route<Handler>> table = new ArrayList<>(List.of(
+                Route.<Handler>get("/unattended/built/{id}", "built", Style.REPORT, reports::built),
+                Route.<Handler>post("/unattended/built/{id}", "built", Style.REPORT, reports::built),
+                Route.<Handler>post("/unattended/failed/{id}", "failed", Style.REPORT, reports::failed).ownBound(),
+                Route.<Handler>get("/unattended/failed/{id}", "failed", Style.REPORT, reports::failedNeedsPost)));
+        table.addAll(extensions.routes());
         table.addAll(List.of(
                 // whether HTTP answers at all: never refused
                 Route.<Handler>get("/healthz", Route.UNRECORDED, Style.PLAIN, health::get).ownBound(),

@@ -48,11 +48,16 @@ final class UnattendedHandler {
     void unattended(Context ctx) throws Exception {
         String kindName = ctx.pathParam("kind");
         Optional<TemplateKind> known = TemplateKind.fromName(kindName);
+        // the route table (classify) has set the stage and style already
         Exchange ex = Exchange.of(ctx);
+        if (fallback.answeredFirst(ctx, ex)) {
+            return;
+        }
         if (known.isEmpty()) {
-            // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it
-            fallback.answerOrThrow(ctx, ex, new BadRequest(
-                    "unknown template kind '" + Text.oneLine(kindName, 40) + "'; allowed: " + TemplateKind.allowedNames()));
+            // a kind bootproxy has no templates for (Foreman's ZTP, registration, …): the fallback may know it.
+            // Foreman answers 404 for a kind it has no template of ("unable to find <kind> template for …")
+            fallback.answerOrThrow(ctx, ex, new TemplateNotFound("unable to find " + Text.oneLine(kindName, 40)
+                    + " template: bootproxy renders the kinds " + TemplateKind.allowedNames()));
             return;
         }
         TemplateKind kind = known.get();
@@ -83,22 +88,37 @@ final class UnattendedHandler {
     }
 
     void userData(Context ctx) throws Exception {
-        cloudInit(ctx, TemplateKind.USER_DATA);
+        cloudInit(ctx, true);
     }
 
     void metaData(Context ctx) throws Exception {
-        cloudInit(ctx, TemplateKind.META_DATA);
+        cloudInit(ctx, false);
     }
 
-    /** {@code /userdata/<mac>/…}, or {@code /userdata/…} without a MAC: found by client IP, as in Foreman. */
-    private void cloudInit(Context ctx, TemplateKind kind) throws Exception {
+    /**
+     * {@code /userdata/<mac>/…}, or {@code /userdata/…} without a MAC: found by client IP, as in Foreman; answered
+     * whether the host is in build or not, as Foreman's UserdataController does.
+     */
+    private void cloudInit(Context ctx, boolean userData) throws Exception {
         Exchange ex = Exchange.of(ctx);
+        if (fallback.answeredFirst(ctx, ex)) {
+            return;
+        }
         Optional<MacAddress> pathMac = Optional.empty();
         String macText = ctx.pathParamMap().get("mac");
         if (macText != null) {
             pathMac = Optional.of(MacAddress.tryParse(macText).orElseThrow(() -> new UnparsableMac(macText)));
         }
-        answer(ctx, ex, kind, reader.read(ctx, ex.clientIp(), pathMac), Optional.empty());
+        BootRequest request = reader.read(ctx, ex.clientIp(), pathMac);
+        ex.mac(request.firstMac());
+        Answer answer;
+        try {
+            answer = userData ? boot.userData(request) : boot.metaData(request);
+        } catch (HostNotFound | TemplateNotFound e) {
+            fallback.answerOrThrow(ctx, ex, e);
+            return;
+        }
+        answer(ctx, ex, answer);
     }
 
     private void answer(Context ctx, Exchange ex, TemplateKind kind, BootRequest request, Optional<String> template)

@@ -2,18 +2,22 @@ package org.bootproxy.smartproxy;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.bootproxy.support.IpLiteral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who may call what, as smart-proxy's {@code authorize_with_trusted_hosts} and {@code authorize_with_ssl_client}
- * decide it, and the answer when someone may not: 403 with smart-proxy's message. Public routes only get
- * {@link Halt}s turned into answers.
+ * decide it ({@code lib/sinatra/authorization.rb}), and the answer when someone may not: 403 with smart-proxy's
+ * message. Over HTTPS the client certificate's CN is the client's name; over plain HTTP an address or network in
+ * {@code trusted_hosts} admits the client at once, else its address's name ({@link ClientNames}: reverse DNS,
+ * forward-confirmed) must be listed. Public routes only get {@link Halt}s turned into answers.
  */
 final class Access {
     private static final Logger LOG = LoggerFactory.getLogger(Access.class);
@@ -21,9 +25,11 @@ final class Access {
     static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final TrustedHosts trusted;
+    private final ClientNames names;
 
-    Access(TrustedHosts trusted) {
+    Access(TrustedHosts trusted, ClientNames names) {
         this.trusted = trusted;
+        this.names = names;
     }
 
     /** A management route: trusted clients only. */
@@ -64,11 +70,26 @@ final class Access {
             return Optional.empty();
         }
         String address = ctx.req().getRemoteAddr();
-        if (!trusted.trustsAddress(address)) {
-            return Optional.of(untrusted(address, path) + (trusted.configured() ? ""
-                    : " (not set: over plain HTTP only the addresses and networks it lists are trusted; Foreman uses HTTPS)"));
+        if (!trusted.configured()) {
+            return Optional.of(untrusted(address, path) + " (not set: over plain HTTP nobody may use the management API;"
+                    + " list Foreman's name or address there, e.g. trusted_hosts: [foreman.example.com])");
         }
-        return Optional.empty();
+        if (trusted.trustsAddress(address)) {
+            return Optional.empty();
+        }
+        if (!trusted.hasHostNames()) {
+            return Optional.of(untrusted(address, path));
+        }
+        Optional<InetAddress> ip = IpLiteral.parse(address);
+        if (ip.isEmpty()) {
+            return Optional.of("could not get remote address from environment");
+        }
+        ClientNames.Verdict verdict = names.of(ip.get());
+        if (verdict.name().isEmpty()) {
+            return Optional.of(verdict.refusal());
+        }
+        return trusted.trustsName(verdict.name().get()) ? Optional.empty()
+                : Optional.of(untrusted(verdict.name().get(), path));
     }
 
     private static String untrusted(String who, String path) {

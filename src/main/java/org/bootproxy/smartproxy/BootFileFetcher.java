@@ -4,26 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.OneLine;
 import org.bootproxy.support.SingleFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +22,35 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /tftp/fetch_boot_file}: downloads a kernel or initrd from the installation medium into the TFTP
  * root in the background, named as smart-proxy names it ({@code prefix + "-" + basename}, or
- * {@code prefix + basename} when the prefix ends in {@code /}). Like smart-proxy's curl call: a connect
- * timeout, retries after timeouts and 408/429/5xx answers, an overall time limit, redirects followed, only
- * downloaded when the server's copy is newer than the local one, and the server's modification time kept.
- * One download per target file at a time; asking again while it runs joins the running one.
+ * {@code prefix + basename} when the prefix ends in {@code /}), from the schemes smart-proxy downloads (http, https,
+ * ftp; {@code nfs://} is skipped). Like smart-proxy's curl call: a connect timeout, retries after timeouts and
+ * failures worth retrying, an overall time limit, redirects followed, only downloaded when the server's copy is
+ * newer than the local one, and the server's modification time kept. One download per target file at a time;
+ * asking again while it runs joins the running one.
  */
 final class BootFileFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(BootFileFetcher.class);
-    private static final Set<Integer> RETRIED = Set.of(408, 429, 500, 502, 503, 504);
+    /** smart-proxy's message for a target outside the TFTP root ({@code modules/tftp/server.rb}). */
+    static final String OUTSIDE = "TFTP destination outside of tftproot";
 
     private final TftpRootFiles root;
-    private final HttpClient client;
+    private final Map<String, BootFileSource> sources;
     private final SmartProxySettings.Timeouts timeouts;
     private final Executor executor;
     private final SingleFlight<Path, Path> downloads = new SingleFlight<>();
 
+    /** http(s) with {@code client}, ftp with smart-proxy's default connect timeout. */
     BootFileFetcher(TftpRootFiles root, HttpClient client, SmartProxySettings.Timeouts timeouts, Executor executor) {
+        this(root, client, SmartProxySettings.Downloads.DEFAULTS, timeouts, executor);
+    }
+
+    /** @param client for http and https (its connect timeout and TLS already set from {@code downloads}) */
+    BootFileFetcher(TftpRootFiles root, HttpClient client, SmartProxySettings.Downloads downloads,
+                    SmartProxySettings.Timeouts timeouts, Executor executor) {
         this.root = root;
-        this.client = client;
+        BootFileSource http = new HttpSource(client, timeouts.downloadMax());
+        this.sources = Map.of("http", http, "https", http,
+                "ftp", new FtpSource(downloads.connectTimeout(), timeouts.downloadMax()));
         this.timeouts = timeouts;
         this.executor = executor;
     }
@@ -58,8 +60,8 @@ final class BootFileFetcher {
      *
      * @return the download; it completes with the file, or exceptionally when every attempt failed.
      *         Empty for an {@code nfs://} path, which smart-proxy skips too
-     * @throws IllegalArgumentException for a missing prefix or path, a scheme other than http(s), or a target
-     *                                  outside the TFTP root (answered 400)
+     * @throws IllegalArgumentException for a missing prefix or path, or a scheme smart-proxy does not download
+     * @throws ConfinedRoot.OutsideRoot for a target outside the TFTP root (answered with smart-proxy's {@link #OUTSIDE})
      */
     Optional<CompletableFuture<Path>> fetch(String prefix, String path) throws IOException {
         if (prefix == null || prefix.isBlank() || path == null || path.isBlank()) {
@@ -71,15 +73,23 @@ final class BootFileFetcher {
             LOG.info("fetch_boot_file: skipping {}: NFS media are not downloaded", path);
             return Optional.empty();
         }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("cannot download " + scheme + ":// URLs, only http:// and https://");
+        BootFileSource source = sources.get(scheme);
+        if (source == null) {
+            throw new IllegalArgumentException("Cannot fetch boot file, unknown protocol for medium source path: " + path.trim());
         }
-        Path target = root.resolve(targetName(prefix.trim(), url));
+        Path target;
+        try {
+            target = root.resolve(targetName(prefix.trim(), url));
+        } catch (ConfinedRoot.OutsideRoot e) {
+            LOG.warn("fetch_boot_file: prefix {} and {} name a file outside the TFTP root: {}", OneLine.of(prefix, 200),
+                    OneLine.of(path, 200), e.getMessage());
+            throw e;
+        }
         SingleFlight.Outcome<CompletableFuture<Path>> download;
         try {
             download = downloads.launch(target, () -> {
                 CompletableFuture<Path> done = new CompletableFuture<>();
-                executor.execute(() -> download(url, target, done));
+                executor.execute(() -> download(source, url, target, done));
                 return done;
             });
         } catch (RejectedExecutionException e) {
@@ -113,24 +123,20 @@ final class BootFileFetcher {
         }
     }
 
-    private void download(URI url, Path target, CompletableFuture<Path> done) {
+    private void download(BootFileSource source, URI url, Path target, CompletableFuture<Path> done) {
         long started = System.nanoTime();
         Exception last = null;
         for (int attempt = 1; attempt <= timeouts.retries() + 1; attempt++) {
             try {
-                Outcome outcome = attempt(url, target);
-                if (outcome == Outcome.DONE) {
+                if (attempt(source, url, target) == BootFileSource.Outcome.DONE) {
                     LOG.info("fetch_boot_file: {} downloaded to {} ({} bytes, {} ms)", url, target, Files.size(target),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                    done.complete(target);
-                    return;
-                }
-                if (outcome == Outcome.UP_TO_DATE) {
+                } else {
                     LOG.info("fetch_boot_file: {} is up to date with {}", target, url);
-                    done.complete(target);
-                    return;
                 }
-            } catch (RetryableFailure e) {
+                done.complete(target);
+                return;
+            } catch (BootFileSource.Retryable e) {
                 last = e;
                 LOG.warn("fetch_boot_file: {} attempt {} failed: {}", url, attempt, e.getMessage());
             } catch (IOException | IllegalArgumentException e) {
@@ -156,6 +162,21 @@ final class BootFileFetcher {
         done.completeExceptionally(last);
     }
 
+    /** One attempt into a temporary file beside the target, put in place only when it is whole. */
+    private BootFileSource.Outcome attempt(BootFileSource source, URI url, Path target)
+            throws IOException, InterruptedException, BootFileSource.Retryable {
+        Path temp = root.temporaryFor(target);
+        try {
+            BootFileSource.Outcome outcome = source.fetch(url, target, temp);
+            if (outcome == BootFileSource.Outcome.DONE) {
+                root.commit(temp, target);
+            }
+            return outcome;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     private boolean pause() {
         try {
             Thread.sleep(timeouts.retryDelay().toMillis());
@@ -163,78 +184,6 @@ final class BootFileFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private enum Outcome { DONE, UP_TO_DATE }
-
-    /** A failure worth another attempt: a timeout, a dropped connection, a 408/429/5xx answer. */
-    private static final class RetryableFailure extends Exception {
-        RetryableFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    private Outcome attempt(URI url, Path target) throws IOException, InterruptedException, RetryableFailure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().header("User-Agent", "bootproxy");
-        if (Files.isRegularFile(target)) {
-            Instant local = Files.getLastModifiedTime(target).toInstant();
-            request.header("If-Modified-Since", DateTimeFormatter.RFC_1123_DATE_TIME.format(local.atZone(ZoneOffset.UTC)));
-        }
-        Path temp = root.temporaryFor(target);
-        try {
-            HttpResponse<Path> response = send(request.build(), temp);
-            int status = response.statusCode();
-            if (status == 304) {
-                return Outcome.UP_TO_DATE;
-            }
-            if (RETRIED.contains(status)) {
-                throw new RetryableFailure("the server answered " + status, null);
-            }
-            if (status != 200) {
-                throw new IOException("the server answered " + status);
-            }
-            Optional<Instant> modified = response.headers().firstValue("Last-Modified").flatMap(BootFileFetcher::httpDate);
-            if (modified.isPresent()) {
-                Files.setLastModifiedTime(temp, FileTime.from(modified.get()));
-            }
-            root.commit(temp, target);
-            return Outcome.DONE;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** One GET, the body into {@code temp} when it is a 200; bounded by the overall download time. */
-    private HttpResponse<Path> send(HttpRequest request, Path temp) throws IOException, InterruptedException, RetryableFailure {
-        HttpResponse.BodyHandler<Path> toFile = info -> info.statusCode() == 200
-                ? HttpResponse.BodySubscribers.ofFile(temp) : HttpResponse.BodySubscribers.replacing(temp);
-        CompletableFuture<HttpResponse<Path>> call = client.sendAsync(request, toFile);
-        Duration max = timeouts.downloadMax();
-        try {
-            return call.get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new RetryableFailure("not finished after " + max.toSeconds() + " s", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw new RetryableFailure(describe(io), io);
-            }
-            throw new IOException(cause.getMessage(), cause);
-        }
-    }
-
-    private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
-    }
-
-    private static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 }

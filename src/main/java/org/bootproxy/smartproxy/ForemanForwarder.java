@@ -52,6 +52,9 @@ final class ForemanForwarder implements Handler {
             "captures", "url");
     /** The request attribute in which bootproxy's HTTP side hands over a body it has already read. */
     static final String READ_BODY = "org.bootproxy.http.body";
+    /** The request attribute in which bootproxy's HTTP side hands over the client's address (X-Forwarded-For read). */
+    static final String CLIENT_IP = "org.bootproxy.http.client-ip";
+    private static final java.util.regex.Pattern RHN_MAC = java.util.regex.Pattern.compile("(?i)x-rhn-provisioning-mac-\\d+");
 
     private final String foreman;
     private final URI templateUrl;
@@ -59,6 +62,7 @@ final class ForemanForwarder implements Handler {
     private final Duration answerTimeout;
     private final int maxForwards;
     private final Semaphore waiting;
+    private final TrustedProxiesHint hint;
 
     /**
      * @param client        with its own bounded executor: the answers are handled there
@@ -73,6 +77,7 @@ final class ForemanForwarder implements Handler {
         this.answerTimeout = answerTimeout;
         this.maxForwards = maxForwards;
         this.waiting = new Semaphore(maxForwards);
+        this.hint = new TrustedProxiesHint(foreman, java.time.Clock.systemUTC(), Duration.ofMinutes(10));
     }
 
     @Override
@@ -87,7 +92,8 @@ final class ForemanForwarder implements Handler {
                 Collections.list(ctx.req().getHeaders(name)).forEach(value -> request.header(name, value));
             }
         }
-        String client = ctx.req().getRemoteAddr();
+        // the client as bootproxy determined it (behind a trusted proxy: what that proxy said), else the socket's peer
+        String client = ctx.attribute(CLIENT_IP) instanceof String ip && !ip.isEmpty() ? ip : ctx.req().getRemoteAddr();
         request.header("X-Forwarded-For", client);
         boolean post = ctx.method() == HandlerType.POST;
         if (post) {
@@ -98,6 +104,7 @@ final class ForemanForwarder implements Handler {
         }
         HttpRequest forwarded = request.build();
         String method = post ? "POST" : "GET";
+        boolean byAddressOnly = byAddressOnly(ctx);
         // the place is taken when the request leaves, and given back when Foreman answers or the timeout ends it
         ctx.future(() -> {
             if (!waiting.tryAcquire()) {
@@ -117,6 +124,7 @@ final class ForemanForwarder implements Handler {
                         ctx.result(answer.body());
                         LOG.info("forwarded {} {} for {} to Foreman: {} ({} bytes, {} ms)", method, path, client,
                                 answer.statusCode(), answer.body().length, (System.nanoTime() - started) / 1_000_000);
+                        hint.advice(client, byAddressOnly, answer.statusCode(), answer.body()).ifPresent(LOG::warn);
                         return null;
                     });
         });
@@ -131,6 +139,14 @@ final class ForemanForwarder implements Handler {
                 ? cause.getClass().getSimpleName() : cause.getMessage();
         LOG.warn("Foreman at {} did not answer {} {}: {}", foreman, method, path, why);
         return new CompletionException(new UpstreamUnavailable("Foreman at " + foreman + " did not answer: " + why, cause));
+    }
+
+    /** Whether Foreman can only look the client up by its address: no mac, no token, no anaconda MAC headers. */
+    private static boolean byAddressOnly(Context ctx) {
+        if (ctx.queryParam("mac") != null || ctx.queryParam("token") != null || ctx.path().matches("/userdata/[^/]+/.+")) {
+            return false;
+        }
+        return Collections.list(ctx.req().getHeaderNames()).stream().noneMatch(h -> RHN_MAC.matcher(h).matches());
     }
 
     /**

@@ -14,7 +14,8 @@ import org.bootproxy.support.Route.Style;
  *
  * <pre>
  * GET /features      ["httpboot","templates","tftp"]: the running modules, sorted (public)
- * GET /version       {"version": …, "modules": {"tftp": …, …}} (public)
+ * GET /version       {"version": …, "modules": {"tftp": …, …}} (public): smart_proxy_version, so that Foreman's
+ *                    proxy page finds it compatible with its own; each module reports it without "-develop"
  * GET /v2/features   per module: http_enabled, https_enabled, settings, state, capabilities (trusted clients)
  * </pre>
  *
@@ -43,7 +44,8 @@ final class RootApi {
 
     private void version(Context ctx) {
         Map<String, String> modules = new TreeMap<>();
-        states.running().forEach(f -> modules.put(f.id(), settings.version()));
+        String moduleVersion = settings.version().replaceFirst("-develop$", "");
+        states.running().forEach(f -> modules.put(f.id(), moduleVersion));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", settings.version());
         body.put("modules", modules);

@@ -3,6 +3,8 @@ package org.bootproxy.smartproxy;
 import io.javalin.http.Handler;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +34,8 @@ import org.bootproxy.support.Route;
  */
 public final class SmartProxy implements AutoCloseable {
     private static final int DOWNLOAD_THREADS = 4;
+    /** How long the name of a plain-HTTP client of the management API is remembered (trusted_hosts). */
+    static final Duration CLIENT_NAME_TTL = Duration.ofSeconds(60);
     /** Threads that handle Foreman's answers to forwarded requests (none waits for one). */
     private static final int FORWARD_THREADS = 4;
 
@@ -42,26 +46,47 @@ public final class SmartProxy implements AutoCloseable {
     private final Optional<ForemanForwarder> forwarder;
     private final ExecutorService downloads;
     private final ExecutorService forwards;
+    private final SmartProxySettings.TemplatesFrom templatesFrom;
 
     /**
      * @param tls the proxy's certificate and CA (ssl_*), presented to an https {@code foreman_url}; empty = the
      *            JVM's trust store and no client certificate
      */
     public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls) {
+        this(settings, states, tls, NameResolver.SYSTEM);
+    }
+
+    /**
+     * @param tls      the TLS towards an https {@code foreman_url} (foreman_ssl_*, else ssl_*); empty = the JVM's trust
+     *                 store and no client certificate
+     * @param resolver names the addresses of plain-HTTP clients for {@code trusted_hosts}
+     */
+    public SmartProxy(SmartProxySettings settings, ModuleStates states, Optional<SSLContext> tls, NameResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(states, "states");
         SmartProxySettings.Timeouts t = settings.timeouts();
         this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, daemons("boot-file-"));
         this.forwards = Executors.newFixedThreadPool(FORWARD_THREADS, daemons("foreman-forward-"));
-        HttpClient downloadClient = HttpClient.newBuilder().connectTimeout(t.connect())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        SmartProxySettings.Downloads d = settings.downloads();
+        this.templatesFrom = settings.templatesFrom();
         TftpRootFiles files = new TftpRootFiles(settings.tftpRoot());
-        this.access = new Access(settings.trustedHosts());
+        this.access = new Access(settings.trustedHosts(), new ClientNames(Objects.requireNonNull(resolver, "resolver"),
+                settings.forwardVerify(), CLIENT_NAME_TTL, Clock.systemUTC()));
         this.root = new RootApi(settings, states);
-        this.tftp = new TftpApi(files, new BootFileFetcher(files, downloadClient, t, downloads), settings.tftpServername(), states);
+        this.tftp = new TftpApi(files, new BootFileFetcher(files, downloadClient(d), d, t, downloads), settings.tftpServername(), states);
         this.forwarder = settings.foremanUrl().map(url -> new ForemanForwarder(url, settings.templateUrl(),
                 foremanClient(url, tls, t, forwards), t.foremanAnswer(), settings.maxForwards()));
         this.templates = new TemplatesApi(settings.templateUrl(), forwarder);
+    }
+
+    /** The client of http(s) boot file downloads: tftp_connect_timeout, and no certificate check without verify_server_cert. */
+    static HttpClient downloadClient(SmartProxySettings.Downloads d) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(d.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (!d.verifyServerCert()) {
+            b.sslContext(InsecureTls.context());
+        }
+        return b.build();
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -99,9 +124,17 @@ public final class SmartProxy implements AutoCloseable {
         return access.management(handler);
     }
 
-    /** Forwards to Foreman what bootproxy cannot answer; empty when no foreman_url is set. */
+    /**
+     * Forwards to Foreman what bootproxy cannot answer (templates_from local-first), or everything (foreman); empty when
+     * no foreman_url is set or templates_from is local.
+     */
     public Optional<Handler> unattendedFallback() {
-        return forwarder.map(f -> f);
+        return templatesFrom == SmartProxySettings.TemplatesFrom.LOCAL ? Optional.empty() : forwarder.map(f -> f);
+    }
+
+    /** Whether the fallback answers every unattended, report and cloud-init request first (templates_from foreman). */
+    public boolean forwardsFirst() {
+        return templatesFrom == SmartProxySettings.TemplatesFrom.FOREMAN && forwarder.isPresent();
     }
 
     /** Stops running downloads and forwards. */

@@ -14,15 +14,19 @@ import java.util.Optional;
  * @param templateUrl    bootproxy's public HTTP URL (template_url): {@code templateServer}, and {@code url=} on forwards
  * @param foremanUrl     where unanswerable {@code /unattended} requests are forwarded (foreman_url); empty = nowhere
  * @param trustedHosts   who may use the management API
- * @param version        bootproxy's version, for {@code /version}
+ * @param version        the smart-proxy version {@code /version} reports (smart_proxy_version, else bootproxy's own)
  * @param httpsPort      the HTTPS port, for {@code /v2/features}; empty without HTTPS
  * @param timeouts       how long to wait for Foreman and for downloads
  * @param maxForwards    how many requests forwarded to Foreman may wait for its answer at once; past that the client
  *                       is told to come back later (iPXE's retry script, 503 with Retry-After)
+ * @param downloads      how fetch_boot_file connects (tftp_connect_timeout, verify_server_cert)
+ * @param forwardVerify  forward_verify: a plain-HTTP client's name must resolve back to its address
+ * @param templatesFrom  who answers /unattended and /userdata requests (templates_from)
  */
 public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
                                  TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort,
-                                 Timeouts timeouts, int maxForwards) {
+                                 Timeouts timeouts, int maxForwards, Downloads downloads, boolean forwardVerify,
+                                 TemplatesFrom templatesFrom) {
     /** Forwarded requests waiting for Foreman at once, by default. */
     public static final int DEFAULT_MAX_FORWARDS = 32;
 
@@ -38,13 +42,26 @@ public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templ
         if (maxForwards < 1) {
             throw new IllegalArgumentException("maxForwards must be at least 1, not " + maxForwards);
         }
+        downloads = Objects.requireNonNullElse(downloads, Downloads.DEFAULTS);
+        templatesFrom = Objects.requireNonNullElse(templatesFrom, TemplatesFrom.LOCAL_FIRST);
+        if (templatesFrom == TemplatesFrom.FOREMAN && foremanUrl.isEmpty()) {
+            throw new IllegalArgumentException("templates from Foreman need foreman_url");
+        }
     }
 
-    /** With {@link #DEFAULT_MAX_FORWARDS}. */
+    /** With {@link #DEFAULT_MAX_FORWARDS} and smart-proxy's defaults for the rest. */
     public SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
                               TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort, Timeouts timeouts) {
         this(tftpRoot, tftpServername, templateUrl, foremanUrl, trustedHosts, version, httpsPort, timeouts,
                 DEFAULT_MAX_FORWARDS);
+    }
+
+    /** smart-proxy's defaults for the rest: downloads as its TFTP module, forward_verify on, local templates first. */
+    public SmartProxySettings(Path tftpRoot, String tftpServername, URI templateUrl, Optional<URI> foremanUrl,
+                              TrustedHosts trustedHosts, String version, Optional<Integer> httpsPort, Timeouts timeouts,
+                              int maxForwards) {
+        this(tftpRoot, tftpServername, templateUrl, foremanUrl, trustedHosts, version, httpsPort, timeouts, maxForwards,
+                Downloads.DEFAULTS, true, TemplatesFrom.LOCAL_FIRST);
     }
 
     /** The public HTTP port machines use, for the httpboot module's {@code http_port}. */
@@ -54,8 +71,32 @@ public record SmartProxySettings(Path tftpRoot, String tftpServername, URI templ
     }
 
     /**
-     * @param connect        TCP/TLS connect timeout to Foreman and to download servers (smart-proxy's
-     *                       tftp_connect_timeout, 10 s)
+     * How {@code fetch_boot_file} downloads, as smart-proxy's TFTP module settings say.
+     *
+     * @param connectTimeout   tftp_connect_timeout: TCP (and TLS) connect to the download server, for each attempt
+     * @param verifyServerCert verify_server_cert: false downloads from an https server whose certificate cannot be
+     *                         verified (smart-proxy's {@code curl --insecure})
+     */
+    public record Downloads(Duration connectTimeout, boolean verifyServerCert) {
+        public static final Downloads DEFAULTS = new Downloads(Duration.ofSeconds(10), true);
+
+        public Downloads {
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+        }
+    }
+
+    /** Who answers {@code /unattended/<kind>}, the build reports and {@code /userdata} (templates_from). */
+    public enum TemplatesFrom {
+        /** bootproxy renders every request; nothing is forwarded to Foreman (hostgroup templates excepted) */
+        LOCAL,
+        /** every request goes to Foreman, as smart-proxy's templates module sends it */
+        FOREMAN,
+        /** bootproxy renders what its inventory and templates cover; Foreman answers the rest */
+        LOCAL_FIRST
+    }
+
+    /**
+     * @param connect        TCP/TLS connect timeout to Foreman
      * @param foremanAnswer  how long Foreman may take to answer a forwarded request
      * @param downloadMax    longest a boot file download may take (curl's --max-time in smart-proxy: 1 h)
      * @param retries        downloads retried this many times after a timeout or a 408/429/5xx (3)

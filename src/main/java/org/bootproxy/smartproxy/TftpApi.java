@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bootproxy.boot.HostConfigTree;
+import org.bootproxy.support.ConfinedRoot;
 import org.bootproxy.support.Route;
 import org.bootproxy.support.Route.Style;
 import org.slf4j.Logger;
@@ -193,6 +194,8 @@ final class TftpApi {
         String path = param(ctx, "path").orElse(null);
         try {
             fetcher.fetch(prefix, path);
+        } catch (ConfinedRoot.OutsideRoot e) {
+            throw new Halt(400, "TFTP: Failed to fetch boot file: " + BootFileFetcher.OUTSIDE);
         } catch (IOException | IllegalArgumentException e) {
             throw Halt.because(400, "TFTP: Failed to fetch boot file: ", e);
         }

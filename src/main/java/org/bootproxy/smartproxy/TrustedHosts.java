@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 /**
  * smart-proxy's {@code trusted_hosts}: who may use the management API ({@code /tftp}, {@code /v2/features}).
  * Over HTTPS the client certificate's CN must be one of {@code names}; over plain HTTP the client's address
- * must be in one of the listed networks (smart-proxy does reverse DNS there; an address cannot be spoofed
- * by whoever runs the DNS of the segment).
+ * must be in one of the listed networks, or the forward-confirmed name of its address one of {@code names}
+ * (smart-proxy's reverse DNS check).
  *
  * @param configured false when trusted_hosts is not set: then HTTPS accepts any client certificate the CA
- *                   file vouches for, and plain HTTP nobody
+ *                   file vouches for, and plain HTTP nobody (smart-proxy: everybody; see docs/smart-proxy.md)
  * @param names      certificate names, lower case
  * @param addresses  tells whether a client address (an IP literal) is in a listed network
  */
@@ -36,5 +36,10 @@ public record TrustedHosts(boolean configured, Set<String> names, Predicate<Stri
 
     boolean trustsAddress(String address) {
         return configured && addresses.test(address);
+    }
+
+    /** Whether any entry is a host name (not an address or network), so that DNS can admit a plain-HTTP client. */
+    boolean hasHostNames() {
+        return names.stream().anyMatch(n -> !n.contains(":") && !n.contains("/") && !n.matches("[0-9.]+"));
     }
 }

@@ -1,14 +1,9 @@
 package org.bootproxy.state;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,16 +11,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.StateNotRecorded;
 import org.bootproxy.support.AtomicFile;
 import org.bootproxy.support.OneLine;
-import org.bootproxy.support.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +34,8 @@ public final class FileBuildStateStore implements BuildStateStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileBuildStateStore.class);
     private static final List<String> STATUSES =
             Arrays.stream(BuildState.Status.values()).map(Enum::name).toList();
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
-
-    private final Path dir;
-    private final ObjectMapper json = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final StateFolder folder;
+    private final ObjectMapper json = StateFolder.JSON;
     /** The last modification time of each unreadable file already warned about, so a retrying client is not logged each time. */
     private final Map<Path, FileTime> warned = new ConcurrentHashMap<>();
 
@@ -59,26 +44,12 @@ public final class FileBuildStateStore implements BuildStateStore {
      * @throws UncheckedIOException naming the directory when it cannot be created or written
      */
     public FileBuildStateStore(Path stateDir) {
-        this.dir = Objects.requireNonNull(stateDir, "stateDir").resolve("build-state");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the build state directory " + dir.toAbsolutePath().normalize()
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
-        try {
-            // a directory that exists but cannot be written would only fail at the first build report; the probe has
-            // a temporary name, so a start after a kill right here removes it
-            Files.delete(AtomicFile.createTemp(dir.resolve("write-check")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write in the build state directory " + dir.toAbsolutePath().normalize()
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
+        this.folder = new StateFolder(stateDir, "build-state", "build state directory");
     }
 
     /** Where a host's record is kept. */
     public Path fileFor(String hostName) {
-        return dir.resolve(fileName(hostName));
+        return folder.fileFor(hostName);
     }
 
     @Override
@@ -142,7 +113,7 @@ public final class FileBuildStateStore implements BuildStateStore {
         Optional<BuildState> was = get(hostName);
         try {
             if (Files.deleteIfExists(file)) {
-                AtomicFile.syncDirectory(dir);
+                AtomicFile.syncDirectory(folder.dir());
             }
             warned.remove(file);
         } catch (IOException e) {
@@ -164,19 +135,5 @@ public final class FileBuildStateStore implements BuildStateStore {
             LOG.warn("build state file {} is unreadable, treating the host as not built: {}", file, why);
         }
         return Optional.empty();
-    }
-
-    /**
-     * Host names are normally safe file names already (web01.example.com). Anything else is replaced by '_'
-     * and a short hash of the real name is added, so two names never share a file.
-     */
-    static String fileName(String hostName) {
-        Objects.requireNonNull(hostName, "hostName");
-        if (SAFE_NAME.matcher(hostName).matches()) {
-            return hostName + ".json";
-        }
-        String safe = hostName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
-        safe = safe.substring(0, Math.min(safe.length(), 150));
-        return safe + "-" + Sha256.of(hostName.getBytes(StandardCharsets.UTF_8)).prefix(4) + ".json";
     }
 }

@@ -35,7 +35,7 @@ public record Route<H>(Method method, String path, String stage, Style style, H 
         IPXE,
         /** an installer or cloud-init reads it: real 4xx/5xx with a one-line text body */
         INSTALLER,
-        /** built/failed reports: like INSTALLER, but "not in build" is Foreman's 409 */
+        /** built/failed reports: like INSTALLER (an installer's curl or wget reads the answer) */
         REPORT,
         /** anything else: plain one-line errors */
         PLAIN

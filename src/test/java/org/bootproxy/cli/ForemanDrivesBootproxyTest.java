@@ -66,6 +66,7 @@ class ForemanDrivesBootproxyTest {
                 "templates: " + Path.of("templates").toAbsolutePath(),
                 "template_url: http://proxy.example.com:8000",
                 "tftp_servername: 192.0.2.1",
+                "smart_proxy_version: 3.13.0",
                 "foreman_url: http://127.0.0.1:" + foreman.port(),
                 "trusted_hosts: [foreman.example.com]",
                 "ssl_certificate: pki/server.pem",
@@ -110,7 +111,8 @@ class ForemanDrivesBootproxyTest {
     void featuresAndVersionAreSmartProxyShaped() throws Exception {
         assertThat(asForeman.get(proxy.https("/features")).body()).isEqualTo("[\"httpboot\",\"templates\",\"tftp\"]");
         JsonNode version = JSON.readTree(ForemanClient.plain().get(proxy.http("/version")).body());
-        assertThat(version.get("version").asText()).isNotEmpty();
+        assertThat(version.get("version").asText()).isEqualTo("3.13.0");
+        assertThat(version.at("/modules/tftp").asText()).isEqualTo("3.13.0");
         assertThat(version.get("modules").fieldNames()).toIterable().containsExactly("httpboot", "templates", "tftp");
     }
 
@@ -229,6 +231,21 @@ class ForemanDrivesBootproxyTest {
         assertThat(overHttp.body()).isEqualTo(kernel);
     }
 
+    /**
+     * smart-proxy refuses a target outside the TFTP root before downloading, with log_halt's prefix and its own reason
+     * (theforeman/smart-proxy {@code modules/tftp/tftp_api.rb}: {@code log_halt(400, "TFTP: Failed to fetch boot file: ")};
+     * {@code modules/tftp/server.rb}: {@code raise "TFTP destination outside of tftproot"}).
+     */
+    @Test
+    void aPrefixOutsideTheTftpRootGetsSmartProxysAnswer() throws Exception {
+        HttpResponse<String> r = asForeman.post(proxy.https("/tftp/fetch_boot_file"), Map.of("prefix", "../../etc/cron.d/x",
+                "path", "http://127.0.0.1:" + foreman.port() + "/media/vmlinuz"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).isEqualTo("TFTP: Failed to fetch boot file: TFTP destination outside of tftproot");
+        foreman.verify(0, getRequestedFor(urlPathEqualTo("/media/vmlinuz")));
+    }
+
     /** The download runs in the background, as in smart-proxy: wait for it (a bounded wait, not a timing assertion). */
     private static void awaitFile(Path file) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -281,12 +298,13 @@ class ForemanDrivesBootproxyTest {
         assertThat(proxy.tftpRoot().resolve("pxelinux.cfg/01-aa-bb-cc-dd-ee-03")).doesNotExist();
     }
 
+    /** Over plain HTTP the client's name (reverse DNS of 127.0.0.1: localhost) is checked, as smart-proxy does. */
     @Test
-    void overPlainHttpAnAddressNotInTrustedHostsIsRefused() throws Exception {
+    void overPlainHttpAClientWhoseNameIsNotInTrustedHostsIsRefused() throws Exception {
         HttpResponse<String> r = ForemanClient.plain().post(proxy.http("/tftp/PXELinux/aa:bb:cc:dd:ee:04"), Map.of("pxeconfig", "x"));
 
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(r.body()).startsWith("Untrusted client 127.0.0.1 attempted to access /tftp/PXELinux/aa:bb:cc:dd:ee:04.");
+        assertThat(r.body()).startsWith("Untrusted client localhost attempted to access /tftp/PXELinux/aa:bb:cc:dd:ee:04.");
     }
 
     // ------------------------------------------------------------------ ProxyAPI::Template and installers

@@ -145,4 +145,13 @@ class BootproxyConfigTest {
         assertThatThrownBy(() -> resolve("template_defaults:\n  Redhat:\n    kickstart: x\n", Overrides.NONE))
                 .hasMessageContaining("template_defaults.Redhat.kickstart").hasMessageContaining("iPXE");
     }
+
+    /** Foreman's token_duration (minutes; 0 = tokens never expire) for the host files, under inventory:. */
+    @Test
+    void tokenDurationIsMinutesAndZeroByDefault() {
+        assertThat(resolve("", Overrides.NONE).inventory().tokenDuration()).isZero();
+        assertThat(resolve("inventory:\n  token_duration: 360\n", Overrides.NONE).inventory().tokenDuration()).isEqualTo(360);
+        assertThatThrownBy(() -> resolve("inventory:\n  token_duration: -1\n", Overrides.NONE))
+                .hasMessageContaining("inventory.token_duration");
+    }
 }

@@ -50,7 +50,7 @@ public final class FixedSite implements SiteDefinitions {
             Map<String, String> p = new LinkedHashMap<>(g.params());
             p.putAll(params);
             return new Host(name, true, token, nics, g.os(), g.medium(), g.subnet(), p, g.templates(),
-                    "group-" + group + "-" + g.revision(), "groups/" + group + ".yaml", List.of(group));
+                    "group-" + group + "-" + g.revision(), "groups/" + group + ".yaml").withGroups(List.of(group));
         });
     }
 }

@@ -1,10 +1,12 @@
 package org.bootproxy.fakes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Nic;
@@ -29,6 +31,8 @@ public final class HostBuilder {
     private String revision;
     private String source;
     private List<String> groups;
+    private String upstreamId;
+    private Optional<Instant> tokenExpires;
 
     private HostBuilder(Host h) {
         name = h.name();
@@ -44,6 +48,8 @@ public final class HostBuilder {
         revision = h.revision();
         source = h.source();
         groups = h.groups();
+        upstreamId = h.upstreamId();
+        tokenExpires = h.tokenExpires();
     }
 
     /** A copy of {@code host} to change. */
@@ -113,6 +119,17 @@ public final class HostBuilder {
         return this;
     }
 
+    /** The host's id upstream (Foreman's host id). */
+    public HostBuilder upstreamId(String id) {
+        this.upstreamId = id;
+        return this;
+    }
+
+    public HostBuilder tokenExpires(Instant at) {
+        this.tokenExpires = Optional.of(at);
+        return this;
+    }
+
     /** The host groups it was made from, outermost first. */
     public HostBuilder groups(String... names) {
         this.groups = List.of(names);
@@ -120,6 +137,7 @@ public final class HostBuilder {
     }
 
     public Host build() {
-        return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source, groups);
+        return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source, upstreamId,
+                tokenExpires, groups);
     }
 }

@@ -100,8 +100,7 @@ public final class Hosts {
             Map.of("iso_url", "http://mirror.example.com/iso/ubuntu-24.04-live-server-amd64.iso",
                     "ssh_authorized_keys", "ssh-ed25519 AAAAkey1 a@x\n\nssh-ed25519 AAAAkey2 b@x\n",
                     "root_password_hash", "$6$salt$hash\"quoted"),
-            Map.of(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data",
-                    TemplateKind.META_DATA, "provision/autoinstall-meta-data"),
+            Map.of(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data"),
             "", "");
 
     /** Foreman's way of writing a Fedora CoreOS version: major 39, minor 20240112.3.0 (app/models/operatingsystems/fcos.rb). */

@@ -111,20 +111,46 @@ class BuildReportRoutesTest {
         assertThat(states.get("web01.example.com")).isEmpty();
     }
 
+    /**
+     * theforeman/foreman {@code app/controllers/unattended_controller.rb}: {@code built} and {@code failed} answer
+     * {@code head(:method_not_allowed) unless allowed_to_install?}, i.e. 405 for a host not in build.
+     */
     @Test
-    void builtForAHostNotInBuildIsAConflict() throws Exception {
+    void builtForAHostNotInBuildIsMethodNotAllowedAsInForeman() throws Exception {
         try (var app = serverWith(new MemoryBuildStates())) {
             var r = app.get("/unattended/built?mac=" + DB01_MAC);
-            assertOneLineText(r, 409);
+            assertOneLineText(r, 405);
             assertThat(r.body()).contains("db01.example.com");
+            assertOneLineText(app.post("/unattended/failed?mac=" + DB01_MAC, "log"), 405);
         }
     }
 
     @Test
-    void builtTwiceIsAConflictTheSecondTime() throws Exception {
+    void builtTwiceIsMethodNotAllowedTheSecondTime() throws Exception {
         try (var app = serverWith(new MemoryBuildStates())) {
             assertThat(app.get("/unattended/built?mac=" + WEB01_MAC).statusCode()).isEqualTo(201);
-            assertOneLineText(app.get("/unattended/built?mac=" + WEB01_MAC), 409);
+            assertOneLineText(app.get("/unattended/built?mac=" + WEB01_MAC), 405);
+        }
+    }
+
+    /**
+     * theforeman/foreman {@code config/routes.rb}: {@code get|post 'unattended/built/(:id(:format))'} and
+     * {@code post 'unattended/failed/(:id(:format))'}; the id takes no part in finding the host
+     * ({@code app/services/foreman/unattended_installation/host_finder.rb} reads spoof, hostname, token, ip, mac_list).
+     */
+    @Test
+    void theReportsPathFormsWithAnIdAreRouted() throws Exception {
+        var states = new MemoryBuildStates();
+        try (var app = serverWith(states)) {
+            assertOneLineText(app.post("/unattended/built/42?token=tok-web01", ""), 201);
+            assertThat(states.get("web01.example.com")).map(BuildState::status).contains(BuildState.Status.BUILT);
+        }
+        var failed = new MemoryBuildStates();
+        try (var app = serverWith(failed)) {
+            assertOneLineText(app.post("/unattended/failed/web01.txt?mac=" + WEB01_MAC, "no disk"), 201);
+            assertThat(failed.get("web01.example.com")).map(BuildState::report).contains("no disk");
+            assertOneLineText(app.get("/unattended/built/42?mac=" + UNKNOWN_MAC), 404);
+            assertOneLineText(app.get("/unattended/failed/42?mac=" + WEB01_MAC), 405);
         }
     }
 

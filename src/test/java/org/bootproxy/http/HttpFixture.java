@@ -35,8 +35,7 @@ final class HttpFixture implements AutoCloseable {
             UnknownMachineAnswer.MESSAGE,
             Map.of("Redhat", Map.of(TemplateKind.IPXE, "ipxe/kickstart", TemplateKind.PROVISION, "kickstart/default",
                             TemplateKind.FINISH, "kickstart/finish", TemplateKind.USER_DATA, "cloudinit/user-data",
-                            TemplateKind.META_DATA, "cloudinit/meta-data", TemplateKind.PXELINUX, "pxelinux/kickstart",
-                            TemplateKind.PXEGRUB2, "grub2/kickstart"),
+                            TemplateKind.PXELINUX, "pxelinux/kickstart", TemplateKind.PXEGRUB2, "grub2/kickstart"),
                     "Debian", Map.of(TemplateKind.IPXE, "ipxe/preseed", TemplateKind.PROVISION, "preseed/default")),
             RETRY_SECONDS);
 

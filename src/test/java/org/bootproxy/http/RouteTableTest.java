@@ -86,9 +86,9 @@ class RouteTableTest {
             assertThat(route.stage()).as(route.toString()).matches("[a-z0-9_-]*");
             assertThat(route.style()).as(route.toString()).isNotNull();
         }
-        // bootproxy's own 19 (6 of them the TFTP root under /httpboot, /EFI/BOOT and /EFI; one matchbox's /ignition),
-        // then the modules'
-        assertThat(table).hasSize(19 + moduleRoutes);
+        // bootproxy's own 23 (6 of them the TFTP root under /httpboot, /EFI/BOOT and /EFI, 4 the reports' /{id} forms,
+        // one matchbox's /ignition), then the modules'
+        assertThat(table).hasSize(23 + moduleRoutes);
         assertThat(app.server.registeredRoutes()).as("what Javalin serves is the table, nothing more")
                 .containsExactlyInAnyOrderElementsOf(declared);
     }
@@ -135,7 +135,7 @@ class RouteTableTest {
     private HttpRequest request(Route<Handler> route) {
         String path = route.path().replace("{kind}", "provision").replace("{mac}", WEB01_MAC.colons())
                 .replace("{variant}", "pxelinux").replace("{template}", "Kickstart").replace("{hostgroup}", "Base")
-                .replace("<path>", "missing.bin");
+                .replace("<path>", "missing.bin").replace("{id}", "42");
         String query = path.contains("?") ? "" : "?mac=" + WEB01_MAC;
         HttpRequest.Builder b = HttpRequest.newBuilder(app.uri(path + query)).timeout(Duration.ofSeconds(30));
         return switch (route.method()) {

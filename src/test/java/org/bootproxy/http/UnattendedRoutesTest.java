@@ -16,6 +16,8 @@ import static org.bootproxy.fakes.Hosts.WEB01_MAC;
 import static org.bootproxy.fakes.Hosts.WEB01_SECOND_MAC;
 import static org.bootproxy.fakes.Hosts.lab01;
 
+import org.bootproxy.fakes.Hosts;
+
 import io.javalin.http.Handler;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -109,6 +111,26 @@ class UnattendedRoutesTest {
         var r = start(new HttpFixture(new FixedInventory(WEB01, LAB01), new EchoRenderer(), new MemoryBuildStates(),
                 settings, HttpExtensions.NONE)).get("/unattended/provision", "X-Forwarded-For", "192.0.2.11, 127.0.0.1");
         assertThat(r.body()).contains("host=web01.example.com");
+    }
+
+    /**
+     * Issue 10's spoofing case: {@code curl -H 'X-Forwarded-For: 192.0.2.77, 10.9.9.9'} through a trusted proxy. Foreman
+     * (Rails' remote_ip, rails/rails actionpack/lib/action_dispatch/middleware/remote_ip.rb) takes the right-most
+     * untrusted address, 10.9.9.9, and finds no host; the kickstart of the host at 192.0.2.77 is not served.
+     */
+    @Test
+    void aClientCannotClaimAnotherHostsAddressLeftOfTheProxysEntry() throws Exception {
+        var victim = Hosts.web01().name("victim.example.com").onlyNic(MacAddress.parse("52:54:00:aa:77:77"), "192.0.2.77")
+                .token("").build();
+        var settings = HttpSettingsBuilder.loopback().trustedProxies(Cidr.parse("127.0.0.0/8")).build();
+        var fixture = start(new HttpFixture(new FixedInventory(victim), new EchoRenderer(), new MemoryBuildStates(),
+                settings, HttpExtensions.NONE));
+        var spoofed = fixture.get("/unattended/provision", "X-Forwarded-For", "192.0.2.77, 10.9.9.9");
+        assertThat(spoofed.statusCode()).isEqualTo(404);
+        assertThat(spoofed.body()).doesNotContain("victim").contains("from 10.9.9.9");
+        // the same address as the proxy's own entry is the victim itself asking
+        assertThat(fixture.get("/unattended/provision", "X-Forwarded-For", "10.9.9.9, 192.0.2.77").body())
+                .contains("host=victim.example.com");
     }
 
     @Test
@@ -293,11 +315,16 @@ class UnattendedRoutesTest {
         assertThat(r.body()).contains("db01.example.com").contains("not in build");
     }
 
+    /**
+     * Foreman renders a kind it has no template of as "not found" (theforeman/foreman
+     * {@code app/controllers/concerns/foreman/controller/template_rendering.rb}, {@code render_template}: 404
+     * "unable to find %{type} template for %{host} running %{os}").
+     */
     @Test
-    void unknownKindGets400ListingTheKinds() throws Exception {
+    void unknownKindGets404ListingTheKinds() throws Exception {
         var r = start(new HttpFixture(new FixedInventory(WEB01))).get("/unattended/kickstart?mac=" + WEB01_MAC);
-        assertOneLineText(r, 400);
-        assertThat(r.body()).contains("'kickstart'").contains("iPXE, PXELinux").contains("provision");
+        assertOneLineText(r, 404);
+        assertThat(r.body()).contains("unable to find kickstart template").contains("iPXE, PXELinux").contains("provision");
     }
 
     @Test
@@ -320,10 +347,11 @@ class UnattendedRoutesTest {
         start(new HttpFixture(new FixedInventory(WEB01, DB01)));
         assertThat(app.get("/userdata/" + WEB01_SECOND_MAC + "/user-data").body())
                 .contains("template=cloudinit/user-data host=web01.example.com kind=user_data");
-        assertThat(app.get("/userdata/" + WEB01_MAC + "/meta-data").body())
-                .contains("template=cloudinit/meta-data host=web01.example.com kind=meta_data");
-        assertOneLineText(app.get("/userdata/" + DB01_MAC + "/user-data"), 405);
-        assertOneLineText(app.get("/userdata/" + UNKNOWN_MAC + "/user-data"), 404);
+        assertThat(app.get("/userdata/" + WEB01_MAC + "/meta-data").body()).startsWith("instance-id: i-")
+                .contains("\nhostname: web01.example.com\n");
+        var unknown = app.get("/userdata/" + UNKNOWN_MAC + "/user-data");
+        assertOneLineText(unknown, 404);
+        assertThat(unknown.body()).startsWith("Could not find host for request 127.0.0.1");
         assertOneLineText(app.get("/userdata/zz-zz/user-data"), 400);
     }
 

@@ -74,7 +74,6 @@ class ShippedTemplatesTest {
         add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, DEB02));
         add.accept("finish/preseed", render("finish/preseed", TemplateKind.FINISH, DEB01));
         add.accept("provision/autoinstall-user-data", render("provision/autoinstall-user-data", TemplateKind.USER_DATA, NOBLE01));
-        add.accept("provision/autoinstall-meta-data", render("provision/autoinstall-meta-data", TemplateKind.META_DATA, NOBLE01));
         // more cases of these in CoreosTemplatesTest and MenuTemplateTest
         add.accept("ipxe/coreos", render("ipxe/coreos", TemplateKind.IPXE, org.bootproxy.fakes.Hosts.FCOS01));
         add.accept("ignition/coreos", render("ignition/coreos", TemplateKind.IGNITION, org.bootproxy.fakes.Hosts.FCOS01));
@@ -359,7 +358,5 @@ class ShippedTemplatesTest {
                 .contains("        addresses: [\"192.0.2.60/24\"]\n")
                 .contains("  late-commands:\n");
         assertThat(firstBuiltUrl(userData)).isEqualTo(PUBLIC_URL + "/unattended/built?mac=52:54:00:00:0b:01");
-        assertThat(render("provision/autoinstall-meta-data", TemplateKind.META_DATA, NOBLE01))
-                .isEqualTo("instance-id: iid-525400000b01\nlocal-hostname: noble01\n");
     }
 }

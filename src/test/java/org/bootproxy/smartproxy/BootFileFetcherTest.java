@@ -150,9 +150,15 @@ class BootFileFetcherTest {
         media.verify(0, getRequestedFor(urlEqualTo("/os/vmlinuz")));
     }
 
+    /**
+     * theforeman/smart-proxy {@code modules/tftp/server.rb} ({@code choose_protocol_and_fetch}): http, https and ftp are
+     * downloaded, nfs is skipped, any other scheme raises "Cannot fetch boot file, unknown protocol for medium source
+     * path: …".
+     */
     @Test
-    void onlyHttpIsDownloadedAndNfsIsSkippedAsSmartProxyDoes() throws Exception {
-        assertThatThrownBy(() -> fetcher.fetch("boot/x", "ftp://mirror/os/vmlinuz")).hasMessageContaining("ftp://");
+    void httpHttpsAndFtpAreDownloadedNfsIsSkippedAndOtherSchemesRefusedAsSmartProxyDoes() throws Exception {
+        assertThatThrownBy(() -> fetcher.fetch("boot/x", "gopher://mirror/os/vmlinuz")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot fetch boot file, unknown protocol for medium source path: gopher://mirror/os/vmlinuz");
         assertThatThrownBy(() -> fetcher.fetch("boot/x", "")).hasMessageContaining("required");
         assertThat(fetcher.fetch("boot/x", "nfs://filer/export/os/vmlinuz")).isEqualTo(Optional.empty());
     }

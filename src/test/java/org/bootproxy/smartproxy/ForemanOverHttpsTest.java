@@ -3,7 +3,6 @@ package org.bootproxy.smartproxy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -32,11 +31,7 @@ class ForemanOverHttpsTest {
     @BeforeAll
     static void start() throws Exception {
         pki = new TestPki(dir);
-        foreman = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(pki.serverKeystore.toString()).keystorePassword(TestPki.PASSWORD)
-                .keyManagerPassword(TestPki.PASSWORD).keystoreType("PKCS12")
-                .needClientAuth(true).trustStorePath(pki.truststore.toString()).trustStorePassword(TestPki.PASSWORD)
-                .trustStoreType("PKCS12"));
+        foreman = new WireMockServer(pki.httpsServerRequiringClientsOf(pki));
         foreman.start();
         foreman.stubFor(get(urlPathEqualTo("/unattended/provision")).willReturn(aResponse().withBody("# from Foreman\n")));
     }

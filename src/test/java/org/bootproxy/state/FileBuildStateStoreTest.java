@@ -95,7 +95,7 @@ class FileBuildStateStoreTest {
         assertThat(store.get("../../etc/passwd")).map(BuildState::revision).contains("a");
         assertThat(store.get(".._.._etc_passwd")).map(BuildState::revision).contains("b");
         assertThat(store.get("web 01")).map(BuildState::revision).contains("c");
-        assertThat(FileBuildStateStore.fileName("web01.example.com")).isEqualTo("web01.example.com.json");
+        assertThat(StateFolder.fileName("web01.example.com")).isEqualTo("web01.example.com.json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
@@ -43,13 +45,15 @@ public final class FileInventory implements HostInventory {
     private final Clock clock;
     private final HostsDirectory directory;
     private final GroupFolder groups;
+    private final TokenExpiry tokens;
     private final IntervalReload rescans;
     private volatile Snapshot snapshot;
 
     /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
     private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
                             boolean directoryUnreadable) {
-        static Snapshot of(HostsDirectory directory, Groups groups) {
+        /** @param stamp gives each host read the expiry of its token */
+        static Snapshot of(HostsDirectory directory, Groups groups, UnaryOperator<Host> stamp) {
             Map<Path, Host> served = new LinkedHashMap<>();
             List<ParsedHost> parsed = new ArrayList<>();
             List<HostFileProblem> problems = new ArrayList<>(groups.problems());
@@ -57,8 +61,9 @@ public final class FileInventory implements HostInventory {
             for (HostsDirectory.LoadedFile f : directory.files()) {
                 problems.addAll(f.problems());
                 f.served().ifPresent(p -> {
-                    parsed.add(p);
-                    served.put(f.path(), p.host());
+                    ParsedHost stamped = p.withHost(stamp.apply(p.host()));
+                    parsed.add(stamped);
+                    served.put(f.path(), stamped.host());
                 });
             }
             HostIndex index = HostIndex.of(parsed);
@@ -84,9 +89,19 @@ public final class FileInventory implements HostInventory {
         this(hostsDir, clock, rescanEvery, DEFAULT_MAX_FILE_BYTES);
     }
 
-    /** Host files that use no groups. */
+    /** Host files that use no groups, with tokens that never expire. */
     public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
-        this(hostsDir, GroupFolder.none(clock), clock, rescanEvery, maxFileBytes);
+        this(hostsDir, GroupFolder.none(clock), clock, rescanEvery, maxFileBytes, TokenExpiry.NEVER);
+    }
+
+    /** Host files that use no groups. */
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes, TokenExpiry tokens) {
+        this(hostsDir, GroupFolder.none(clock), clock, rescanEvery, maxFileBytes, tokens);
+    }
+
+    /** Tokens that never expire. */
+    public FileInventory(Path hostsDir, GroupFolder groups, Clock clock, Duration rescanEvery, long maxFileBytes) {
+        this(hostsDir, groups, clock, rescanEvery, maxFileBytes, TokenExpiry.NEVER);
     }
 
     /**
@@ -94,10 +109,13 @@ public final class FileInventory implements HostInventory {
      *                     ({@link Duration#ZERO}: on every lookup)
      * @param maxFileBytes a host file larger than this is refused without being read (a problem naming it)
      * @param groups       the host groups the files may name ({@code group:}/{@code groups:})
+     * @param tokens       when host files' tokens expire (inventory.token_duration)
      * @throws HostsDirectoryMissing when {@code hostsDir} is not a directory
      */
-    public FileInventory(Path hostsDir, GroupFolder groups, Clock clock, Duration rescanEvery, long maxFileBytes) {
+    public FileInventory(Path hostsDir, GroupFolder groups, Clock clock, Duration rescanEvery, long maxFileBytes,
+                         TokenExpiry tokens) {
         Objects.requireNonNull(hostsDir, "hostsDir");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rescans = new IntervalReload(clock, rescanEvery, this::reload);
@@ -110,7 +128,7 @@ public final class FileInventory implements HostInventory {
         this.directory = new HostsDirectory(hostsDir, clock, maxFileBytes);
         Groups g = groups.current();
         directory.rescan(g);
-        this.snapshot = Snapshot.of(directory, g);
+        this.snapshot = snapshot(g);
         rescans.readJustNow();
         LOG.info("{}", describe(snapshot));
         snapshot.problems().forEach(p -> LOG.error("{}{}", p, consequence(p)));
@@ -175,6 +193,11 @@ public final class FileInventory implements HostInventory {
         return snapshot;
     }
 
+    private Snapshot snapshot(Groups g) {
+        Instant now = clock.instant();
+        return Snapshot.of(directory, g, host -> tokens.stamp(host, now));
+    }
+
     /**
      * One at a time ({@link IntervalReload}): rescans, and swaps in a new snapshot when anything changed. What it logs is about the files,
      * not about the machine whose lookup happened to run it: that machine's MAC is taken off the log lines.
@@ -186,7 +209,7 @@ public final class FileInventory implements HostInventory {
             Groups g = groups.current();
             if (directory.rescan(g)) {
                 Snapshot before = snapshot;
-                Snapshot after = Snapshot.of(directory, g);
+                Snapshot after = snapshot(g);
                 logChanges(before, after);
                 snapshot = after;
             }

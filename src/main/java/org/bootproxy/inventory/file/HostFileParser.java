@@ -121,7 +121,7 @@ final class HostFileParser {
                 throw new HostFileInvalid(problems());
             }
             Host host = new Host(name, build, token, nics, os, medium, subnet, params, templates, revision,
-                    file.toString(), groupNames);
+                    file.toString()).withGroups(groupNames);
             return new ParsedHost(file, host, lineOf(top, "name"), lineOf(top, "token"), macLines, ipLines);
         }
 

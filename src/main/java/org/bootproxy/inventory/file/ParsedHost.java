@@ -15,4 +15,8 @@ record ParsedHost(Path file, Host host, int nameLine, int tokenLine,
         macLines = Map.copyOf(macLines);
         ipLines = Map.copyOf(ipLines);
     }
+
+    ParsedHost withHost(Host newHost) {
+        return new ParsedHost(file, newHost, nameLine, tokenLine, macLines, ipLines);
+    }
 }

@@ -49,7 +49,8 @@ final class ForemanHostMapper {
                     subnet == null ? Subnet.DHCP : subnet(subnet),
                     params, templates(h.name(), params),
                     Revision.of("foreman:", h.token(), String.valueOf(h.build()), h.updatedAt()),
-                    baseUrl + "/api/v2/hosts/" + h.id(), groups(h.hostgroupTitle()));
+                    baseUrl + "/api/v2/hosts/" + h.id(), String.valueOf(h.id()), Optional.empty(),
+                    groups(h.hostgroupTitle()));
         } catch (IllegalArgumentException e) {
             // a value Foreman holds that bootproxy cannot use (a subnet boot mode, a MAC, …)
             throw new UpstreamUnavailable("mapping: host " + h.name() + " from Foreman: " + e.getMessage(), e);

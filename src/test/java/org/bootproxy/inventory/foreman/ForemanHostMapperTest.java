@@ -40,6 +40,7 @@ class ForemanHostMapperTest {
         assertThat(h.name()).isEqualTo("web01.example.com");
         assertThat(h.medium()).isEmpty();
         assertThat(h.source()).isEqualTo("https://foreman.example.com/api/v2/hosts/7");
+        assertThat(h.upstreamId()).as("Foreman's host id: meta-data's instance-id is derived from it").isEqualTo("7");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.bootproxy.inventory.foreman;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,14 +30,8 @@ class ForemanTlsTest {
     @BeforeAll
     static void start() throws Exception {
         pki = new TestPki(dir);
-        https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(pki.serverKeystore.toString()).keystorePassword(TestPki.PASSWORD)
-                .keyManagerPassword(TestPki.PASSWORD).keystoreType("PKCS12"));
-        mutual = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(pki.serverKeystore.toString()).keystorePassword(TestPki.PASSWORD)
-                .keyManagerPassword(TestPki.PASSWORD).keystoreType("PKCS12")
-                .needClientAuth(true).trustStorePath(pki.truststore.toString()).trustStorePassword(TestPki.PASSWORD)
-                .trustStoreType("PKCS12"));
+        https = new WireMockServer(pki.httpsServer());
+        mutual = new WireMockServer(pki.httpsServerRequiringClientsOf(pki));
         https.start();
         mutual.start();
         for (WireMockServer s : List.of(https, mutual)) {

@@ -1,5 +1,6 @@
 package org.bootproxy.inventory.upstream;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,19 @@ public final class TestPki {
         keytool("-genkeypair", "-alias", "other", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=some other CA",
                 "-ext", "bc:c", "-validity", "2", "-keystore", other.toString());
         keytool("-exportcert", "-rfc", "-alias", "other", "-keystore", other.toString(), "-file", otherCaPem.toString());
+    }
+
+    /** A WireMock HTTPS-only server with this PKI's server certificate (for localhost and 127.0.0.1), on a free port. */
+    public WireMockConfiguration httpsServer() {
+        return WireMockConfiguration.wireMockConfig().httpDisabled(true).dynamicHttpsPort()
+                .keystorePath(serverKeystore.toString()).keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)
+                .keystoreType("PKCS12");
+    }
+
+    /** {@link #httpsServer()} that also requires a client certificate signed by {@code clientCa}'s CA. */
+    public WireMockConfiguration httpsServerRequiringClientsOf(TestPki clientCa) {
+        return httpsServer().needClientAuth(true).trustStorePath(clientCa.truststore.toString())
+                .trustStorePassword(PASSWORD).trustStoreType("PKCS12");
     }
 
     /** A client certificate for {@code CN=<cn>} signed by this CA. */

@@ -1,4 +1,4 @@
-package org.bootproxy.http;
+package org.bootproxy.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,15 @@
-package org.bootproxy.http;
+package org.bootproxy.support;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Parses IP address literals only: never a DNS lookup, whatever a client puts in a header. */
-final class IpLiteral {
+/**
+ * Parses IP address literals only: never a DNS lookup, whatever a client puts in a header. For the HTTP side
+ * (client addresses, trusted proxies) and the smart-proxy API (the address of a plain-HTTP client of trusted_hosts).
+ */
+public final class IpLiteral {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -17,7 +20,7 @@ final class IpLiteral {
      * {@code 192.0.2.7}, {@code 2001:db8::1}, {@code [::1]}, {@code fe80::1%eth0} → the address;
      * anything that is not a literal (host names included) → empty.
      */
-    static Optional<InetAddress> parse(String text) {
+    public static Optional<InetAddress> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -54,11 +57,11 @@ final class IpLiteral {
      * ({@code ::ffff:192.0.2.7} → {@code 192.0.2.7}), IPv6 in RFC 5952 short form
      * ({@code 0:0:0:0:0:0:0:1} → {@code ::1}); anything else trimmed.
      */
-    static String canonical(String text) {
+    public static String canonical(String text) {
         return parse(text).map(IpLiteral::format).orElse(text == null ? "" : text.trim());
     }
 
-    static String format(InetAddress address) {
+    public static String format(InetAddress address) {
         byte[] b = address.getAddress();
         if (b.length == 4) {
             return address.getHostAddress();
