@@ -14,7 +14,6 @@ import org.bootproxy.boot.MachineRegistry;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
-import org.bootproxy.inventory.file.FileInventory;
 import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.render.RenderLimits;
@@ -66,9 +65,12 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
         return live.site();
     }
 
-    /** Reads the host, group and profile files again every second in the background, until closed. */
+    /**
+     * Reads the host, group and profile files again in the background, each folder when its interval has passed
+     * (every second, or longer for a folder slow to read), until closed. Lookups never read them.
+     */
     FileWatch watch() {
-        return FileWatch.start(FileInventory.DEFAULT_RESCAN, List.of(() -> live.current().rescans().forEach(Runnable::run)));
+        return FileWatch.start(FileWatch.TICK, List.of(() -> live.current().rescans().forEach(Runnable::run)));
     }
 
     /** The inventory (always reaching the current one after a reload). */

@@ -46,7 +46,7 @@ public final class InventoryWiring {
      * What the site's definitions come from: the inventory, and the profiles and host groups for machines in no
      * inventory. Host files and the unknown-machine site share one groups folder.
      *
-     * @param rescans what re-reads the site's folders; {@link Components#watch} runs them in the background
+     * @param rescans what re-reads the site's folders when due; {@link Components#watch} runs them in the background
      */
     record Sources(HostInventory inventory, SiteDefinitions site, List<Runnable> rescans) {
         Sources {
@@ -73,7 +73,7 @@ public final class InventoryWiring {
         FileSite site = new FileSite(groups, Optional.of(c.profiles()), clock, FileInventory.DEFAULT_RESCAN,
                 c.inventory().hostFileMaxBytes());
         site.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-        rescans.add(site::rescan);
+        rescans.add(site::rescanWhenDue);
         return new Sources(inventory, site, rescans);
     }
 
@@ -152,7 +152,7 @@ public final class InventoryWiring {
         FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), groups, Clock.systemUTC(),
                 FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes(), tokenExpiry(c)));
         files.problems().forEach(p -> problems.add(p.toString()));
-        rescans.add(files::rescan);
+        rescans.add(files::rescanWhenDue);
         return files;
     }
 }

@@ -173,7 +173,6 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("cannot write {}: {}; 'bootproxy reload' then needs --pid {}", run.pidFile(), e.getMessage(), pid);
         }
         onFatal.watchAllThreads();
-        FileWatch watch = c.watch();
         LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1, BIOS PXE clients pxelinux.0 and UEFI PXE clients"
                 + " grub2/shimx64.efi (Secure Boot) or snponly.efi (next-server {}); GRUB reads {}; reload with SIGHUP (pid {})",
                 s.publicUrl(), s.nextServer(), String.join(" or ", s.boot().grub().entryConfigs()), pid);
@@ -181,7 +180,6 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
-            watch.close();
             running.stop();
             run.removePid(pid);
             stopped.countDown();
@@ -215,8 +213,11 @@ final class ServeCommand implements Callable<Integer> {
     static final int CANNOT_LISTEN = 4;
 
     /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
-    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy, DiscoveryWiring.Discovery discovery) {
+    /** @param watch reads the site's files again in the background (lookups never read them) */
+    record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy, DiscoveryWiring.Discovery discovery,
+                   FileWatch watch) {
         void stop() {
+            watch.close();
             tftp.ifPresent(TftpServer::stop);
             http.stop();
             proxy.close();
@@ -328,7 +329,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("TFTP:      disabled (tftp.enabled: false)");
             states.set(Feature.TFTP, ModuleStates.State.DISABLED);
         }
-        return new Running(http, Optional.ofNullable(tftp), proxy, discovery);
+        return new Running(http, Optional.ofNullable(tftp), proxy, discovery, c.watch());
     }
 
     /**

@@ -44,18 +44,23 @@ class SiteReadinessTest {
         assertThat(readyz().statusCode()).isEqualTo(200);
 
         Files.writeString(groups.resolve("alma9.yaml"), ALMA9 + "biuld: true\n");
-        components().live().current().rescans().forEach(Runnable::run); // what serve's watch does every second
-        HttpResponse<String> broken = readyz();
+        HttpResponse<String> broken = readyzOnceItIs(503); // serve's watch reads the folder again within a second or so
         assertThat(broken.statusCode()).isEqualTo(503);
         assertThat(broken.body()).contains("inventory: FAILING").contains("problem(s) in the host, group and profile"
                 + " files, first: " + groups.resolve("alma9.yaml") + " line 3: unknown key 'biuld', did you mean 'build'?");
 
         Files.writeString(groups.resolve("alma9.yaml"), ALMA9 + "build: true\n");
-        components().live().current().rescans().forEach(Runnable::run);
-        assertThat(readyz().statusCode()).isEqualTo(200);
+        assertThat(readyzOnceItIs(200).statusCode()).isEqualTo(200);
     }
 
-    private Components components() {
-        return app.components;
+    /** /readyz polled until it answers {@code status} (or 30 s have passed: then its last answer). */
+    private HttpResponse<String> readyzOnceItIs(int status) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> r = readyz();
+        while (r.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            r = readyz();
+        }
+        return r;
     }
 }

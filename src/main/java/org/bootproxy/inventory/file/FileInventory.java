@@ -25,13 +25,13 @@ import org.slf4j.MDC;
 /**
  * The embedded default inventory: one YAML file per host in a directory (format: docs/host-files.md).
  *
- * <p>Files are edited in git on a live server, so lookups check the directory for changes at most once per
- * {@code rescanEvery} (1 s by default) and see an edit on the first lookup after that. Only changed files are
- * read again. A file that becomes broken keeps serving its last good version (if it had one since start-up)
+ * <p>Files are edited in git on a live server, so the site's watch ({@link FileWatch}) looks at the directory
+ * every {@code rescanEvery} (1 s by default; longer for a folder whose rescan takes long, see {@link IntervalReload})
+ * and lookups see an edit once that rescan has swapped in the new index. Only changed files are read again. A file that becomes broken keeps serving its last good version (if it had one since start-up)
  * and its problem is logged once, with path and line; other hosts are not affected.
  *
- * <p>Thread-safe: lookups read an immutable snapshot; a rescan builds the next one under a lock and swaps it in,
- * and lookups never wait for it. A file over the size limit is refused unread, and a file is parsed once per
+ * <p>Thread-safe: lookups read an immutable snapshot; a rescan builds the next one on the watch's thread under a
+ * lock and swaps it in, and lookups never wait for it, never take that lock and never look at a file. A file over the size limit is refused unread, and a file is parsed once per
  * change (size, time, inode), never per lookup.
  */
 public final class FileInventory implements HostInventory {
@@ -105,8 +105,8 @@ public final class FileInventory implements HostInventory {
     }
 
     /**
-     * @param rescanEvery  how long a lookup trusts the files read before looking at the directory again
-     *                     ({@link Duration#ZERO}: on every lookup)
+     * @param rescanEvery  how long the files read are trusted before the watch looks at the directory again
+     *                     ({@link Duration#ZERO}: whenever the watch asks)
      * @param maxFileBytes a host file larger than this is refused without being read (a problem naming it)
      * @param groups       the host groups the files may name ({@code group:}/{@code groups:})
      * @param tokens       when host files' tokens expire (inventory.token_duration)
@@ -176,6 +176,12 @@ public final class FileInventory implements HostInventory {
         rescans.now();
     }
 
+    /** Looks at the groups and the directory when the interval has passed: what the site's watch runs every tick. */
+    public void rescanWhenDue() {
+        groups.rescanWhenDue();
+        rescans.whenDue();
+    }
+
     private String describe(Snapshot s) {
         long broken = s.brokenFiles(directory.dir());
         int hosts = s.index().hosts().size();
@@ -184,12 +190,8 @@ public final class FileInventory implements HostInventory {
                 + (s.directoryUnreadable() ? ", directory unreadable" : "") + ")";
     }
 
-    /**
-     * The snapshot to answer from. The first lookup past the interval rescans; lookups meanwhile answer from
-     * the snapshot before, rather than wait for a rescan that may be reading a changed file.
-     */
+    /** The snapshot to answer from: the last one a rescan swapped in. A lookup never reads the directory. */
     private Snapshot current() {
-        rescans.whenDue();
         return snapshot;
     }
 
@@ -199,8 +201,8 @@ public final class FileInventory implements HostInventory {
     }
 
     /**
-     * One at a time ({@link IntervalReload}): rescans, and swaps in a new snapshot when anything changed. What it logs is about the files,
-     * not about the machine whose lookup happened to run it: that machine's MAC is taken off the log lines.
+     * One at a time ({@link IntervalReload}): rescans, and swaps in a new snapshot when anything changed. What it logs
+     * is about the files, not about a machine: a MAC in the MDC of whoever asked for it is taken off the log lines.
      */
     private void reload() {
         Map<String, String> mdc = MDC.getCopyOfContextMap();

@@ -25,7 +25,7 @@ import org.bootproxy.support.Sha256;
 /**
  * The file layout's answer for machines in no inventory: the profiles in the profiles folder, the host groups
  * the OS menu lists, and hosts made from a group for a machine that installs. Profile files are read again when
- * they change (at most once per interval), like host files; a broken profile file is left out, with a problem.
+ * they change (by the site's watch, at most once per interval), like host files; a broken profile file is left out, with a problem.
  * Thread-safe.
  */
 public final class FileSite implements SiteDefinitions {
@@ -102,8 +102,13 @@ public final class FileSite implements SiteDefinitions {
         rescans.now();
     }
 
-    private Snapshot current() {
+    /** Looks at the groups and profiles folders when the interval has passed: what the site's watch runs. */
+    public void rescanWhenDue() {
+        groups.rescanWhenDue();
         rescans.whenDue();
+    }
+
+    private Snapshot current() {
         return snapshot;
     }
 

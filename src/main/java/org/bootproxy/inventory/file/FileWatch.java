@@ -9,11 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the site's folders (hosts, groups, profiles) again every interval on a thread of its own, so a file
- * saved with a mistake is reported when it is saved, under no machine's MAC, rather than when some machine
- * next asks. Lookups keep checking too, so a lookup never answers from files older than the interval.
+ * Reads the site's folders (hosts, groups, profiles) again on a thread of its own: the only place they are read
+ * after start-up. Each tick asks every folder's {@link IntervalReload} whether its interval has passed, so an edit
+ * is seen about a second after it is saved (later for a folder slow to read), a file saved with a mistake is
+ * reported then, under no machine's MAC, and lookups never wait for a read.
  */
 public final class FileWatch implements AutoCloseable {
+    /** How often the watch asks the folders whether they are due. */
+    public static final Duration TICK = Duration.ofMillis(250);
+
     private static final Logger LOG = LoggerFactory.getLogger(FileWatch.class);
 
     private final ScheduledExecutorService thread;
@@ -22,11 +26,12 @@ public final class FileWatch implements AutoCloseable {
         this.thread = thread;
     }
 
-    /** Runs each of {@code rescans} every {@code every}, until closed. */
+    /** Runs each of {@code rescans} every {@code every} (on a thread of low priority), until closed. */
     public static FileWatch start(Duration every, List<Runnable> rescans) {
         ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread th = new Thread(r, "site-files");
             th.setDaemon(true);
+            th.setPriority(Thread.MIN_PRIORITY); // requests first, where the OS honours it
             return th;
         });
         long ms = Math.max(1, every.toMillis());

@@ -35,8 +35,13 @@ public final class GroupFolder {
         rescans.now();
     }
 
-    /** The groups now: looks at the folder first when the interval has passed (and nobody else is looking). */
+    /** The groups as last read (never looks at the folder). */
     Groups current() {
+        return snapshot;
+    }
+
+    /** Looks at the folder when the interval has passed and nobody else is looking (the site's watch). */
+    Groups rescanWhenDue() {
         rescans.whenDue();
         return snapshot;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The host files of one directory as last read, each merged with its groups. A rescan reads again only the files
@@ -15,6 +16,8 @@ import java.util.Optional;
  * under its lock.
  */
 final class HostsDirectory {
+
+    private static final int PARALLEL_FROM = 64;
 
     private final YamlFolder folder;
     private final HostFileParser parser = new HostFileParser();
@@ -76,15 +79,22 @@ final class HostsDirectory {
             return false;
         }
         groupsVersion = groups.version();
+        List<YamlFolder.YamlFile> all = folder.files();
+        // a file is turned into a host again only when it or the groups changed; at start-up that is every file, on
+        // every core (the parser keeps no state)
+        Stream<YamlFolder.YamlFile> each = all.size() >= PARALLEL_FROM ? all.parallelStream() : all.stream();
+        List<LoadedFile> resolved = each.map(f -> {
+            LoadedFile before = files.get(f.path());
+            return before != null && !groupsChanged && !f.sha().isEmpty() && before.sha().equals(f.sha())
+                    ? before : resolve(f, before, groups);
+        }).toList();
         Map<Path, LoadedFile> next = new LinkedHashMap<>();
         boolean changed = filesChanged;
-        for (YamlFolder.YamlFile f : folder.files()) {
-            LoadedFile before = files.get(f.path());
-            LoadedFile after = before != null && !groupsChanged && !f.sha().isEmpty() && before.sha().equals(f.sha())
-                    ? before : resolve(f, before, groups);
+        for (LoadedFile after : resolved) {
+            LoadedFile before = files.get(after.path());
             changed |= before == null || !after.problems().equals(before.problems())
                     || !after.current().map(ParsedHost::host).equals(before.current().map(ParsedHost::host));
-            next.put(f.path(), after);
+            next.put(after.path(), after);
         }
         files = next;
         return changed;

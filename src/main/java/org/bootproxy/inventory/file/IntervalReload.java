@@ -7,11 +7,19 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Reads a folder again at most once per interval, on the thread of whoever asks first after it: the others go on
- * with what was read before rather than wait for a read that may be parsing a changed file. The host files, the
- * groups and the profiles each keep their snapshot behind one of these.
+ * Reads a folder again at most once per interval, off the request path: the site's watch ({@link FileWatch}) asks
+ * {@link #whenDue} on a thread of its own, a reload builds a new snapshot and its owner swaps it in with one volatile
+ * write. Lookups only ever read the snapshot: they never look at a file, never take this lock, never wait for a
+ * read. The host files, the groups and the profiles each keep their snapshot behind one of these.
+ *
+ * <p>A read that takes long (tens of thousands of host files) spaces the next one out: the next read is due
+ * {@code every} or {@value #SPACING} times the last read's duration after it ended, whichever is later, so the watch
+ * keeps to about a tenth of one core however large the folder grows.
  */
 final class IntervalReload {
+    /** The next read waits at least this many times as long as the last one took. */
+    static final int SPACING = 10;
+
     private final Clock clock;
     private final Duration every;
     private final Runnable reload;
@@ -19,7 +27,8 @@ final class IntervalReload {
     private volatile Instant next = Instant.MIN;
 
     /**
-     * @param every  how long what was read is trusted ({@link Duration#ZERO}: read again on every ask)
+     * @param every  how long what was read is trusted ({@link Duration#ZERO}: read again whenever the watch asks, not
+     *               spaced out)
      * @param reload reads the folder and swaps in a new snapshot; runs under this object's lock, one at a time
      */
     IntervalReload(Clock clock, Duration every, Runnable reload) {
@@ -36,7 +45,7 @@ final class IntervalReload {
         next = clock.instant().plus(every);
     }
 
-    /** Reads again when the interval has passed and nobody else is reading. */
+    /** Reads again when the interval has passed and nobody else is reading (the watch, every tick). */
     void whenDue() {
         if (!clock.instant().isBefore(next) && reloading.tryLock()) {
             try {
@@ -49,7 +58,7 @@ final class IntervalReload {
         }
     }
 
-    /** Reads again now, waiting for a read under way (for {@code lint}, the background watch and tests). */
+    /** Reads again now, waiting for a read under way (start-up, {@code lint}, a reload and tests). */
     void now() {
         reloading.lock();
         try {
@@ -60,10 +69,13 @@ final class IntervalReload {
     }
 
     private void run() {
+        Instant started = clock.instant();
         try {
             reload.run();
         } finally {
-            next = clock.instant().plus(every);
+            Duration took = Duration.between(started, clock.instant());
+            Duration wait = took.multipliedBy(SPACING);
+            next = clock.instant().plus(every.isZero() || every.compareTo(wait) >= 0 ? every : wait);
         }
     }
 }

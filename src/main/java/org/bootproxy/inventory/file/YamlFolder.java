@@ -3,10 +3,10 @@ package org.bootproxy.inventory.file;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +20,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.FileStamp;
 import org.bootproxy.support.RootName;
 import org.bootproxy.support.Sha256;
 
 /**
  * The YAML files of one folder (hosts, groups or profiles) as last read. A rescan looks at each file's size,
- * modification time and inode, and reads and parses again only what changed, so it is cheap enough to run on
- * lookups. Every {@code *.yaml} and {@code *.yml} directly in the folder counts; dotfiles, editor leftovers and
+ * modification time and inode ({@link FileStamp}, one {@code lstat}), and reads and parses again only what changed. Every {@code *.yaml} and {@code *.yml} directly in the folder counts; dotfiles, editor leftovers and
  * sub-folders do not. A file larger than the limit is refused unread; a symlink leading out of the folder is
  * never read. Not thread-safe: its owner calls it under a lock.
  */
@@ -37,6 +37,8 @@ final class YamlFolder {
      * close to when it was read is read again (and compared by content) on the next rescan.
      */
     private static final Duration TIMESTAMP_SLACK = Duration.ofSeconds(2);
+    /** From this many files a rescan looks at them on every core (start-up at 50,000 host files). */
+    private static final int PARALLEL_FROM = 64;
 
     /**
      * What one kind of file is, for messages.
@@ -70,10 +72,6 @@ final class YamlFolder {
     private final Map<String, YamlFile> files = new TreeMap<>();
     private Optional<HostFileProblem> listingProblem = Optional.empty();
 
-    /** What tells a file changed without reading it. */
-    record Stamp(FileTime modified, long size, Object fileKey) {
-    }
-
     /**
      * One file as last read.
      *
@@ -82,7 +80,7 @@ final class YamlFolder {
      * @param tree     its YAML, when it could be read and parsed
      * @param problems why it could not (size, symlink, I/O, YAML syntax), with the line when known
      */
-    record YamlFile(Path path, Stamp stamp, boolean recheck, String sha, Optional<YamlNode> tree,
+    record YamlFile(Path path, FileStamp stamp, boolean recheck, String sha, Optional<YamlNode> tree,
                     List<HostFileProblem> problems) {
         YamlFile {
             problems = List.copyOf(problems);
@@ -130,11 +128,14 @@ final class YamlFolder {
         return listingProblem;
     }
 
-    /** Reads what changed since the last call; true when any file (or the folder) changed. */
+    /**
+     * Reads what changed since the last call; true when any file (or the folder) changed. An unchanged file costs one
+     * {@code lstat}; the files to read (all of them at start-up) are read and parsed on every core.
+     */
     boolean rescan() {
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
-            paths = listing.filter(YamlFolder::isYamlFile).sorted().toList();
+            paths = listing.filter(YamlFolder::isYamlName).sorted().toList();
         } catch (NoSuchFileException e) {
             if (!optional) {
                 return listingFailed(e);
@@ -145,13 +146,15 @@ final class YamlFolder {
         }
         boolean changed = listingProblem.isPresent();
         listingProblem = Optional.empty();
+        Stream<Path> each = paths.size() >= PARALLEL_FROM ? paths.parallelStream() : paths.stream();
+        // refresh only reads this.files: the map is changed below, once every file has been looked at
+        List<YamlFile> looked = each.map(p -> refresh(p, files.get(p.getFileName().toString())))
+                .filter(Objects::nonNull).toList();
         Set<String> seen = new HashSet<>();
-        for (Path path : paths) {
-            String name = path.getFileName().toString();
+        for (YamlFile after : looked) {
+            String name = after.path().getFileName().toString();
             seen.add(name);
-            YamlFile before = files.get(name);
-            YamlFile after = refresh(path, before);
-            files.put(name, after);
+            YamlFile before = files.put(name, after);
             changed |= before == null || !after.sameAs(before);
         }
         changed |= files.keySet().retainAll(seen);
@@ -167,23 +170,35 @@ final class YamlFolder {
     }
 
     /** *.yaml and *.yml; not dotfiles or editor leftovers (.web01.yaml.swp, web01.yaml~, #web01.yaml#). */
-    static boolean isYamlFile(Path path) {
+    static boolean isYamlName(Path path) {
         String name = path.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (lower.endsWith(".yaml") || lower.endsWith(".yml")) && Files.isRegularFile(path);
+        return !name.startsWith(".") && (lower.endsWith(".yaml") || lower.endsWith(".yml"));
     }
 
+    /**
+     * {@code path} as it is now: {@code before} when its stamp is unchanged (one {@code lstat}), else read and parsed
+     * again; null when it is not a file (a folder, a dangling link) or went away since the listing.
+     */
     private YamlFile refresh(Path path, YamlFile before) {
-        Optional<String> outside = outside(path);
-        if (outside.isPresent()) {
-            // never read: its lines would be echoed into the log as YAML errors (a link to /etc/shadow)
-            return broken(path, null, true, "not read: " + outside.get() + "; a " + kind.what() + " must be a file in the "
-                    + kind.folder() + " (or a symlink to one inside it): copy the file in, or move its target into the folder");
-        }
-        Stamp stamp;
+        FileStamp stamp;
         byte[] bytes;
         try {
-            stamp = stamp(path);
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                Optional<String> outside = outside(path);
+                if (outside.isPresent()) {
+                    // never read: its lines would be echoed into the log as YAML errors (a link to /etc/shadow)
+                    return broken(path, null, true, "not read: " + outside.get() + "; a " + kind.what() + " must be a file"
+                            + " in the " + kind.folder() + " (or a symlink to one inside it): copy the file in, or move its"
+                            + " target into the folder");
+                }
+                a = Files.readAttributes(path, BasicFileAttributes.class);
+            }
+            if (!a.isRegularFile()) {
+                return null;
+            }
+            stamp = new FileStamp(a.lastModifiedTime(), a.size(), a.fileKey());
             if (before != null && !before.recheck() && stamp.equals(before.stamp())) {
                 return before;
             }
@@ -194,6 +209,8 @@ final class YamlFolder {
             if (bytes.length > maxFileBytes) { // it grew since we looked
                 return tooLarge(path, stamp, "more than " + maxFileBytes + " bytes");
             }
+        } catch (NoSuchFileException e) {
+            return null; // removed since the listing (or a link to nothing): the next rescan sees the folder as it is
         } catch (IOException e) {
             return broken(path, null, true, "cannot read the file (" + reason(e) + ")");
         }
@@ -212,7 +229,7 @@ final class YamlFolder {
         }
     }
 
-    private static YamlFile broken(Path path, Stamp stamp, boolean recheck, String why) {
+    private static YamlFile broken(Path path, FileStamp stamp, boolean recheck, String why) {
         return new YamlFile(path, stamp, recheck, "", Optional.empty(), List.of(new HostFileProblem(path, 0, why)));
     }
 
@@ -230,7 +247,7 @@ final class YamlFolder {
      * A host file describes one host in a few KiB; one of megabytes is a mistake (or an attack) whose parsing
      * would hold every lookup up. It is refused without being read, until it changes.
      */
-    private YamlFile tooLarge(Path path, Stamp stamp, String size) {
+    private YamlFile tooLarge(Path path, FileStamp stamp, String size) {
         return broken(path, stamp, false, "the file is " + size + ", over the limit of " + maxFileBytes
                 + " bytes (inventory.host_file_max_bytes), so it was not read: " + kind.size()
                 + "; split it, or raise the limit");
@@ -240,11 +257,6 @@ final class YamlFolder {
         try (var in = Files.newInputStream(path)) {
             return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
         }
-    }
-
-    private static Stamp stamp(Path path) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-        return new Stamp(a.lastModifiedTime(), a.size(), a.fileKey());
     }
 
     private static String reason(Exception e) {

@@ -34,14 +34,14 @@ class FileInventoryConcurrencyTest {
         Path web01 = dir.resolve("web01.yaml");
         Files.writeString(web01, web01("v0"));
         Files.writeString(dir.resolve("db01.yaml"), "name: db01.example.com\ninterfaces: [{mac: 52:54:00:bb:00:01}]\nos: {family: Debian}\n");
-        // Duration.ZERO: every lookup rescans, the most contention there can be
+        // Duration.ZERO and a watch that never rests: a new index is swapped in as often as it can be
         FileInventory inv = new FileInventory(dir, Clock.systemUTC(), Duration.ZERO);
 
         int readers = 6;
         AtomicBoolean writing = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> missing = new ConcurrentLinkedQueue<>();
         CountDownLatch started = new CountDownLatch(readers);
-        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        ExecutorService pool = Executors.newFixedThreadPool(readers + 1);
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < readers; i++) {
             results.add(pool.submit(() -> {
@@ -64,6 +64,11 @@ class FileInventoryConcurrencyTest {
             }));
         }
         started.await();
+        Future<?> watch = pool.submit(() -> {
+            while (writing.get()) {
+                inv.rescanWhenDue();
+            }
+        });
         for (int v = 1; v <= 300; v++) {
             Files.writeString(web01, web01("v" + v));
             if (v % 50 == 0) {
@@ -73,6 +78,7 @@ class FileInventoryConcurrencyTest {
             }
         }
         writing.set(false);
+        watch.get();
         for (Future<Integer> r : results) {
             assertThat(r.get()).isGreaterThanOrEqualTo(100);
         }

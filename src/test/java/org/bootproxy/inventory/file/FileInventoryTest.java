@@ -97,7 +97,10 @@ class FileInventoryTest {
         FileInventory inv = inventory();
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: b\n"));
         assertThat(inv.findByMac(WEB01_MAC).orElseThrow().param("kernelcmd")).as("within the interval").contains("a");
+        inv.rescanWhenDue();
+        assertThat(inv.findByMac(WEB01_MAC).orElseThrow().param("kernelcmd")).as("the watch waits for the interval").contains("a");
         clock.advance(FileInventory.DEFAULT_RESCAN);
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         Host h = inv.findByMac(WEB01_MAC).orElseThrow();
         assertThat(h.param("kernelcmd")).contains("b");
         assertThat(h.revision()).isEqualTo(Sha256.of(Files.readAllBytes(file)).hex());
@@ -108,6 +111,8 @@ class FileInventoryTest {
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", ""));
         FileInventory inv = new FileInventory(dir, clock, Duration.ZERO);
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:03", ""));
+        assertThat(inv.findByMac(WEB01_MAC)).as("a lookup never reads the folder").isPresent();
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(MacAddress.parse("52:54:00:aa:00:03"))).isPresent();
         assertThat(inv.findByMac(WEB01_MAC)).isEmpty();
     }
@@ -119,6 +124,7 @@ class FileInventoryTest {
         Path db01 = write("db01.yml", host("db01.example.com", "52:54:00:bb:00:01", ""));
         Files.delete(dir.resolve("web01.yaml"));
         clock.advance(Duration.ofSeconds(1));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(DB01_MAC)).isPresent();
         assertThat(inv.findByMac(WEB01_MAC)).isEmpty();
         assertThat(inv.all()).extracting(Host::source).containsExactly(db01.toString());
@@ -129,6 +135,7 @@ class FileInventoryTest {
         Path file = write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: good\n"));
         FileInventory inv = new FileInventory(dir, clock, Duration.ZERO);
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: good\nbuidl: false\n"));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(WEB01_MAC).orElseThrow().param("kernelcmd")).contains("good");
         assertThat(inv.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(file);
@@ -138,6 +145,7 @@ class FileInventoryTest {
         assertThat(inv.describe()).endsWith("(1 host, 1 broken)");
 
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: fixed\n"));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(WEB01_MAC).orElseThrow().param("kernelcmd")).contains("fixed");
         assertThat(inv.problems()).isEmpty();
     }
@@ -158,6 +166,7 @@ class FileInventoryTest {
 
         Files.delete(web02);
         clock.advance(Duration.ofSeconds(1));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(WEB01_MAC)).map(Host::name).contains("web01.example.com");
         assertThat(inv.problems()).isEmpty();
     }
@@ -240,6 +249,7 @@ class FileInventoryTest {
         Files.writeString(sub.resolve("web01.yaml"), host("web01.example.com", "52:54:00:aa:00:01", ""));
         FileInventory inv = new FileInventory(sub, clock, Duration.ZERO);
         Files.move(sub, dir.resolve("hosts.moved"));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(WEB01_MAC)).isPresent();
         assertThat(inv.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(sub);
@@ -254,6 +264,7 @@ class FileInventoryTest {
         FileInventory inv = inventory();
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: bbbb\n"));
         clock.advance(Duration.ofSeconds(1));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(WEB01_MAC).orElseThrow().param("kernelcmd")).contains("bbbb");
     }
 
@@ -266,6 +277,7 @@ class FileInventoryTest {
         assertThat(built.appliesTo(inv.findByMac(WEB01_MAC).orElseThrow())).isTrue();
 
         write("web01.yaml", "# rebuild please\n" + host("web01.example.com", "52:54:00:aa:00:01", ""));
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(built.appliesTo(inv.findByMac(WEB01_MAC).orElseThrow())).isFalse();
     }
 }

@@ -120,6 +120,9 @@ class FileSiteTest {
         assertThat(site.profiles().byName("qemu")).map(Profile::template).contains("ipxe/menu");
         clock.advance(Duration.ofSeconds(5));
         write("profiles/qemu.yaml", "match: {manufacturer: QEMU}\ntemplate: ipxe/unknown\n");
+        assertThat(site.profiles().byName("qemu")).as("a lookup never reads the folder").map(Profile::template)
+                .contains("ipxe/menu");
+        site.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(site.profiles().byName("qemu")).map(Profile::template).contains("ipxe/unknown");
     }
 }

@@ -38,7 +38,7 @@ class HostFileSizeTest {
     }
 
     FileInventory inventory() {
-        return new FileInventory(dir, clock, Duration.ZERO, LIMIT); // ZERO: every lookup looks at the directory
+        return new FileInventory(dir, clock, Duration.ZERO, LIMIT); // ZERO: the watch looks at the directory every tick
     }
 
     @Test
@@ -75,12 +75,14 @@ class HostFileSizeTest {
         FileInventory inv = inventory();
         Files.writeString(file, hugeHost(200_000).replace("params:\n", "params:\n  kernelcmd: grown\n"),
                 StandardOpenOption.TRUNCATE_EXISTING);
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
 
         assertThat(inv.findByMac(HUGE_MAC).orElseThrow().param("kernelcmd")).contains("good");
         assertThat(inv.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("over the limit"));
 
         Files.writeString(file, FileInventoryTest.host("huge.example.com", "52:54:00:99:00:01", "params:\n  kernelcmd: fixed\n"),
                 StandardOpenOption.TRUNCATE_EXISTING);
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         assertThat(inv.findByMac(HUGE_MAC).orElseThrow().param("kernelcmd")).contains("fixed");
         assertThat(inv.problems()).isEmpty();
     }
@@ -93,16 +95,19 @@ class HostFileSizeTest {
         Host first = inv.findByMac(WEB01_MAC).orElseThrow();
         for (int i = 0; i < 100; i++) {
             clock.advance(Duration.ofSeconds(1));
+            inv.rescanWhenDue();
             // the very same object: nothing was parsed again (a parse makes a new Host)
             assertThat(inv.findByMac(WEB01_MAC).orElseThrow()).isSameAs(first);
         }
 
         Files.writeString(file, FileInventoryTest.host("web01.example.com", "52:54:00:aa:00:01", "params:\n  kernelcmd: two\n"),
                 StandardOpenOption.TRUNCATE_EXISTING);
+        inv.rescanWhenDue(); // what the site's watch does on its next tick
         Host second = inv.findByMac(WEB01_MAC).orElseThrow();
         assertThat(second.param("kernelcmd")).contains("two");
         for (int i = 0; i < 100; i++) {
             clock.advance(Duration.ofSeconds(1));
+            inv.rescanWhenDue();
             assertThat(inv.findByMac(WEB01_MAC).orElseThrow()).isSameAs(second);
         }
     }
