@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The host files of one directory as last read, each merged with its groups. A rescan reads again only the files
@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  * under its lock.
  */
 final class HostsDirectory {
-
-    private static final int PARALLEL_FROM = 64;
 
     private final YamlFolder folder;
     private final HostFileParser parser = new HostFileParser();
@@ -71,42 +69,48 @@ final class HostsDirectory {
         return folder.listingProblem();
     }
 
-    /** Reads what changed since the last call; true when any host file, the directory or the groups changed. */
+    /**
+     * Reads what changed since the last call; true when any host file, the directory or the groups changed. A file
+     * read again is turned into its host on the thread that read it (every core at start-up), so its YAML is dropped
+     * at once; an unchanged file is turned into a host again only when the groups changed.
+     */
     boolean rescan(Groups groups) {
-        boolean filesChanged = folder.rescan();
         boolean groupsChanged = groups.version() != groupsVersion;
+        Map<Path, LoadedFile> fresh = new ConcurrentHashMap<>();
+        boolean filesChanged = folder.rescan(f -> {
+            LoadedFile before = files.get(f.path());
+            if (groupsChanged || before == null || f.sha().isEmpty() || !before.sha().equals(f.sha())) {
+                fresh.put(f.path(), resolve(f, folder.tree(f), before, groups));
+            }
+        });
         if (!filesChanged && !groupsChanged) {
             return false;
         }
         groupsVersion = groups.version();
-        List<YamlFolder.YamlFile> all = folder.files();
-        // a file is turned into a host again only when it or the groups changed; at start-up that is every file, on
-        // every core (the parser keeps no state)
-        Stream<YamlFolder.YamlFile> each = all.size() >= PARALLEL_FROM ? all.parallelStream() : all.stream();
-        List<LoadedFile> resolved = each.map(f -> {
-            LoadedFile before = files.get(f.path());
-            return before != null && !groupsChanged && !f.sha().isEmpty() && before.sha().equals(f.sha())
-                    ? before : resolve(f, before, groups);
-        }).toList();
         Map<Path, LoadedFile> next = new LinkedHashMap<>();
         boolean changed = filesChanged;
-        for (LoadedFile after : resolved) {
-            LoadedFile before = files.get(after.path());
+        for (YamlFolder.YamlFile f : folder.files()) {
+            LoadedFile before = files.get(f.path());
+            LoadedFile after = fresh.get(f.path());
+            if (after == null) {
+                after = before != null && !groupsChanged && !f.sha().isEmpty() && before.sha().equals(f.sha())
+                        ? before : resolve(f, folder.tree(f), before, groups);
+            }
             changed |= before == null || !after.problems().equals(before.problems())
                     || !after.current().map(ParsedHost::host).equals(before.current().map(ParsedHost::host));
-            next.put(after.path(), after);
+            next.put(f.path(), after);
         }
         files = next;
         return changed;
     }
 
-    private LoadedFile resolve(YamlFolder.YamlFile f, LoadedFile before, Groups groups) {
+    private LoadedFile resolve(YamlFolder.YamlFile f, Optional<YamlNode> tree, LoadedFile before, Groups groups) {
         Optional<ParsedHost> lastGood = before == null ? Optional.empty() : before.lastGood();
-        if (f.tree().isEmpty()) {
+        if (tree.isEmpty()) {
             return new LoadedFile(f.path(), f.sha(), Optional.empty(), lastGood, f.problems());
         }
         try {
-            Optional<ParsedHost> host = Optional.of(parser.host(f.path(), f.tree().get(), f.sha(), groups));
+            Optional<ParsedHost> host = Optional.of(parser.host(f.path(), tree.get(), f.sha(), groups));
             return new LoadedFile(f.path(), f.sha(), host, host, List.of());
         } catch (HostFileInvalid e) {
             return new LoadedFile(f.path(), f.sha(), Optional.empty(), lastGood, e.problems());

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bootproxy.support.ConfinedRoot;
 import org.bootproxy.support.FileStamp;
@@ -49,19 +50,23 @@ final class YamlFolder {
      * @param onePer     what one file holds (said when it has a second YAML document)
      * @param size       how large such a file is (said when one is over the size limit)
      * @param unlisted   what is still used while the folder cannot be listed
+     * @param keepTrees  keep each file's YAML after it was read (groups and profiles are used as YAML); host files
+     *                   are turned into hosts as they are read and their YAML dropped (50,000 of them would hold
+     *                   some 160 MB), read again in the rare case it is needed once more (a group edit)
      */
-    record Kind(String what, String folder, String emptyMeans, String onePer, String size, String unlisted) {
+    record Kind(String what, String folder, String emptyMeans, String onePer, String size, String unlisted,
+                boolean keepTrees) {
     }
 
     static final Kind HOSTS = new Kind("host file", "hosts folder",
             "a host file needs at least name, interfaces and os", "one host per file",
-            "a host file holds one host in a few KiB", "hosts directory (%s): still serving the hosts read before");
+            "a host file holds one host in a few KiB", "hosts directory (%s): still serving the hosts read before", false);
     static final Kind GROUPS = new Kind("group file", "groups folder",
             "a group file holds the host keys its hosts share, e.g. os:, medium:, params:", "one group per file",
-            "a group file holds one group in a few KiB", "groups folder (%s): still using the groups read before");
+            "a group file holds one group in a few KiB", "groups folder (%s): still using the groups read before", true);
     static final Kind PROFILES = new Kind("profile file", "profiles folder",
             "a profile file needs a template: or install:", "one profile per file",
-            "a profile file holds one profile in a few KiB", "profiles folder (%s): still using the profiles read before");
+            "a profile file holds one profile in a few KiB", "profiles folder (%s): still using the profiles read before", true);
 
     private final Path dir;
     private final Kind kind;
@@ -94,6 +99,15 @@ final class YamlFolder {
 
         boolean sameAs(YamlFile other) {
             return sha.equals(other.sha) && problems.equals(other.problems);
+        }
+
+        /** Read without a problem, its YAML dropped after use ({@link Kind#keepTrees}). */
+        boolean treeDropped() {
+            return tree.isEmpty() && problems.isEmpty();
+        }
+
+        YamlFile withoutTree() {
+            return tree.isEmpty() ? this : new YamlFile(path, stamp, recheck, sha, Optional.empty(), problems);
         }
     }
 
@@ -133,6 +147,14 @@ final class YamlFolder {
      * {@code lstat}; the files to read (all of them at start-up) are read and parsed on every core.
      */
     boolean rescan() {
+        return rescan(f -> { });
+    }
+
+    /**
+     * As {@link #rescan()}, handing each file read again (with its YAML) to {@code justRead} on the thread that read
+     * it, before its YAML is dropped ({@link Kind#keepTrees}); {@code justRead} must be safe to call from many threads.
+     */
+    boolean rescan(Consumer<YamlFile> justRead) {
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
             paths = listing.filter(YamlFolder::isYamlName).sorted().toList();
@@ -148,8 +170,15 @@ final class YamlFolder {
         listingProblem = Optional.empty();
         Stream<Path> each = paths.size() >= PARALLEL_FROM ? paths.parallelStream() : paths.stream();
         // refresh only reads this.files: the map is changed below, once every file has been looked at
-        List<YamlFile> looked = each.map(p -> refresh(p, files.get(p.getFileName().toString())))
-                .filter(Objects::nonNull).toList();
+        List<YamlFile> looked = each.map(p -> {
+            YamlFile before = files.get(p.getFileName().toString());
+            YamlFile after = refresh(p, before);
+            if (after == null || after == before) {
+                return after;
+            }
+            justRead.accept(after);
+            return kind.keepTrees() ? after : after.withoutTree();
+        }).filter(Objects::nonNull).toList();
         Set<String> seen = new HashSet<>();
         for (YamlFile after : looked) {
             String name = after.path().getFileName().toString();
@@ -159,6 +188,18 @@ final class YamlFolder {
         }
         changed |= files.keySet().retainAll(seen);
         return changed;
+    }
+
+    /**
+     * The YAML of {@code f}: as kept, or read and parsed again when it was dropped ({@link Kind#keepTrees}); empty when
+     * the file has a problem, or has one now.
+     */
+    Optional<YamlNode> tree(YamlFile f) {
+        if (!f.treeDropped()) {
+            return f.tree();
+        }
+        YamlFile again = refresh(f.path(), null);
+        return again == null ? Optional.empty() : again.tree();
     }
 
     private boolean listingFailed(Exception e) {
