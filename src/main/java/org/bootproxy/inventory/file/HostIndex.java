@@ -64,26 +64,34 @@ final class HostIndex {
     private static <K> Map<K, Host> unique(List<ParsedHost> parsed, Function<ParsedHost, Map<K, Integer>> keysWithLines,
                                            Function<K, String> shown, String what, String consequence,
                                            List<HostFileProblem> clashes) {
-        Map<K, Map<Path, ParsedHost>> claims = new LinkedHashMap<>();
+        // the first file to claim each key; a second file makes it a clash (rare: a map only for those)
+        Map<K, ParsedHost> first = new HashMap<>();
+        Map<K, Map<Path, ParsedHost>> clashing = new LinkedHashMap<>();
         for (ParsedHost p : parsed) {
             for (K key : keysWithLines.apply(p).keySet()) {
-                claims.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(p.file(), p);
+                ParsedHost earlier = first.putIfAbsent(key, p);
+                if (earlier != null && !earlier.file().equals(p.file())) {
+                    clashing.computeIfAbsent(key, k -> {
+                        Map<Path, ParsedHost> files = new LinkedHashMap<>();
+                        files.put(earlier.file(), earlier);
+                        return files;
+                    }).put(p.file(), p);
+                }
             }
         }
         Map<K, Host> unique = new HashMap<>();
-        claims.forEach((key, files) -> {
-            if (files.size() == 1) {
-                unique.put(key, files.values().iterator().next().host());
-                return;
+        first.forEach((key, p) -> {
+            if (!clashing.containsKey(key)) {
+                unique.put(key, p.host());
             }
-            files.forEach((file, p) -> {
-                String others = new TreeSet<>(files.keySet()).stream().filter(f -> !f.equals(file))
-                        .map(Path::toString).collect(Collectors.joining(", "));
-                String value = shown.apply(key);
-                clashes.add(new HostFileProblem(file, keysWithLines.apply(p).get(key),
-                        what + (value.isEmpty() ? "" : " " + value) + " is also in " + others + ": " + consequence));
-            });
         });
+        clashing.forEach((key, files) -> files.forEach((file, p) -> {
+            String others = new TreeSet<>(files.keySet()).stream().filter(f -> !f.equals(file))
+                    .map(Path::toString).collect(Collectors.joining(", "));
+            String value = shown.apply(key);
+            clashes.add(new HostFileProblem(file, keysWithLines.apply(p).get(key),
+                    what + (value.isEmpty() ? "" : " " + value) + " is also in " + others + ": " + consequence));
+        }));
         return unique;
     }
 

@@ -32,7 +32,8 @@ final class YamlReader {
         }
     }
 
-    private final YAMLFactory factory = new YAMLFactory();
+    /** Thread-safe once built, and costly to build: one for every file read, on every core. */
+    private static final YAMLFactory FACTORY = new YAMLFactory();
 
     /**
      * @param file   the file the bytes are from: every node remembers it
@@ -40,7 +41,7 @@ final class YamlReader {
      * @param oneOf  what one file holds, for the message about a second document ("one host per file")
      */
     YamlNode read(Path file, byte[] bytes, String empty, String oneOf) throws SyntaxError {
-        try (YAMLParser p = factory.createParser(bytes)) {
+        try (YAMLParser p = FACTORY.createParser(bytes)) {
             if (p.nextToken() == null) {
                 throw new SyntaxError(0, "the file is empty (" + empty + ")");
             }
