@@ -25,6 +25,7 @@ import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.MachinesRoutes;
 import org.bootproxy.ui.Dashboard;
 import org.bootproxy.ui.DashboardSources;
+import org.bootproxy.boot.Host;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Readiness;
@@ -195,25 +196,35 @@ final class ServeCommand implements Callable<Integer> {
 
     /**
      * What the warm-up asks: the health check, the intermediate script, a path nobody serves, and when the inventory
-     * lists its hosts (host files), one host's iPXE script and kickstart and an unknown MAC. Nothing that would ask
-     * Foreman or a CMDB: the warm-up must cost nobody else anything.
+     * lists its hosts (host files), the iPXE script and kickstart of a few hosts (each rendered once, then from the
+     * answer cache: both ways are warm when the first machine asks) and an unknown MAC. Nothing that would ask Foreman
+     * or a CMDB: the warm-up must cost nobody else anything.
      */
     static List<String> warmUpPaths(Components c) {
         List<String> paths = new ArrayList<>(List.of("/healthz", "/unattended/iPXE?bootstrap=1", "/warm-up-not-found"));
-        c.inventory().all().stream().findFirst().ifPresent(h -> {
+        List<Host> hosts = c.inventory().all();
+        hosts.stream().limit(WARM_UP_HOSTS).forEach(h -> {
             String mac = h.provisionInterface().mac().colons();
             paths.add("/unattended/iPXE?mac=" + mac);
             paths.add("/unattended/provision?mac=" + mac);
-            paths.add("/unattended/iPXE?mac=02:00:00:00:00:00");
         });
+        if (!hosts.isEmpty()) {
+            paths.add("/unattended/iPXE?mac=02:00:00:00:00:00");
+        }
         return paths;
     }
+
+    /** How many hosts' answers the warm-up renders. */
+    static final int WARM_UP_HOSTS = 8;
 
     /** Exit code when HTTP or TFTP cannot listen (configuration mistakes exit 2, see Main; 3 is the JVM's on OutOfMemoryError). */
     static final int CANNOT_LISTEN = 4;
 
-    /** What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states. */
-    /** @param watch reads the site's files again in the background (lookups never read them) */
+    /**
+     * What {@code serve} runs: HTTP (and HTTPS), TFTP and the smart-proxy API with its modules' states.
+     *
+     * @param watch reads the site's files again in the background (lookups never read them)
+     */
     record Running(HttpServer http, Optional<TftpServer> tftp, SmartProxy proxy, DiscoveryWiring.Discovery discovery,
                    FileWatch watch) {
         void stop() {
