@@ -43,6 +43,8 @@ final class Groups {
     private final Map<String, Group> byName;
     private final long version;
     private final List<HostFileProblem> folderProblems;
+    /** Made once: every answer's template model carries the menu. */
+    private final List<MenuEntry> menu;
 
     private Groups(Path dir, Map<String, Group> byName, long version) {
         this(dir, byName, version, List.of());
@@ -53,6 +55,10 @@ final class Groups {
         this.byName = Map.copyOf(byName);
         this.version = version;
         this.folderProblems = List.copyOf(folderProblems);
+        this.menu = this.byName.values().stream().filter(g -> !g.menu().isEmpty() && !g.broken())
+                .map(g -> new MenuEntry(g.name(), g.menu()))
+                .sorted(Comparator.comparing(MenuEntry::title, String.CASE_INSENSITIVE_ORDER).thenComparing(MenuEntry::group))
+                .toList();
     }
 
     /** The same groups, and the folder cannot be listed right now. */
@@ -167,9 +173,6 @@ final class Groups {
 
     /** The groups with a {@code menu:} title that are not broken, by title. */
     List<MenuEntry> menu() {
-        return byName.values().stream().filter(g -> !g.menu().isEmpty() && !g.broken())
-                .map(g -> new MenuEntry(g.name(), g.menu()))
-                .sorted(Comparator.comparing(MenuEntry::title, String.CASE_INSENSITIVE_ORDER).thenComparing(MenuEntry::group))
-                .toList();
+        return menu;
     }
 }
