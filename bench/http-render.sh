@@ -36,16 +36,7 @@ if [[ -z ${BENCH_IN_NETNS:-} ]]; then
 fi
 bench_in_netns "$0" --connections "$CONNS" --duration "$DURATION" --rounds "$ROUNDS" --warm-up "$WARM" --no-build
 
-WORK=$(mktemp -d /tmp/bootproxy-render-bench.XXXXXX)
-chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-  wait 2> /dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workdir render-bench
 
 BP=8080 NG=8180
 WEB01=52:54:00:00:01:01 UNKNOWN=52:54:00:ff:ff:ff

@@ -103,3 +103,19 @@ function done(summary, latency, requests)
 end
 EOF
 }
+
+# bench_workdir NAME: WORK, a temporary folder (readable by nginx's workers, which run as another user), and PIDS, the
+# processes to end: at exit (or on INT/TERM) each of PIDS is stopped (bench_stop) and WORK removed.
+bench_workdir() {
+  WORK=$(mktemp -d "/tmp/bootproxy-$1.XXXXXX")
+  chmod 755 "$WORK"
+  PIDS=()
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+bench_cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do bench_stop "$pid"; done
+  rm -rf "$WORK"
+}

@@ -33,15 +33,7 @@ if [[ -z ${BENCH_IN_NETNS:-} ]]; then
 fi
 bench_in_netns "$0" --hosts "$COUNTS" --runs "$RUNS" --rate "$RATE" --seconds "$SECONDS_" --no-build
 
-WORK=$(mktemp -d /tmp/bootproxy-startup-bench.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-  wait 2> /dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workdir startup-bench
 
 # hosts N DIR: N host files shaped like hosts/web01.example.com.yaml; their provision MACs in DIR.macs
 hosts() {

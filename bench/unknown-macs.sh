@@ -29,14 +29,7 @@ if [[ -z ${BENCH_IN_NETNS:-} ]]; then
 fi
 bench_in_netns "$0" --requests "$REQUESTS" --macs "$MACS" --connections "$CONNS" --slice "$SLICE" --no-build
 
-WORK=$(mktemp -d /tmp/bootproxy-unknown-bench.XXXXXX)
-PID=""
-cleanup() {
-  [[ -n $PID ]] && bench_stop "$PID"
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workdir unknown-bench
 
 cat > "$WORK/unknown.lua" <<EOF
 local n = 0
@@ -56,6 +49,7 @@ echo "## $MACS unknown MACs, at least $REQUESTS requests, shipped heap bound"
 echo
 bench_machine
 PID=$(bench_bootproxy "$WORK" 8080)
+PIDS+=("$PID")
 echo "- serve's JVM: $(tr '\0' ' ' < "/proc/$PID/cmdline" | grep -o -- '-Xm[sxn][^ ]*\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ')"
 echo
 echo "| slice | answers | per s | p50 ms | p99 ms | 404s | RSS MB |"
