@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
-import org.bootproxy.http.OnFatalError;
+import org.bootproxy.support.OnFatalError;
 import org.bootproxy.logging.LogFormat;
 import org.bootproxy.smartproxy.Feature;
 import org.bootproxy.smartproxy.ModuleStates;
