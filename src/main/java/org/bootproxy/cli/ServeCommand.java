@@ -264,7 +264,7 @@ final class ServeCommand implements Callable<Integer> {
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {
-            tftp = new TftpServer(c.boot(), events.guarded(), tftpSettings(s));
+            tftp = new TftpServer(c.boot(), events.guarded(), tftpSettings(s), Clock.systemUTC(), onFatal);
             try {
                 tftp.start();
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootService;
@@ -21,6 +24,8 @@ abstract class ServerHarness {
     Path root;
 
     final RecordingEvents events = new RecordingEvents();
+    /** What would have ended the process ({@code serve} halts on these): checked empty after every test. */
+    final List<Map.Entry<String, Throwable>> fatalErrors = new CopyOnWriteArrayList<>();
     TftpServer server;
 
     /**
@@ -49,7 +54,8 @@ abstract class ServerHarness {
     /** Starts a server (stopping the one started before, if any). */
     TftpServer start(BootService boot, TftpSettings settings) throws Exception {
         stopServer();
-        server = new TftpServer(boot, events, settings);
+        server = new TftpServer(boot, events, settings, Clock.systemUTC(),
+                (where, cause) -> fatalErrors.add(Map.entry(where, cause)));
         server.start();
         return server;
     }
@@ -64,6 +70,11 @@ abstract class ServerHarness {
             server.stop();
             server = null;
         }
+    }
+
+    @AfterEach
+    void noFatalErrorUnlessATestAskedForOne() {
+        assertThat(fatalErrors).as("errors that would have ended serve").isEmpty();
     }
 
     RawClient client() throws Exception {
