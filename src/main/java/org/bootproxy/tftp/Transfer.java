@@ -234,6 +234,7 @@ final class Transfer implements Runnable {
     private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer) throws IOException, Stop {
         int timeouts = 0;
         long sentAt = System.nanoTime();
+        long lastSentAt = sentAt;
         boolean resent = false;
         firstReply = oack;
         send(l, oack, oack.length);
@@ -252,16 +253,14 @@ final class Transfer implements Runnable {
                 }
                 timer.backoff();
                 send(l, oack, oack.length);
+                lastSentAt = System.nanoTime();
                 retransmits++;
                 resent = true;
                 deadline = now + timer.currentNanos();
             } else if (p instanceof Packets.Ack a && a.block() == 0) {
                 acknowledged = true;
-                if (!resent && repeats.get() == 0) {
-                    timer.sample(now - sentAt);
-                } else {
-                    timer.settle();
-                }
+                // after a resend (ours, or for a repeated request) it may answer either copy
+                timer.acknowledged(now - lastSentAt, !resent && repeats.get() == 0);
                 return;
             } else if (p instanceof Packets.Error e) {
                 throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'"
@@ -305,13 +304,9 @@ final class Transfer implements Runnable {
                 SendWindow.Ack result = window.ack(a.block(), now);
                 if (result == SendWindow.Ack.SLID || result == SendWindow.Ack.GAP) {
                     acknowledged = true;
-                    long rtt = window.roundTrip();
                     // DATA 1 also went out for a repeated request: its ACK may answer either copy
-                    if (rtt >= 0 && !(window.acknowledged() == 1 && repeats.get() > 0)) {
-                        timer.sample(rtt);
-                    } else {
-                        timer.settle();
-                    }
+                    timer.acknowledged(window.sinceLastCopy(),
+                            window.roundTrip() >= 0 && !(window.acknowledged() == 1 && repeats.get() > 0));
                     bytes = Math.min(blocks.size(), window.acknowledged() * agreed.blksize());
                 }
             }
