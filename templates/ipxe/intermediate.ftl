@@ -10,7 +10,8 @@
     chain …?mac=…       ask bootproxy for the host with this NIC's MAC. An unknown MAC gets a 404
                         and iPXE moves on to the next NIC; so does a host script that fails.
   Each request also carries the machine's serial, manufacturer, product and UUID (SMBIOS) and iPXE's
-  build architecture and firmware platform: bootproxy records the machine (GET /api/machines).
+  build architecture and firmware platform: bootproxy records the machine (GET /api/machines), and
+  the profiles pick by them what a machine in no inventory gets.
 
   When no NIC belongs to a host, it asks for the unknown-machine answer (?unknown=1) with every MAC
   it has: bootproxy logs what the machine reported and answers with the template configured for

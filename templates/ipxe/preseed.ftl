@@ -17,7 +17,8 @@
     interface=auto                the installer picks the NIC with a link
     hostname= domain=             needed before the preseed file is read
     BOOTIF=01-…                   the NIC iPXE booted from
-    netcfg/…                      static address, only when the host's subnet is static
+    netcfg/…                      static address when the host's subnet is static; its name
+                                  servers whenever they are known (DHCP too)
 -->
 <#import "/snippets/installer.ftl" as installer>
 <#assign i = installer.preseed("01-${netX/mac:hexhyp}")>

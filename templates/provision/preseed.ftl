@@ -35,8 +35,11 @@ d-i netcfg/disable_autoconfig boolean true
 d-i netcfg/get_ipaddress string [=installer.static_ip()]
 d-i netcfg/get_netmask string [=host.subnet.mask]
 d-i netcfg/get_gateway string [=host.subnet.gateway]
-d-i netcfg/get_nameservers string [=host.subnet.dns?join(" ")]
 d-i netcfg/confirm_static boolean true
+</#if>
+<#if host.subnet.dns?has_content>
+<#-- also with DHCP: a DHCP server that hands out no name server would leave the installer asking -->
+d-i netcfg/get_nameservers string [=host.subnet.dns?join(" ")]
 </#if>
 
 # Mirror: the host's medium

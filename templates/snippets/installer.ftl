@@ -129,22 +129,24 @@
 </#function>
 
 <#--
-  Network arguments for the Debian installer: nothing for DHCP; for a static subnet the netcfg
-  answers it needs before it can fetch the preseed file, followed by one space.
+  Network arguments for the Debian installer, followed by one space ("" when there are none):
+  for a static subnet the netcfg answers it needs before it can fetch the preseed file; and the
+  host's name servers whenever they are known, DHCP too: a DHCP server that hands out none
+  leaves the installer waiting at "Name server addresses" before it ever reads the preseed.
 -->
 <#function debian_network>
-  <#if !host.subnet.static>
-    <#return "">
+  <#local args = []>
+  <#if host.subnet.static>
+    <#local args += ["netcfg/disable_autoconfig=true", "netcfg/get_ipaddress=" + static_ip(),
+      "netcfg/get_netmask=" + host.subnet.mask, "netcfg/get_gateway=" + host.subnet.gateway,
+      "netcfg/confirm_static=true"]>
   </#if>
-  <#local args = ["netcfg/disable_autoconfig=true", "netcfg/get_ipaddress=" + static_ip(),
-    "netcfg/get_netmask=" + host.subnet.mask, "netcfg/get_gateway=" + host.subnet.gateway,
-    "netcfg/confirm_static=true"]>
   <#if host.subnet.dns?size == 1>
     <#local args += ["netcfg/get_nameservers=" + host.subnet.dns[0]]>
   <#elseif host.subnet.dns?has_content>
     <#local args += ["netcfg/get_nameservers=\"" + host.subnet.dns?join(" ") + "\""]>
   </#if>
-  <#return args?join(" ") + " ">
+  <#return args?has_content?then(args?join(" ") + " ", "")>
 </#function>
 
 <#-- Debian's name for the architecture (x86_64 → amd64, aarch64 → arm64). -->

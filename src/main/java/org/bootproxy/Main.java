@@ -1,6 +1,7 @@
 package org.bootproxy;
 
 import org.bootproxy.cli.RootCommand;
+import org.bootproxy.cli.VersionProvider;
 import org.bootproxy.config.ConfigException;
 import picocli.CommandLine;
 
@@ -15,6 +16,11 @@ public final class Main {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new RootCommand());
+        // wide enough that option names and HOST:PORT labels are not broken; a wider terminal gets its width
+        cli.setUsageHelpWidth(100);
+        cli.setUsageHelpAutoWidth(true);
+        // every command answers -V/--version (picocli prints nothing for a command without a version provider)
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException) {
                 cmd.getErr().println("bootproxy: configuration error: " + e.getMessage());

@@ -38,6 +38,7 @@ public final class BootService {
     private final BootEvents events;
     private final Supplier<BootSettings> settings;
     private final Clock clock;
+    private final UnknownMachines unknown;
     private final CloudInit cloudInit = new CloudInit(this);
 
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
@@ -56,6 +57,20 @@ public final class BootService {
     /** @param machines where sightings of machines are recorded (unknown machines, facts the intermediate script sent) */
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        MachineRegistry machines, BootEvents events, Supplier<BootSettings> settings, Clock clock) {
+        this(inventory, renderer, buildStates, machines, events, settings, clock, SiteDefinitions.NONE);
+    }
+
+    /** With fixed settings and the site's profiles and host groups. */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       BootEvents events, BootSettings settings, Clock clock, SiteDefinitions site) {
+        this(inventory, renderer, buildStates, MachineRegistry.NONE, events, constant(Objects.requireNonNull(settings)),
+                clock, site);
+    }
+
+    /** @param site the profiles and host groups that decide what machines in no inventory get */
+    public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
+                       MachineRegistry machines, BootEvents events, Supplier<BootSettings> settings, Clock clock,
+                       SiteDefinitions site) {
         this.inventory = Objects.requireNonNull(inventory);
         this.renderer = Objects.requireNonNull(renderer);
         this.records = new BuildRecords(Objects.requireNonNull(buildStates));
@@ -63,6 +78,7 @@ public final class BootService {
         this.events = GuardedEvents.around(Objects.requireNonNull(events), GuardedEvents.IGNORE);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        this.unknown = new UnknownMachines(Objects.requireNonNull(site), buildStates, settings);
     }
 
     private static Supplier<BootSettings> constant(BootSettings s) {
@@ -110,7 +126,8 @@ public final class BootService {
             // cannot), so when the client also named its MACs (anaconda's X-RHN-Provisioning-MAC-N headers), a
             // host found by MAC is accepted if it carries exactly that token: same answer, one cold cache fewer.
             host = inventory.findByToken(request.token())
-                    .or(() -> byMacs(request).filter(h -> h.token().equals(request.token())));
+                    .or(() -> byMacs(request).filter(h -> h.token().equals(request.token())))
+                    .or(() -> unknown.byToken(request.token()));
             if (!report) {
                 // Foreman's for_token finds only unexpired tokens: an expired one names no host
                 host = host.filter(h -> !h.tokenExpired(clock.instant()));
@@ -215,32 +232,61 @@ public final class BootService {
     }
 
     /**
-     * The answer after the intermediate script ran out of NICs: the configured unknown-machine answer.
-     * The event carries everything the machine reported, so an operator can find it in the log.
+     * The answer after the intermediate script ran out of NICs: local boot when bootproxy installed this machine
+     * before; else the profile that matches what it reported (its template, or its group's installer); else the
+     * configured unknown-machine answer. The event carries everything the machine reported, the profile and why,
+     * so an operator can find it in the log.
      */
     public Answer unknownMachine(BootRequest request) {
-        MachineFacts facts = request.facts();
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("macs", String.join(",", facts.macs().stream().map(MacAddress::colons).toList()));
-        f.put("serial", facts.serial());
-        f.put("manufacturer", facts.manufacturer());
-        f.put("product", facts.product());
-        f.put("uuid", facts.uuid());
-        f.put("arch", facts.arch());
-        f.put("platform", facts.platform());
-        UnknownMachineAnswer unknown = settings.get().unknownAnswer();
-        f.put("answer", unknown.name().toLowerCase(java.util.Locale.ROOT));
+        UnknownMachines.Decision d = unknown.decide(request);
+        Map<String, String> f = UnknownMachines.eventFields(request, d, settings.get().unknownAnswer());
         String mac = request.firstMac();
-        if (!request.macs().isEmpty() || !facts.macs().isEmpty()) {
+        if (!request.macs().isEmpty() || !request.facts().macs().isEmpty()) {
             // recorded before the answer is rendered: a machine told it is unknown is in the registry, even after a crash
             DiscoveredMachine m = sighted(request, MachineReport.Kind.UNKNOWN_ANSWER, "");
             f.put("machine", m.id());
             f.put("boots", Integer.toString(m.boots()));
             mac = m.macs().get(0).colons();
         }
-        events.record(new BootEvent(clock.instant(), mac, request.clientIp(), "unknown-machine", unknown.template(),
-                "reported", f));
-        return answer(request, TemplateKind.IPXE, null, unknown.template(), Answer.Reason.UNKNOWN_MACHINE);
+        Optional<Host> host = d.host();
+        String template = d.template().isEmpty() ? templateFor(host.orElseThrow(), TemplateKind.IPXE) : d.template();
+        events.record(new BootEvent(clock.instant(), mac, request.clientIp(), "unknown-machine", template, "reported", f));
+        return new Answer(render(template, TemplateKind.IPXE, host, request, d.choice()), template, host, d.reason());
+    }
+
+    /**
+     * A machine chose an installer in the OS menu ({@code ?menu=<group>&mac=${netX/mac}}): it gets a host made
+     * from that group's settings, in build, whose installer finds it again by its token. A machine that is in the
+     * inventory gets its own answer instead.
+     *
+     * @throws BadRequest       without a MAC
+     * @throws TemplateNotFound when the menu has no such entry
+     */
+    public Answer menuChoice(BootRequest request, String group) {
+        if (request.macs().isEmpty()) {
+            throw new BadRequest("menu=" + group + " needs the MAC of the NIC that asks (mac=${netX/mac})");
+        }
+        if (byMacs(request).isPresent()) {
+            return ipxe(request);
+        }
+        Host host = unknown.fromMenu(group, request.macs().get(0));
+        emit(request, "menu-choice", group, "install", Map.of("group", group, "host", host.name()));
+        return answer(request, TemplateKind.IPXE, host, templateFor(host, TemplateKind.IPXE), Answer.Reason.HOST_TEMPLATE);
+    }
+
+    /** Which profile a machine that reported {@code facts} would get, and why ({@code render --facts}). */
+    public ProfileChoice profileFor(MachineFacts facts) {
+        return unknown.choose(facts);
+    }
+
+    /** The hosts the OS menu and the installing profiles would make for a machine with {@code mac} ({@code lint}). */
+    public List<Host> discoveredSamples(MacAddress mac) {
+        return unknown.samples(mac);
+    }
+
+    /** The site's profiles and groups for unknown machines ({@code lint}). */
+    public SiteDefinitions site() {
+        return unknown.site();
     }
 
     // ------------------------------------------------------------------ answer files and other kinds
@@ -261,7 +307,7 @@ public final class BootService {
         Host defined = identifyDefined(request, false);
         Host host = records.apply(defined);
         requireValidToken(host);
-        if (kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) {
+        if ((kind == TemplateKind.PXELINUX || kind == TemplateKind.PXEGRUB2) && templateName.isEmpty()) {
             return bootloaderConfig(request, kind, host);
         }
         if (!host.build() && requiresBuild(kind)) {
@@ -301,7 +347,8 @@ public final class BootService {
 
     private static boolean requiresBuild(TemplateKind kind) {
         return kind == TemplateKind.PROVISION || kind == TemplateKind.FINISH
-                || kind == TemplateKind.USER_DATA || kind == TemplateKind.META_DATA || kind == TemplateKind.SCRIPT;
+                || kind == TemplateKind.USER_DATA || kind == TemplateKind.META_DATA || kind == TemplateKind.SCRIPT
+                || kind == TemplateKind.IGNITION;
     }
 
     private Answer bootloaderConfig(BootRequest request, TemplateKind kind, Host host) {
@@ -392,6 +439,17 @@ public final class BootService {
         return p;
     }
 
+    /**
+     * What a machine gets that asks for the boot loader's own default ({@code pxelinux.cfg/default}, GRUB's entry
+     * config): {@code pxelinux/default} or {@code grub2/default}, for no host ({@code render} without a MAC).
+     */
+    public Answer bootloaderDefault(TemplateKind kind, String clientIp) {
+        if (kind != TemplateKind.PXELINUX && kind != TemplateKind.PXEGRUB2) {
+            throw new BadRequest("only PXELinux and PXEGrub2 have a default config, not " + kind.foremanName());
+        }
+        return generic(clientIp, kind, kind == TemplateKind.PXELINUX ? PXELINUX_DEFAULT : GRUB2_DEFAULT);
+    }
+
     private Answer generic(String clientIp, TemplateKind kind, String template) {
         BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
         return answer(r, kind, null, template, Answer.Reason.DEFAULT);
@@ -430,7 +488,9 @@ public final class BootService {
         records.store(state);
         String forwarded = "ok";
         try {
-            if (status == BuildState.Status.BUILT) {
+            if (UnknownMachines.isDiscovered(host)) {
+                forwarded = "none (discovered machine)"; // upstream does not know the machine
+            } else if (status == BuildState.Status.BUILT) {
                 inventory.reportBuilt(host);
             } else {
                 inventory.reportFailed(host, report);
@@ -471,6 +531,9 @@ public final class BootService {
             throw new BadRequest("name a host or a MAC to rebuild, e.g. web01.example.com or 52:54:00:12:34:56");
         }
         Optional<MacAddress> mac = MacAddress.tryParse(key);
+        if (mac.isPresent() && inventory.findByMac(mac.get()).isEmpty()) {
+            return rebuild(DiscoveredToken.hostName(mac.get())); // a machine a profile or the OS menu installed
+        }
         Optional<Host> defined = mac.isPresent()
                 ? Optional.of(inventory.findByMac(mac.get()).orElseThrow(() -> new HostNotFound("no host has MAC " + mac.get())))
                 : inventory.all().stream().filter(h -> h.name().equals(key)).findFirst();
@@ -492,8 +555,15 @@ public final class BootService {
 
     /** Renders any template for an optional host, as the given request; used by answers, preview and lint. */
     public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request) {
+        return render(templateName, kind, host, request, ProfileChoice.NONE);
+    }
+
+    /** Renders a template as the answer to a machine that got a profile (or none: {@link ProfileChoice#NONE}). */
+    public String render(String templateName, TemplateKind kind, Optional<Host> host, BootRequest request,
+                         ProfileChoice profile) {
         BootSettings now = settings.get();
-        return renderer.render(templateName, new RenderContext(host, request, kind, new BootUrls(now), now));
+        return renderer.render(templateName, new RenderContext(host, request, kind, new BootUrls(now), now,
+                unknown.menu(now, profile), profile));
     }
 
     /** The templates any machine may get without being known: checked by {@code lint} for an unknown MAC. */

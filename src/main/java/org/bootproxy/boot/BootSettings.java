@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param familyDefaults    default template per OS family and kind, e.g. Redhat → {iPXE: ipxe/kickstart}
  * @param retrySeconds      how long iPXE waits before asking again after a wait-it-out failure
  * @param grub              which names are GRUB's entry configs and how its per-host configs load the installer
+ * @param menu              the OS menu's timeout, default entry and netboot.xyz URL
  */
 public record BootSettings(
         URI publicUrl,
@@ -21,7 +22,8 @@ public record BootSettings(
         UnknownMachineAnswer unknownAnswer,
         Map<String, Map<TemplateKind, String>> familyDefaults,
         int retrySeconds,
-        GrubSettings grub) {
+        GrubSettings grub,
+        MenuSettings menu) {
 
     public BootSettings {
         Objects.requireNonNull(publicUrl, "publicUrl");
@@ -38,12 +40,19 @@ public record BootSettings(
             throw new IllegalArgumentException("retrySeconds must be at least 1");
         }
         Objects.requireNonNull(grub, "grub");
+        menu = menu == null ? MenuSettings.DEFAULTS : menu;
     }
 
-    /** With GRUB's defaults ({@link GrubSettings#defaults()}). */
+    /** With GRUB's defaults ({@link GrubSettings#defaults()}) and the OS menu's (60 s, local boot, no netboot.xyz). */
     public BootSettings(URI publicUrl, int intermediateNics, UnknownMachineAnswer unknownAnswer,
                         Map<String, Map<TemplateKind, String>> familyDefaults, int retrySeconds) {
         this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, GrubSettings.defaults());
+    }
+
+    /** With the OS menu's defaults. */
+    public BootSettings(URI publicUrl, int intermediateNics, UnknownMachineAnswer unknownAnswer,
+                        Map<String, Map<TemplateKind, String>> familyDefaults, int retrySeconds, GrubSettings grub) {
+        this(publicUrl, intermediateNics, unknownAnswer, familyDefaults, retrySeconds, grub, MenuSettings.DEFAULTS);
     }
 
     /** The address GRUB's {@code (tftp,…)} device names: the configured one, else the public URL's host. */

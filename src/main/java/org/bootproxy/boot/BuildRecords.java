@@ -25,9 +25,14 @@ final class BuildRecords {
         return recorded(host).map(s -> host.withBuild(false)).orElse(host);
     }
 
-    /** The result recorded for this definition of the host, if any. */
+    /**
+     * The result recorded for this definition of the host, if any. A machine a profile or the OS menu installed
+     * ({@code discovered-<mac>}) stays installed whatever its group became since: an edited group must not
+     * reinstall a rack of machines nobody registered.
+     */
     Optional<BuildState> recorded(Host host) {
-        return store.get(host.name()).filter(s -> s.appliesTo(host));
+        return store.get(host.name()).filter(s -> s.appliesTo(host)
+                || UnknownMachines.isDiscovered(host) && s.status() == BuildState.Status.BUILT);
     }
 
     /**

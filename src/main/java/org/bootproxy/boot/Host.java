@@ -26,6 +26,8 @@ import java.util.Optional;
  *                   instance-id is derived from it as Foreman derives it, from the name when empty
  * @param tokenExpires when {@code token} stops being valid (Foreman's token_duration after the host entered build);
  *                   empty: it does not expire here (Foreman shows a token only while it is valid)
+ * @param groups     the host groups its settings were merged from, outermost first (files: the {@code group:}
+ *                   chain, groups a group includes before it; Foreman: the hostgroup title split at "/"), or none
  */
 public record Host(
         String name,
@@ -40,7 +42,8 @@ public record Host(
         String revision,
         String source,
         String upstreamId,
-        Optional<Instant> tokenExpires) {
+        Optional<Instant> tokenExpires,
+        List<String> groups) {
 
     public Host {
         Objects.requireNonNull(name, "name");
@@ -61,13 +64,31 @@ public record Host(
         source = source == null ? "" : source;
         upstreamId = upstreamId == null ? "" : upstreamId;
         tokenExpires = tokenExpires == null ? Optional.empty() : tokenExpires;
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** A host that belongs to no group. */
+    public Host(String name, boolean build, String token, List<Nic> interfaces, OperatingSystem os, String medium,
+                Subnet subnet, Map<String, String> params, Map<TemplateKind, String> templates, String revision,
+                String source, String upstreamId, Optional<Instant> tokenExpires) {
+        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, upstreamId,
+                tokenExpires, List.of());
     }
 
     /** A host without an upstream id whose token does not expire here. */
     public Host(String name, boolean build, String token, List<Nic> interfaces, OperatingSystem os, String medium,
                 Subnet subnet, Map<String, String> params, Map<TemplateKind, String> templates, String revision,
                 String source) {
-        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, "", Optional.empty());
+        this(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, "", Optional.empty(),
+                List.of());
+    }
+
+    /**
+     * Its group as Foreman titles a hostgroup: the groups joined with "/" ({@code base/web}), "" for none.
+     * Templates see it as {@code host.group} and {@code hostgroup}.
+     */
+    public String group() {
+        return String.join("/", groups);
     }
 
     /** The interface the host installs through: the one marked provision, else the first. */
@@ -85,17 +106,23 @@ public record Host(
 
     public Host withBuild(boolean newBuild) {
         return new Host(name, newBuild, token, interfaces, os, medium, subnet, params, templates, revision, source,
-                upstreamId, tokenExpires);
+                upstreamId, tokenExpires, groups);
     }
 
     public Host withUpstreamId(String id) {
         return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source, id,
-                tokenExpires);
+                tokenExpires, groups);
     }
 
     public Host withTokenExpires(Instant expires) {
         return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source,
-                upstreamId, Optional.of(expires));
+                upstreamId, Optional.of(expires), groups);
+    }
+
+    /** The same host in these groups (outermost first). */
+    public Host withGroups(List<String> newGroups) {
+        return new Host(name, build, token, interfaces, os, medium, subnet, params, templates, revision, source,
+                upstreamId, tokenExpires, newGroups);
     }
 
     /** Whether the host has a token and it expired before {@code now} (Foreman's {@code token_expired?}). */

@@ -36,6 +36,15 @@ public interface HostInventory {
     default void reportFailed(Host host, String report) {
     }
 
+    /**
+     * What is wrong with the host definitions now (a broken host file or group, a value two files claim), one
+     * line each naming the file and line; for a readiness view and {@code lint}. Upstream backends have none:
+     * their failures are lookups that fail.
+     */
+    default List<String> currentProblems() {
+        return List.of();
+    }
+
     /** One line naming the backend for start-up messages, e.g. "files in ./hosts (3 hosts)". */
     String describe();
 }

@@ -10,7 +10,7 @@ import org.bootproxy.support.OneLine;
  * {@code ${product}}, {@code ${uuid}}), its build ({@code ${buildarch}}: i386, x86_64, arm64 …; {@code ${platform}}:
  * pcbios, efi), every MAC the intermediate script saw and the one whose NIC it last configured ({@code bootif}),
  * all sent by the intermediate script. Every text is "" when not reported, never null, so templates can use them
- * directly.
+ * directly; profiles select on them ({@link Selector}).
  */
 public record MachineFacts(String serial, String manufacturer, String product, String uuid, String arch,
                            String platform, List<MacAddress> macs, Optional<MacAddress> bootif) {
@@ -30,6 +30,11 @@ public record MachineFacts(String serial, String manufacturer, String product, S
     /** The SMBIOS identity without build details (what templates and older callers know). */
     public MachineFacts(String serial, String manufacturer, String product, List<MacAddress> macs) {
         this(serial, manufacturer, product, "", "", "", macs, Optional.empty());
+    }
+
+    /** How many NICs the machine reported. */
+    public int nicCount() {
+        return macs.size();
     }
 
     /** One log line per event: nothing from a client that could break a line. */

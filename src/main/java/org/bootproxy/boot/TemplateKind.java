@@ -18,7 +18,9 @@ public enum TemplateKind {
     USER_DATA("user_data"),
     META_DATA("meta_data"),
     SCRIPT("script"),
-    CLOUD_INIT("cloud-init");
+    CLOUD_INIT("cloud-init"),
+    /** an Ignition v3 config (Fedora CoreOS): {@code /unattended/ignition}, matchbox's {@code /ignition?mac=} */
+    IGNITION("ignition");
 
     private final String foremanName;
 

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 /** {@code bootproxy check-upstream}: ask Foreman or the CMDB about one MAC and show every step. */
 @Command(name = "check-upstream", mixinStandardHelpOptions = true,
         description = {
-            "Ask the configured upstream inventory (inventory.type foreman or cmdb) for one MAC, bypassing the cache:",
-            "prints each request and the raw answer, then the host it maps to, or the precise reason it failed",
-            "(DNS, TLS, 401, 404, timeout, a mapping error naming the field).",
+            "Ask the configured upstream inventory (inventory.type foreman or cmdb) for one MAC, bypassing the "
+                + "cache: prints each request and the raw answer, then the host it maps to, or the precise reason it "
+                + "failed (DNS, TLS, 401, 404, timeout, a mapping error naming the field).",
             "Exit code: 0 found, 1 not found upstream, 2 bad arguments or config, 3 upstream failed."})
 final class CheckUpstreamCommand implements Callable<Integer> {
 

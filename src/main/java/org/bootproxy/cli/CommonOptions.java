@@ -42,7 +42,8 @@ final class CommonOptions {
 
     BootproxyConfig resolve(Overrides serveFlags) {
         Overrides o = new Overrides(serveFlags.httpAddress(), serveFlags.tftpAddress(), serveFlags.tftpRoot(),
-                templates, hosts, serveFlags.assets(), stateDir, serveFlags.publicUrl());
+                templates, hosts, serveFlags.assets(), stateDir, serveFlags.publicUrl(), serveFlags.groups(),
+                serveFlags.profiles());
         return BootproxyConfig.resolve(file(), baseDir(), o);
     }
 }

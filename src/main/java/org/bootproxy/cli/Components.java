@@ -8,11 +8,14 @@ import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.MachineRegistry;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
+import org.bootproxy.inventory.file.FileInventory;
+import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.render.FreemarkerRenderer;
 import org.bootproxy.render.RenderLimits;
 import org.bootproxy.state.FileBuildStateStore;
@@ -55,8 +58,18 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
                             InventoryObserver observer) {
         LiveParts live = new LiveParts(parts(s, observer), observer);
         var boot = new BootService(live.inventory(), live.renderer(), buildStates, machines, events, live::boot,
-                Clock.systemUTC());
+                Clock.systemUTC(), live.site());
         return new Components(s, live, boot);
+    }
+
+    /** The profiles and host groups for machines in no inventory (always the current ones after a reload). */
+    SiteDefinitions site() {
+        return live.site();
+    }
+
+    /** Reads the host, group and profile files again every second in the background, until closed. */
+    FileWatch watch() {
+        return FileWatch.start(FileInventory.DEFAULT_RESCAN, List.of(() -> live.current().rescans().forEach(Runnable::run)));
     }
 
     /** The inventory (always reaching the current one after a reload). */
@@ -69,16 +82,21 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
         return live.renderer();
     }
 
-    /** Problems worth showing the operator when the current parts were built (broken host files…). */
+    /**
+     * What is wrong with the site's files now (host, group and profile files, each with file and line), read
+     * again as they change: for {@code lint} and {@code /readyz}. (The problems logged at start are those of then.)
+     */
     List<String> problems() {
-        return live.current().problems();
+        List<String> all = new ArrayList<>(live.inventory().currentProblems());
+        live.site().problems().stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return all;
     }
 
     /** New inventory, templates and boot settings for {@code s}, as start-up or a reload builds them. */
     static LiveParts.Parts parts(BootproxyConfig s, InventoryObserver observer) {
         List<String> problems = new ArrayList<>();
         List<UpstreamInventory> resources = new ArrayList<>();
-        HostInventory inventory = InventoryWiring.inventory(s, problems, resources, observer);
+        InventoryWiring.Sources sources = InventoryWiring.sources(s, problems, resources, observer);
         TemplateRenderer renderer;
         try {
             renderer = renderer(s);
@@ -86,7 +104,8 @@ record Components(BootproxyConfig config, LiveParts live, BootService boot) {
             LiveParts.closeAll(resources); // no upstream client stays open for parts never used
             throw e;
         }
-        return new LiveParts.Parts(inventory, renderer, s.boot(), problems, resources);
+        return new LiveParts.Parts(sources.inventory(), renderer, s.boot(), problems, resources, sources.site(),
+                sources.rescans());
     }
 
     static TemplateRenderer renderer(BootproxyConfig s) {

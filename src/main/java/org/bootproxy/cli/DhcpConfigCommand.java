@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootproxy dhcp-config}: the DHCP server's side of network booting through this bootproxy. */
 @Command(name = "dhcp-config", mixinStandardHelpOptions = true,
-        description = {"Print the DHCP server configuration that sends network-booting machines to this bootproxy:",
-            "next-server, BIOS (arch 0), x86-64 UEFI (arch 7/9), ARM64 UEFI (arch 11), UEFI HTTP Boot (vendor class",
-            "HTTPClient, arch 16/19: a URL and option 60 HTTPClient) and the iPXE loop-break (user class iPXE: the",
-            "bootstrap URL). URLs come from template_url; next-server from tftp_servername, tftp_address or template_url.",
+        description = {
+            "Print the DHCP server configuration that sends network-booting machines to this bootproxy: "
+                + "next-server, BIOS (arch 0), x86-64 UEFI (arch 7/9), ARM64 UEFI (arch 11), UEFI HTTP Boot (vendor "
+                + "class HTTPClient, arch 16/19: a URL and option 60 HTTPClient) and the iPXE loop-break (user class "
+                + "iPXE: the bootstrap URL). URLs come from template_url; next-server from tftp_servername, "
+                + "tftp_address or template_url.",
             "Without --subnet it is the part to add to an existing configuration."})
 final class DhcpConfigCommand implements Callable<Integer> {
 
@@ -72,7 +74,7 @@ final class DhcpConfigCommand implements Callable<Integer> {
                 "pxelinux, ipxe")), BootPlan.Uefi.valueOf(choice("--uefi", uefi, "ipxe, grub2, shim")), segment));
         if (s.publicUrlDerived()) {
             spec.commandLine().getErr().println("bootproxy dhcp-config: template_url is not set, so the URLs below use a guess ("
-                    + s.publicUrl() + "); set template_url in the config (or --config the file that has it)");
+                    + s.publicUrl() + ", " + s.publicUrlGuess() + "); set template_url in the config (or --config the file that has it)");
         }
         spec.commandLine().getOut().print(f.write(plan));
         spec.commandLine().getOut().flush();

@@ -34,11 +34,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootproxy doctor}: what an operator gets wrong, checked, each failure with its fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check what keeps machines from booting: the TFTP and HTTP ports can be bound (or are held by the",
-            "running bootproxy), the TFTP root has the boot files each firmware is handed (as 'bootproxy dhcp-config'",
-            "hands them out: same --bios/--uefi), the templates render for every host (lint), the hosts load or the",
-            "upstream inventory answers with the configured credentials, template_url is an address of this machine,",
-            "the state folder is writable and the clock is plausible for TLS. Each failure says how to fix it.",
+        description = {
+            "Check what keeps machines from booting: the TFTP and HTTP ports can be bound (or are held by the "
+                + "running bootproxy), the TFTP root has the boot files each firmware is handed (as 'bootproxy "
+                + "dhcp-config' hands them out: same --bios/--uefi), the templates render for every host (lint), the "
+                + "hosts load or the upstream inventory answers with the configured credentials, template_url is an "
+                + "address of this machine, the state folder is writable and the clock is plausible for TLS. Each "
+                + "failure says how to fix it.",
             "Exit code 0 only when every check holds, else 1 (2: the configuration does not load)."})
 final class DoctorCommand implements Callable<Integer> {
     /** A clock before this is certainly wrong: bootproxy did not exist yet. */

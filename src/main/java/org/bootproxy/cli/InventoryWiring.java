@@ -3,10 +3,13 @@ package org.bootproxy.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.InventoryObserver;
+import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.CacheConfig;
 import org.bootproxy.config.CmdbConfig;
@@ -19,6 +22,8 @@ import org.bootproxy.inventory.LayeredInventory;
 import org.bootproxy.inventory.cmdb.CmdbInventory;
 import org.bootproxy.inventory.cmdb.CmdbSettings;
 import org.bootproxy.inventory.file.FileInventory;
+import org.bootproxy.inventory.file.FileSite;
+import org.bootproxy.inventory.file.GroupFolder;
 import org.bootproxy.inventory.file.TokenExpiry;
 import org.bootproxy.inventory.foreman.ForemanInventory;
 import org.bootproxy.inventory.foreman.ForemanSettings;
@@ -36,25 +41,53 @@ public final class InventoryWiring {
     }
 
     /**
-     * The inventory named by inventory.type: host files, or an upstream behind the cache (and the files).
+     * What the site's definitions come from: the inventory, and the profiles and host groups for machines in no
+     * inventory. Host files and the unknown-machine site share one groups folder.
      *
-     * @param problems  receives what was wrong reading the host files, one line each
+     * @param rescans what re-reads the site's folders; {@link Components#watch} runs them in the background
+     */
+    record Sources(HostInventory inventory, SiteDefinitions site, List<Runnable> rescans) {
+        Sources {
+            rescans = List.copyOf(rescans);
+        }
+    }
+
+    /**
+     * The inventory named by inventory.type (host files, or an upstream behind the cache and the files) and the
+     * site's profiles and groups.
+     *
+     * @param problems  receives what was wrong reading the host, group and profile files, one line each
      * @param resources receives what must be closed once the inventory is no longer used (an upstream's HTTP
      *                  client, when a reload replaces it)
      * @param observer  told how each lookup was answered and how each upstream call went (metrics, /readyz)
      */
-    static HostInventory inventory(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources,
-                                   InventoryObserver observer) {
+    static Sources sources(BootproxyConfig c, List<String> problems, List<UpstreamInventory> resources,
+                           InventoryObserver observer) {
+        Clock clock = Clock.systemUTC();
+        GroupFolder groups = new GroupFolder(Optional.of(c.groups()), clock, FileInventory.DEFAULT_RESCAN,
+                c.inventory().hostFileMaxBytes());
+        List<Runnable> rescans = new ArrayList<>();
+        HostInventory inventory = inventory(c, groups, problems, resources, rescans, observer);
+        FileSite site = new FileSite(groups, Optional.of(c.profiles()), clock, FileInventory.DEFAULT_RESCAN,
+                c.inventory().hostFileMaxBytes());
+        site.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+        rescans.add(site::rescan);
+        return new Sources(inventory, site, rescans);
+    }
+
+    private static HostInventory inventory(BootproxyConfig c, GroupFolder groups, List<String> problems,
+                                           List<UpstreamInventory> resources, List<Runnable> rescans,
+                                           InventoryObserver observer) {
         InventoryConfig cfg = c.inventory();
         if (cfg.type().equals("files")) {
-            return files(c, problems);
+            return files(c, groups, problems, rescans);
         }
         // upstream backends always sit behind the cache: it keeps booting when upstream is down, merges a rack's
         // lookups into one call per host, and answers token lookups (Foreman cannot search by build token)
         UpstreamInventory upstream = upstream(cfg);
         resources.add(upstream);
         HostInventory cached = new CachingInventory(upstream, cache(cfg.cache()), Clock.systemUTC(), observer);
-        return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, problems), cached)) : cached;
+        return cfg.filesOverride() ? new LayeredInventory(List.of(files(c, groups, problems, rescans), cached)) : cached;
     }
 
     /** The upstream backend named by inventory.type, without a cache (check-upstream talks to it directly). */
@@ -107,10 +140,12 @@ public final class InventoryWiring {
                 : new TokenExpiry(Duration.ofMinutes(minutes), new FileBuildStarts(c.stateDir()));
     }
 
-    private static FileInventory files(BootproxyConfig c, List<String> problems) {
-        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), Clock.systemUTC(),
+    private static FileInventory files(BootproxyConfig c, GroupFolder groups, List<String> problems,
+                                       List<Runnable> rescans) {
+        FileInventory files = StartupErrors.asConfigError(() -> new FileInventory(c.hosts(), groups, Clock.systemUTC(),
                 FileInventory.DEFAULT_RESCAN, c.inventory().hostFileMaxBytes(), tokenExpiry(c)));
         files.problems().forEach(p -> problems.add(p.toString()));
+        rescans.add(files::rescan);
         return files;
     }
 }

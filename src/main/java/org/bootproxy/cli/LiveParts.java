@@ -1,6 +1,7 @@
 package org.bootproxy.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,7 +10,11 @@ import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.InventoryObserver;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.MenuEntry;
+import org.bootproxy.boot.Nic;
+import org.bootproxy.boot.Profiles;
 import org.bootproxy.boot.RenderContext;
+import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.inventory.upstream.UpstreamInventory;
 
@@ -26,15 +31,19 @@ final class LiveParts {
      *
      * @param problems  start-up problems worth showing the operator (broken host files…)
      * @param resources what the inventory holds open (an upstream's HTTP client): closed by {@link #release()}
+     * @param site      the profiles and host groups for machines in no inventory
+     * @param rescans   what re-reads the host, group and profile folders (run in the background by serve)
      */
     record Parts(HostInventory inventory, TemplateRenderer renderer, BootSettings boot, List<String> problems,
-                 List<UpstreamInventory> resources) {
+                 List<UpstreamInventory> resources, SiteDefinitions site, List<Runnable> rescans) {
         Parts {
             Objects.requireNonNull(inventory, "inventory");
             Objects.requireNonNull(renderer, "renderer");
             Objects.requireNonNull(boot, "boot");
+            Objects.requireNonNull(site, "site");
             problems = List.copyOf(problems);
             resources = List.copyOf(resources);
+            rescans = List.copyOf(rescans);
         }
 
         /** Closes what the inventory holds open; call it once nothing asks this inventory any more. */
@@ -51,6 +60,7 @@ final class LiveParts {
     private final AtomicReference<Parts> current;
     private final HostInventory inventory = new CurrentInventory();
     private final TemplateRenderer renderer = new CurrentRenderer();
+    private final SiteDefinitions site = new CurrentSite();
 
     private final InventoryObserver observer;
 
@@ -89,6 +99,10 @@ final class LiveParts {
         return current.get().boot();
     }
 
+    SiteDefinitions site() {
+        return site;
+    }
+
     private final class CurrentInventory implements HostInventory {
         @Override
         public Optional<Host> findByMac(MacAddress mac) {
@@ -121,8 +135,36 @@ final class LiveParts {
         }
 
         @Override
+        public List<String> currentProblems() {
+            return current.get().inventory().currentProblems();
+        }
+
+        @Override
         public String describe() {
             return current.get().inventory().describe();
+        }
+    }
+
+    private final class CurrentSite implements SiteDefinitions {
+        @Override
+        public Profiles profiles() {
+            return current.get().site().profiles();
+        }
+
+        @Override
+        public List<MenuEntry> menu() {
+            return current.get().site().menu();
+        }
+
+        @Override
+        public Optional<Host> hostFromGroup(String group, String name, List<Nic> nics, String token,
+                                            Map<String, String> params) {
+            return current.get().site().hostFromGroup(group, name, nics, token, params);
+        }
+
+        @Override
+        public List<String> problems() {
+            return current.get().site().problems();
         }
     }
 

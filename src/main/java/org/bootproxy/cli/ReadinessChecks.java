@@ -77,6 +77,12 @@ final class ReadinessChecks implements Supplier<Readiness> {
 
     private Readiness.Check inventory() {
         String what = components.inventory().describe();
+        List<String> broken = components.problems();
+        if (!broken.isEmpty()) {
+            // a host, group or profile file with a mistake: the machines it describes do not boot as written
+            return new Readiness.Check("inventory", false, what + "; " + broken.size() + " problem(s) in the host, group"
+                    + " and profile files, first: " + broken.get(0) + " (run 'bootproxy lint' for all)");
+        }
         if (config.inventory().type().equals("files")) {
             return new Readiness.Check("inventory", true, what);
         }

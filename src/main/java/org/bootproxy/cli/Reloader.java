@@ -120,11 +120,14 @@ final class Reloader {
         // the renderer first: if it fails, no new upstream client was opened for nothing
         TemplateRenderer renderer = change.changes("templates") || change.changes("render")
                 ? Components.renderer(fresh) : now.renderer();
-        boolean newInventory = change.changes("hosts") || change.changes("inventory");
-        HostInventory inventory = newInventory ? InventoryWiring.inventory(fresh, problems, resources, live.observer()) : now.inventory();
+        boolean newInventory = change.changes("hosts") || change.changes("inventory") || change.changes("groups")
+                || change.changes("profiles");
+        InventoryWiring.Sources sources = newInventory ? InventoryWiring.sources(fresh, problems, resources, live.observer()) : null;
         BootSettings running = now.boot();
         BootSettings boot = new BootSettings(running.publicUrl(), fresh.boot().intermediateNics(), fresh.boot().unknownAnswer(),
-                fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().grub());
-        return new LiveParts.Parts(inventory, renderer, boot, problems, newInventory ? resources : now.resources());
+                fresh.boot().familyDefaults(), running.retrySeconds(), fresh.boot().grub(), fresh.boot().menu());
+        return newInventory
+                ? new LiveParts.Parts(sources.inventory(), renderer, boot, problems, resources, sources.site(), sources.rescans())
+                : new LiveParts.Parts(now.inventory(), renderer, boot, problems, now.resources(), now.site(), now.rescans());
     }
 }

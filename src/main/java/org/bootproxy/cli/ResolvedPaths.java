@@ -22,6 +22,8 @@ final class ResolvedPaths {
                 .orElse("none: defaults relative to the working directory " + Path.of("").toAbsolutePath() + ", and flags"));
         lines.add("hosts:     " + folder(s.hosts(), s.inventory().type().equals("files") || s.inventory().filesOverride()
                 ? "create it and put one YAML file per host in it" : null));
+        lines.add("groups:    " + folder(s.groups(), "no host groups until it exists"));
+        lines.add("profiles:  " + folder(s.profiles(), "no profiles for unknown machines until it exists"));
         lines.add("templates: " + folder(s.templates(), "copy the shipped templates there"));
         lines.add("state:     " + folder(s.stateDir(), "created on the first build report"));
         lines.add("tftproot:  " + folder(s.tftpRoot(), "rendered files only until it exists; 'bootproxy bootfiles' creates and fills it"));

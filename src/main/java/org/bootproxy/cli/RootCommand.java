@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Netboot proxy for one provisioning network segment: serves PXE firmware over TFTP and iPXE/installers",
-            "over HTTP, with per-host files rendered from FreeMarker templates and hosts looked up in YAML host files,",
-            "Foreman or a CMDB. Foreman can register it as a Smart Proxy (TFTP and Templates).",
-            ""},
+            "Netboot proxy for one provisioning network segment: serves PXE firmware over TFTP and "
+                + "iPXE/installers over HTTP, with per-host files rendered from FreeMarker templates and hosts looked "
+                + "up in YAML host files, Foreman or a CMDB. Foreman can register it as a Smart Proxy (TFTP and "
+                + "Templates)."},
         subcommands = {ServeCommand.class, ReloadCommand.class, RenderCommand.class, LintCommand.class, BootfilesCommand.class,
             CheckUpstreamCommand.class, DhcpConfigCommand.class, DoctorCommand.class, MachinesCommand.class, TraceCommand.class,
             RebuildCommand.class,

@@ -19,6 +19,7 @@ import org.bootproxy.config.BootproxyConfig;
 import org.bootproxy.config.ConfigException;
 import org.bootproxy.config.Overrides;
 import org.bootproxy.http.Cidr;
+import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.MachinesRoutes;
@@ -50,20 +51,27 @@ import picocli.CommandLine.Option;
 /** {@code bootproxy serve}: the server. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Serve TFTP (pxelinux.0, rendered pxelinux.cfg/01-<mac>, …) and HTTP (/unattended/iPXE, /unattended/provision,",
-            "/unattended/built, /userdata, /pub, /healthz) for one provisioning segment until stopped (Ctrl-C or SIGTERM),",
-            "with Foreman's smart-proxy API (/features, /v2/features, /tftp, /unattended/templateServer, /httpboot; HTTPS",
-            "when ssl_certificate, ssl_private_key and ssl_ca_file are set).",
-            "Settings come from --config FILE, overridden by these flags; every path it uses is printed at start.",
-            "Binding TFTP port 69 needs root or CAP_NET_BIND_SERVICE; if TFTP or HTTP cannot listen, serve exits with",
-            "code 4 and the reason (--tftp-optional keeps HTTP running without TFTP). A configuration mistake: code 2.",
-            "SIGHUP (systemctl reload bootproxy, bootproxy reload) re-reads the configuration; a broken one is refused",
-            "and the running one keeps serving."})
+            "Serve TFTP (pxelinux.0, rendered pxelinux.cfg/01-<mac>, …) and HTTP (/unattended/iPXE, "
+                + "/unattended/provision, /unattended/built, /userdata, /ignition, /pub, /healthz) for one provisioning "
+                + "segment until stopped (Ctrl-C or SIGTERM), with Foreman's smart-proxy API (/features, /v2/features, "
+                + "/tftp, /unattended/templateServer, /httpboot; HTTPS when ssl_certificate, ssl_private_key and "
+                + "ssl_ca_file are set).",
+            "Settings come from --config FILE, overridden by these flags; every path it uses is printed at start. Host, "
+                + "group and profile files are read again within a second of a change, and a mistake in one is logged "
+                + "then.",
+            "Binding TFTP port 69 needs root or CAP_NET_BIND_SERVICE; if TFTP or HTTP cannot listen, serve exits with "
+                + "code 4 and the reason (--tftp-optional keeps HTTP running without TFTP). A configuration mistake: "
+                + "code 2.",
+            "SIGHUP (systemctl reload bootproxy, bootproxy reload) re-reads the configuration; a broken one is refused "
+                + "and the running one keeps serving."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    SiteOptions site;
 
     @Option(names = "--http-address", paramLabel = "HOST:PORT",
             description = "Where HTTP listens (config key: http_address). Default: " + BootproxyConfig.DEFAULT_HTTP)
@@ -107,7 +115,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigException("--log-format: " + e.getMessage());
         }
         format.apply();
-        Overrides flags = new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl);
+        Overrides flags = site.over(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         BootproxyConfig s = common.resolve(flags);
         Observability events = Observability.create(s.timeline());
         DiscoveryWiring.Discovery discovery = DiscoveryWiring.start(s, events.guarded(), Clock.systemUTC());
@@ -117,11 +125,11 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("bootproxy {} starting (pid {})", VersionProvider.version(), ProcessHandle.current().pid());
         ResolvedPaths.describe(Optional.ofNullable(common.config), s).forEach(line -> LOG.info("{}", line));
         LOG.info("inventory: {}", c.inventory().describe());
-        c.problems().forEach(p -> LOG.error("host file problem: {}", p));
+        c.problems().forEach(p -> LOG.error("site file problem: {}", p));
         LOG.info("templates: {} templates", c.renderer().names().size());
         if (s.publicUrlDerived()) {
-            LOG.warn("public URL {} was derived from the HTTP address; if machines reach this server at another address,"
-                    + " set --public-url (config key template_url)", s.publicUrl());
+            LOG.warn("public URL {} {}: if machines reach this server at another address, set --public-url (config key"
+                    + " template_url)", s.publicUrl(), s.publicUrlGuess());
         } else {
             LOG.info("public URL: {}", s.publicUrl());
         }
@@ -163,13 +171,15 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("cannot write {}: {}; 'bootproxy reload' then needs --pid {}", run.pidFile(), e.getMessage(), pid);
         }
         onFatal.watchAllThreads();
+        FileWatch watch = c.watch();
         LOG.info("ready: hand iPXE clients {}/unattended/iPXE?bootstrap=1, BIOS PXE clients pxelinux.0 and UEFI PXE clients"
                 + " grub2/shimx64.efi (Secure Boot) or snponly.efi (next-server {}); GRUB reads {}; reload with SIGHUP (pid {})",
-                s.publicUrl(), s.tftpAddress().host(), String.join(" or ", s.boot().grub().entryConfigs()), pid);
+                s.publicUrl(), s.nextServer(), String.join(" or ", s.boot().grub().entryConfigs()), pid);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
+            watch.close();
             running.stop();
             run.removePid(pid);
             stopped.countDown();

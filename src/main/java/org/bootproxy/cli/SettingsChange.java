@@ -34,6 +34,9 @@ record SettingsChange(List<String> applied, List<String> needRestart) {
 
     static final List<Key> RELOADED = List.of(
             new Key("hosts", BootproxyConfig::hosts),
+            new Key("groups", BootproxyConfig::groups),
+            new Key("profiles", BootproxyConfig::profiles),
+            new Key("ipxe.menu", s -> s.boot().menu()),
             new Key("templates", BootproxyConfig::templates),
             new Key("render", BootproxyConfig::render),
             new Key("inventory", BootproxyConfig::inventory),

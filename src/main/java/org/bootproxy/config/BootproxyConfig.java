@@ -1,9 +1,5 @@
 package org.bootproxy.config;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,13 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bootproxy.boot.BootSettings;
+import org.bootproxy.boot.MenuSettings;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
 
 /**
  * The validated, resolved configuration: defaults, then the config file, then flags.
  *
+ * @param groups           the host groups folder (default: {@code groups} beside the hosts folder)
+ * @param profiles         the profiles folder for unknown machines (default: {@code profiles} beside the hosts folder)
  * @param publicUrlDerived true when no template_url/--public-url was given and it was guessed
+ * @param publicUrlGuess   how it was guessed (which interface, and the others), for the warning; "" when given
  * @param smartProxy       the Foreman smart-proxy API: tftp_servername, foreman_url, trusted_hosts, HTTPS
  * @param render           limits of one template render
  * @param discovery        the machines recorded as they boot, and where they are announced
@@ -33,10 +33,13 @@ public record BootproxyConfig(
         Path tftpRoot,
         Path templates,
         Path hosts,
+        Path groups,
+        Path profiles,
         Optional<Path> assets,
         Path stateDir,
         URI publicUrl,
         boolean publicUrlDerived,
+        String publicUrlGuess,
         List<String> trustedProxies,
         BootSettings boot,
         TftpConfig tftp,
@@ -64,13 +67,18 @@ public record BootproxyConfig(
         Path tftpRoot = path(flags.tftpRoot(), file.tftproot(), baseDir, "./tftpboot");
         Path templates = path(flags.templates(), file.templates(), baseDir, "./templates");
         Path hosts = path(flags.hosts(), file.hosts(), baseDir, "./hosts");
+        Path groups = Optional.ofNullable(path(flags.groups(), file.groups(), baseDir, null))
+                .orElseGet(() -> hosts.resolveSibling("groups").normalize());
+        Path profiles = Optional.ofNullable(path(flags.profiles(), file.profiles(), baseDir, null))
+                .orElseGet(() -> hosts.resolveSibling("profiles").normalize());
         Optional<Path> assets = Optional.ofNullable(flags.assets() != null || file.assets() != null
                 ? path(flags.assets(), file.assets(), baseDir, null) : null);
         Path stateDir = path(flags.stateDir(), file.stateDir(), baseDir, "./state");
 
         String urlText = first(flags.publicUrl(), file.templateUrl(), null);
         boolean derived = urlText == null;
-        URI publicUrl = derived ? derivePublicUrl(http)
+        PublicUrlGuess guess = derived ? PublicUrlGuess.of(http, PublicUrlGuess.thisMachine()) : null;
+        URI publicUrl = derived ? guess.url()
                 : parseUrl(flags.publicUrl() != null ? "--public-url" : "template_url", urlText);
 
         List<String> proxies = file.trustedProxies() != null ? file.trustedProxies() : List.of("127.0.0.0/8", "::1/128");
@@ -83,17 +91,29 @@ public record BootproxyConfig(
             throw new ConfigException("ipxe.unknown_machine: '" + ipxe.unknownMachine()
                     + "' is not allowed; use message (show what the machine reported, then boot locally), menu or localboot");
         }
+        IpxeConfig.Menu m = ipxe.menu();
+        MenuSettings menu = new MenuSettings((int) m.timeout().toSeconds(), m.defaultEntry(),
+                m.netbootxyz().isEmpty() ? Optional.empty() : Optional.of(URI.create(m.netbootxyz())));
         BootSettings boot = new BootSettings(publicUrl, ipxe.intermediateNics(), unknown, templateDefaults(file.templateDefaults()),
-                ipxe.retrySeconds(), file.grub2().grub());
+                ipxe.retrySeconds(), file.grub2().grub(), menu);
 
         InventoryConfig inv = file.inventory();
         String type = inv.type() == null ? "files" : inv.type().trim().toLowerCase(Locale.ROOT);
         if (!List.of("files", "foreman", "cmdb").contains(type)) {
             throw new ConfigException("inventory.type: '" + inv.type() + "' is not allowed; use files (default), foreman or cmdb");
         }
-        return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, assets, stateDir, publicUrl, derived,
+        return new BootproxyConfig(http, tftp, tftpRoot, templates, hosts, groups, profiles, assets, stateDir, publicUrl,
+                derived, derived ? guess.description() : "",
                 List.copyOf(proxies), boot, file.tftp(), inv.withType(type), SmartProxyConfig.resolve(file, baseDir),
                 file.render(), file.discovery(), file.timeline());
+    }
+
+    /**
+     * What DHCP should give PXE clients as next-server: the TFTP address, or for a wildcard one ({@code 0.0.0.0})
+     * the public URL's host, the address machines reach this server at.
+     */
+    public String nextServer() {
+        return tftpAddress.isWildcard() ? publicUrl.getHost() : tftpAddress.host();
     }
 
     /** Built-in defaults per OS family, overridden kind by kind by {@code template_defaults}. */
@@ -108,6 +128,10 @@ public record BootproxyConfig(
         d.put("Ubuntu", kinds(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.PXEGRUB2, "grub2/autoinstall",
                 TemplateKind.USER_DATA, "provision/autoinstall-user-data", TemplateKind.PROVISION,
                 "provision/autoinstall-user-data"));
+        // Fedora CoreOS (Foreman's family Fcos): its provision file is the Ignition config, as in Foreman; UEFI
+        // machines go through iPXE (GRUB starts it), whose script boots the live image
+        d.put("Fcos", kinds(TemplateKind.IPXE, "ipxe/coreos", TemplateKind.PXEGRUB2, "grub2/chain-ipxe",
+                TemplateKind.PROVISION, "ignition/coreos", TemplateKind.IGNITION, "ignition/coreos"));
         return d;
     }
 
@@ -177,27 +201,4 @@ public record BootproxyConfig(
         }
     }
 
-    /** http://HOST:PORT from the HTTP listen address; for a wildcard address, this machine's first non-loopback IPv4. */
-    static URI derivePublicUrl(HostPort http) {
-        String host = http.isWildcard() ? firstSiteAddress().orElse("127.0.0.1") : http.urlHost();
-        return URI.create("http://" + host + ":" + http.port());
-    }
-
-    private static Optional<String> firstSiteAddress() {
-        try {
-            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nif.isUp() || nif.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
-                    if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
-                        return Optional.of(a.getHostAddress());
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
 }

@@ -29,19 +29,21 @@ public record CacheConfig(
     static final String KEY = "inventory.cache";
 
     public CacheConfig {
-        ttl = ConfigChecks.duration(KEY + ".ttl", ttl, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1));
-        missTtl = ConfigChecks.duration(KEY + ".miss_ttl", missTtl, ttl.compareTo(Duration.ofSeconds(10)) < 0 ? ttl
+        var check = new ConfigChecks.Each();
+        ttl = check.duration(KEY + ".ttl", ttl, Duration.ofSeconds(30), Duration.ZERO, Duration.ofDays(1));
+        missTtl = check.duration(KEY + ".miss_ttl", missTtl, ttl.compareTo(Duration.ofSeconds(10)) < 0 ? ttl
                 : Duration.ofSeconds(10), Duration.ZERO, Duration.ofDays(1));
         if (missTtl.compareTo(ttl) > 0) {
-            throw new IllegalArgumentException(KEY + ".miss_ttl (" + Durations.format(missTtl) + ") must not be longer than "
+            check.problem(KEY + ".miss_ttl (" + Durations.format(missTtl) + ") must not be longer than "
                     + KEY + ".ttl (" + Durations.format(ttl) + "): a new host must not stay unknown longer than a change stays unseen");
         }
-        staleMaxAge = ConfigChecks.duration(KEY + ".stale_max_age", staleMaxAge, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30));
-        maxConcurrent = ConfigChecks.range(KEY + ".max_concurrent", maxConcurrent, 32, 1, 1024);
-        queueTimeout = ConfigChecks.duration(KEY + ".queue_timeout", queueTimeout, Duration.ofSeconds(10),
+        staleMaxAge = check.duration(KEY + ".stale_max_age", staleMaxAge, Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30));
+        maxConcurrent = check.range(KEY + ".max_concurrent", maxConcurrent, 32, 1, 1024);
+        queueTimeout = check.duration(KEY + ".queue_timeout", queueTimeout, Duration.ofSeconds(10),
                 Duration.ofMillis(1), Duration.ofMinutes(10));
-        staleGrace = ConfigChecks.duration(KEY + ".stale_grace", staleGrace, Duration.ofSeconds(1), Duration.ZERO,
+        staleGrace = check.duration(KEY + ".stale_grace", staleGrace, Duration.ofSeconds(1), Duration.ZERO,
                 Duration.ofMinutes(10));
+        check.done();
     }
 
     public static CacheConfig defaults() {

@@ -12,6 +12,42 @@ final class ConfigChecks {
     private ConfigChecks() {
     }
 
+    /**
+     * The checks of one section's values, each noted instead of thrown, so a section with several mistakes
+     * reports them all ({@link #done}: one exception, one line per mistake). A refused value becomes its default.
+     */
+    static final class Each {
+        private final java.util.List<String> problems = new java.util.ArrayList<>();
+
+        int range(String key, Integer value, int dflt, int min, int max) {
+            return noted(() -> ConfigChecks.range(key, value, dflt, min, max), dflt);
+        }
+
+        Duration duration(String key, Duration value, Duration dflt, Duration min, Duration max) {
+            return noted(() -> ConfigChecks.duration(key, value, dflt, min, max), dflt);
+        }
+
+        private <T> T noted(java.util.function.Supplier<T> check, T otherwise) {
+            try {
+                return check.get();
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                return otherwise;
+            }
+        }
+
+        void problem(String message) {
+            problems.add(message);
+        }
+
+        /** @throws IllegalArgumentException listing every mistake noted, one per line */
+        void done() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", problems));
+            }
+        }
+    }
+
     /** An absolute http(s) URL without a trailing slash, or "" when not given. */
     static String httpUrl(String key, String value) {
         if (value == null || value.isBlank()) {

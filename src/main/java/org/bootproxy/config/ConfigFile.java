@@ -15,6 +15,8 @@ public record ConfigFile(
         @JsonProperty("tftproot") String tftproot,
         @JsonProperty("templates") String templates,
         @JsonProperty("hosts") String hosts,
+        @JsonProperty("groups") String groups,
+        @JsonProperty("profiles") String profiles,
         @JsonProperty("assets") String assets,
         @JsonProperty("state_dir") String stateDir,
         @JsonProperty("template_url") String templateUrl,
@@ -44,7 +46,8 @@ public record ConfigFile(
         @JsonProperty("timeline") TimelineConfig timeline) {
 
     public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ConfigFile {
         ipxe = ipxe == null ? IpxeConfig.EMPTY : ipxe;

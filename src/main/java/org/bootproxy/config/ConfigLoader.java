@@ -5,23 +5,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.Objects;
+import java.util.List;
 import java.util.stream.Collectors;
-import org.bootproxy.support.DidYouMean;
 
-/** Reads the YAML config file and turns every Jackson failure into a message an operator can act on. */
+/**
+ * Reads the YAML config file and reports every mistake in it at once, each with the line of its key: unknown
+ * keys (with the likely one meant), keys written twice, values of the wrong type or out of range. A file that is
+ * not YAML at all stops at its syntax error.
+ */
 public final class ConfigLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final ObjectMapper YAML = new ObjectMapper(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -42,100 +42,49 @@ public final class ConfigLoader {
         return parse(file.toString(), text);
     }
 
+    /**
+     * @throws ConfigException naming every mistake, one line each: {@code <name> line <n>: <what is wrong>}
+     */
     public static ConfigFile parse(String name, String text) {
         if (text.isBlank()) {
             return ConfigFile.EMPTY;
         }
+        KeyLines lines;
         try {
-            ConfigFile f = YAML.readValue(text, ConfigFile.class);
-            return f == null ? ConfigFile.EMPTY : f;
-        } catch (UnrecognizedPropertyException e) {
-            String path = keyPath(e);
-            String where = path.contains(".") ? " in " + path.substring(0, path.lastIndexOf('.')) + ":" : "";
-            throw new ConfigException(name + lineOfKey(text, e.getPropertyName(), tokenLocation(e)) + ": unknown key '" + e.getPropertyName() + "'" + where
-                    + suggestion(e.getPropertyName(), e.getKnownPropertyIds())
-                    + "; allowed keys here: " + sorted(e.getKnownPropertyIds()));
-        } catch (InvalidFormatException e) {
-            throw new ConfigException(name + line(tokenLocation(e)) + ": " + keyPath(e) + ": '" + e.getValue()
-                    + "' is not a valid " + typeName(e.getTargetType()));
-        } catch (MismatchedInputException e) {
-            String key = keyPath(e);
-            throw new ConfigException(name + line(tokenLocation(e)) + ": " + (key.isEmpty() ? "the file" : key)
-                    + " has the wrong shape: expected " + (e.getTargetType() == null ? "another value" : typeName(e.getTargetType()))
-                    + (key.isEmpty() ? " (a YAML mapping of keys such as http_address, hosts, templates)" : ""));
+            lines = KeyLines.of(FACTORY, text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(name + line(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config " + name + ": " + e.getMessage());
+        }
+        ConfigProblems problems = new ConfigProblems(lines);
+        lines.duplicates().forEach(d -> problems.add(d.line(), d.message()));
+        ConfigFile file = null;
+        try {
+            file = YAML.readerFor(ConfigFile.class).withHandler(problems).readValue(text);
         } catch (JsonMappingException e) {
+            // what the handler could not take over: a mistake Jackson cannot step past
             Throwable root = e.getCause() != null ? e.getCause() : e;
-            if (root instanceof IllegalArgumentException) {
-                // the config records validate themselves and name their key already
-                throw new ConfigException(name + line(tokenLocation(e)) + ": " + root.getMessage());
-            }
-            throw new ConfigException(name + line(e.getLocation()) + ": " + keyPath(e) + ": " + root.getMessage());
+            problems.addForKey(root instanceof IllegalArgumentException ? root.getMessage()
+                    : ConfigProblems.path(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p
+                    ? p.getParsingContext() : null) + ": " + e.getOriginalMessage(), lineNumber(e.getLocation()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(name + line(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         }
-    }
-
-    /** Where the offending token starts (the exception's own location is already past it in YAML). */
-    private static JsonLocation tokenLocation(JsonMappingException e) {
-        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null) {
-            return p.currentTokenLocation();
+        List<ConfigProblems.Problem> all = problems.all();
+        if (!all.isEmpty()) {
+            throw new ConfigException(all.stream().map(p -> name + (p.line() > 0 ? " line " + p.line() : "") + ": " + p.message())
+                    .collect(Collectors.joining("\n")));
         }
-        return e.getLocation();
-    }
-
-    /**
-     * The line where {@code key:} is written. Jackson buffers record properties before it binds them, so
-     * its own location can be past the key; the text itself is the better witness.
-     */
-    private static String lineOfKey(String text, String key, JsonLocation fallback) {
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^[\\s-]*[\"']?" + java.util.regex.Pattern.quote(key)
-                + "[\"']?\\s*:");
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (p.matcher(lines[i]).find()) {
-                return " line " + (i + 1);
-            }
-        }
-        return line(fallback);
-    }
-
-    private static String keyPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return file == null ? ConfigFile.EMPTY : file;
     }
 
     private static String line(JsonLocation loc) {
-        return loc == null || loc.getLineNr() <= 0 ? "" : " line " + loc.getLineNr();
+        int n = lineNumber(loc);
+        return n <= 0 ? "" : " line " + n;
     }
 
-    private static String typeName(Class<?> t) {
-        if (t == Integer.class || t == int.class || t == Long.class) {
-            return "whole number";
-        }
-        if (t == Boolean.class || t == boolean.class) {
-            return "boolean (true or false)";
-        }
-        if (t == String.class) {
-            return "text value";
-        }
-        if (Collection.class.isAssignableFrom(t)) {
-            return "list";
-        }
-        if (java.util.Map.class.isAssignableFrom(t) || t.isRecord()) {
-            return "mapping (key: value lines)";
-        }
-        return t.getSimpleName();
-    }
-
-    private static String sorted(Collection<Object> ids) {
-        return ids.stream().map(Objects::toString).sorted().collect(Collectors.joining(", "));
-    }
-
-    /** "did you mean tftproot?" for a key within two edits of a known one. */
-    private static String suggestion(String given, Collection<Object> known) {
-        return DidYouMean.closest(given, known.stream().map(Objects::toString).toList(), Math.max(2, given.length() / 4))
-                .map(k -> " (did you mean '" + k + "'?)")
-                .orElse("");
+    private static int lineNumber(JsonLocation loc) {
+        return loc == null ? 0 : Math.max(0, loc.getLineNr());
     }
 }

@@ -75,8 +75,14 @@ public final class DurationText {
     public static final class Json extends JsonDeserializer<Duration> {
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String key = p.currentName() == null ? "duration" : p.currentName();
-            return parse(key, p.getValueAsString());
+            String key = ConfigProblems.path(p.getParsingContext());
+            String text = p.getValueAsString();
+            try {
+                return parse(key.isEmpty() ? "duration" : key, text);
+            } catch (IllegalArgumentException e) {
+                // reported with the others ({@link ConfigProblems}); the value then counts as not given
+                return (Duration) ctxt.handleWeirdStringValue(Duration.class, text, e.getMessage());
+            }
         }
     }
 }

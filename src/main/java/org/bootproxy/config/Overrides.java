@@ -12,7 +12,21 @@ public record Overrides(
         String hosts,
         String assets,
         String stateDir,
-        String publicUrl) {
+        String publicUrl,
+        String groups,
+        String profiles) {
 
     public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null);
+
+    /** Without --groups and --profiles. */
+    public Overrides(String httpAddress, String tftpAddress, String tftpRoot, String templates, String hosts,
+                     String assets, String stateDir, String publicUrl) {
+        this(httpAddress, tftpAddress, tftpRoot, templates, hosts, assets, stateDir, publicUrl, null, null);
+    }
+
+    /** These flags with --groups and --profiles as given. */
+    public Overrides withSite(String newGroups, String newProfiles) {
+        return new Overrides(httpAddress, tftpAddress, tftpRoot, templates, hosts, assets, stateDir, publicUrl, newGroups,
+                newProfiles);
+    }
 }

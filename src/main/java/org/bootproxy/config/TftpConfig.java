@@ -29,12 +29,14 @@ public record TftpConfig(
     public static final TftpConfig EMPTY = new TftpConfig(null, null, null, null, null, null, null, null);
 
     public TftpConfig {
-        maxBlksize = ConfigChecks.range("tftp.max_blksize", maxBlksize, 1468, 8, 65464);
-        maxWindowsize = ConfigChecks.range("tftp.max_windowsize", maxWindowsize, 64, 1, 65535);
-        maxTransfers = ConfigChecks.range("tftp.max_transfers", maxTransfers, 500, 1, 100_000);
-        maxTransfersPerClient = ConfigChecks.range("tftp.max_transfers_per_client", maxTransfersPerClient, 8, 1, 100_000);
-        timeoutMs = ConfigChecks.range("tftp.timeout_ms", timeoutMs, 500, 1, 255_000);
-        retries = ConfigChecks.range("tftp.retries", retries, 10, 1, 100);
+        var check = new ConfigChecks.Each();
+        maxBlksize = check.range("tftp.max_blksize", maxBlksize, 1468, 8, 65464);
+        maxWindowsize = check.range("tftp.max_windowsize", maxWindowsize, 64, 1, 65535);
+        maxTransfers = check.range("tftp.max_transfers", maxTransfers, 500, 1, 100_000);
+        maxTransfersPerClient = check.range("tftp.max_transfers_per_client", maxTransfersPerClient, 8, 1, 100_000);
+        timeoutMs = check.range("tftp.timeout_ms", timeoutMs, 500, 1, 255_000);
+        retries = check.range("tftp.retries", retries, 10, 1, 100);
+        check.done();
         enabled = enabled == null || enabled;
         optional = optional != null && optional;
     }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventLog implements BootEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
-    private static final Set<String> LOGGED_HERE = Set.of("unknown-machine", "built", "failed", "rebuild");
+    private static final Set<String> LOGGED_HERE = Set.of("unknown-machine", "menu-choice", "built", "failed", "rebuild");
     /** Addresses whose MAC is remembered; the oldest is forgotten first. */
     private static final int MAX_ADDRESSES = 65_536;
 

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * GET      /healthz                          200 ok
  * GET|POST /unattended/built[/{id}]          the installer finished (201; 405 not in build)
  * POST     /unattended/failed[/{id}]         the installer failed; body = its report (201)
- * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, …
+ * GET      /unattended/{kind}[?template=N]   iPXE, PXELinux, PXEGrub2, provision, finish, user_data, ignition, …
+ * GET      /ignition?mac=M                   the host's Ignition config (matchbox's URL shape)
  * GET      /userdata[/{mac}]/user-data       cloud-init NoCloud (ds=nocloud-net;s=…/userdata/&lt;mac&gt;/)
  * GET      /userdata[/{mac}]/meta-data
  * GET|HEAD /pub/{path}                       files from the assets directory, with Range
@@ -153,6 +154,7 @@ public final class HttpServer {
                     unattended.classify(ctx);
                     workers.around(unattended::unattended).handle(ctx);
                 }).ownBound(),
+                Route.<Handler>get("/ignition", "ignition", Style.INSTALLER, unattended::ignition),
                 Route.<Handler>get("/userdata/{mac}/user-data", "userdata", Style.INSTALLER, unattended::userData),
                 Route.<Handler>get("/userdata/{mac}/meta-data", "userdata", Style.INSTALLER, unattended::metaData),
                 Route.<Handler>get("/userdata/user-data", "userdata", Style.INSTALLER, unattended::userData),

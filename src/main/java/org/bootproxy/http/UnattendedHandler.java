@@ -21,8 +21,9 @@ import org.bootproxy.support.Route.Style;
  * path keeps that path free for a module that forwards it to Foreman.)
  *
  * <p>iPXE asks with {@code ?mac=${netX/mac}} per NIC (plus {@code serial}, {@code manufacturer},
- * {@code product}), {@code ?bootstrap=1} for the intermediate script, and
- * {@code ?unknown=1&macs=<m1>,<m2>,…} after its last NIC.
+ * {@code product}, {@code uuid}, {@code arch}), {@code ?bootstrap=1} for the intermediate script,
+ * {@code ?unknown=1&macs=<m1>,<m2>,…} after its last NIC, and {@code ?menu=<group>&mac=${netX/mac}} when an
+ * unknown machine chose an installer in the OS menu.
  */
 final class UnattendedHandler {
     private final BootService boot;
@@ -68,7 +69,22 @@ final class UnattendedHandler {
             answer(ctx, ex, boot.unknownMachine(request));
             return;
         }
+        String menu = ctx.queryParam("menu");
+        if (kind == TemplateKind.IPXE && template.isEmpty() && menu != null && !menu.isBlank()) {
+            ex.mac(request.firstMac());
+            answer(ctx, ex, boot.menuChoice(request, menu.trim()));
+            return;
+        }
         answer(ctx, ex, kind, request, template);
+    }
+
+    /**
+     * matchbox's {@code GET /ignition?mac=…} (also {@code ?token=}): the host's Ignition config, as
+     * {@code /unattended/ignition} answers it.
+     */
+    void ignition(Context ctx) throws Exception {
+        Exchange ex = Exchange.of(ctx); // stage "ignition", answered as to an installer: its route says so
+        answer(ctx, ex, TemplateKind.IGNITION, reader.read(ctx, ex.clientIp(), Optional.empty()), Optional.empty());
     }
 
     void userData(Context ctx) throws Exception {
@@ -121,7 +137,8 @@ final class UnattendedHandler {
     private static void answer(Context ctx, Exchange ex, Answer answer) {
         ex.detail(answer.template());
         ex.host(answer.hostName());
-        ctx.status(200).contentType(Text.PLAIN).result(answer.body());
+        boolean json = answer.template().startsWith("ignition/");
+        ctx.status(200).contentType(json ? "application/json; charset=utf-8" : Text.PLAIN).result(answer.body());
     }
 
     private static String stage(TemplateKind kind) {

@@ -85,6 +85,11 @@ public final class LayeredInventory implements HostInventory {
     }
 
     @Override
+    public List<String> currentProblems() {
+        return layers.stream().flatMap(l -> l.currentProblems().stream()).toList();
+    }
+
+    @Override
     public String describe() {
         return layers.stream().map(HostInventory::describe).collect(Collectors.joining(", over "));
     }

@@ -121,6 +121,9 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             process(templateName, template, context, out, watch);
         }
         String text = out.toString();
+        if (templateName.startsWith(IgnitionJson.FOLDER)) {
+            IgnitionJson.check(templateName, text);
+        }
         if (context.kind() == TemplateKind.IPXE && !text.startsWith("#!ipxe")) {
             throw new TemplateFailed(templateName, templateName
                     + ": an iPXE script must start with #!ipxe as its very first bytes, but "
@@ -146,8 +149,9 @@ public final class FreemarkerRenderer implements TemplateRenderer {
                 throw new TemplateFailed(templateName, refused.get().getMessage());
             }
             if (e instanceof TemplateException te) {
-                throw new TemplateFailed(templateName,
-                        folder.withoutRoot(TemplateErrors.describe(templateName, te, context.host().isPresent())), e);
+                String message = folder.withoutRoot(TemplateErrors.describe(templateName, te, context.host().isPresent()));
+                throw causeOf(e, ParseException.class).isPresent() ? TemplateFailed.syntax(templateName, message, e)
+                        : new TemplateFailed(templateName, message, e);
             }
             if (e instanceof IOException io) {
                 throw new TemplateFailed(templateName, templateName + ": cannot write output: " + io.getMessage(), e);
@@ -179,7 +183,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             // deleted or swapped for an outside symlink between exists() and now
             throw new TemplateNotFound("no template named " + templateName);
         } catch (ParseException e) {
-            throw new TemplateFailed(templateName, folder.withoutRoot(TemplateErrors.describe(templateName, e)), e);
+            throw TemplateFailed.syntax(templateName, folder.withoutRoot(TemplateErrors.describe(templateName, e)), e);
         } catch (GuardedConfiguration.Refused e) {
             throw new TemplateFailed(templateName, e.getMessage());
         } catch (IOException e) {

@@ -4,8 +4,10 @@ import org.bootproxy.boot.BootRequest;
 import org.bootproxy.boot.BootSettings;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.MacAddress;
+import org.bootproxy.boot.Menu;
 import org.bootproxy.boot.Nic;
 import org.bootproxy.boot.OperatingSystem;
+import org.bootproxy.boot.Profile;
 import org.bootproxy.boot.RenderContext;
 import org.bootproxy.boot.Subnet;
 
@@ -34,7 +36,10 @@ final class RenderModel {
             for (String alias : List.of("interfaces", "os", "medium", "params")) {
                 model.put(alias, host.get(alias));
             }
+            model.put("hostgroup", host.get("group"));
         });
+        model.put("menu", menu(context.menu()));
+        context.profile().chosen().ifPresent(p -> model.put("profile", profile(p, context.profile().why())));
         model.put("request", request(context.request()));
         model.put("kind", context.kind().foremanName());
         model.put("bootproxy", bootproxy(context.settings()));
@@ -64,6 +69,34 @@ final class RenderModel {
         // sorted so a template that lists them (a comment block, a debug dump) renders the same every time
         m.put("params", new TreeMap<>(h.params()));
         m.put("revision", h.revision());
+        m.put("group", h.group());
+        m.put("groups", h.groups());
+        return m;
+    }
+
+    /** The OS menu: its entries (group, title, item), timeout, default item and netboot.xyz URL ("" for none). */
+    private static Map<String, Object> menu(Menu menu) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("entries", menu.entries().stream().map(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("group", e.group());
+            entry.put("title", e.title());
+            entry.put("item", Menu.item(e.group()));
+            return entry;
+        }).toList());
+        m.put("timeout", menu.timeoutSeconds());
+        m.put("default_item", menu.defaultItem());
+        m.put("netbootxyz", menu.netbootxyz().map(Object::toString).orElse(""));
+        return m;
+    }
+
+    /** The profile an unknown machine got: its name, params and why it was chosen. */
+    private static Map<String, Object> profile(Profile p, String why) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("params", new TreeMap<>(p.params()));
+        m.put("why", why);
+        m.put("install", p.install());
         return m;
     }
 
@@ -132,6 +165,8 @@ final class RenderModel {
         m.put("platform", r.facts().platform());
         m.put("bootstrap", r.bootstrap());
         m.put("reported_macs", colons(r.facts().macs()));
+        m.put("uuid", r.facts().uuid());
+        m.put("arch", r.facts().arch());
         return m;
     }
 

@@ -51,12 +51,22 @@ class LintTest {
     }
 
     @Test
-    void templateNoHostGetsFailsOnlyWhenItRendersForNoHostAtAll() {
+    void templateNoHostGetsIsOnlyAWarningWhenItRendersForNoHostAtAll() {
         NamingRenderer renderer = NamingRenderer.standard().with("provision/autoyast");
-        assertThat(lint(renderer.failingFor("provision/autoyast", "web01.example.com"), Hosts.WEB01, Hosts.DB01).ok()).isTrue();
-        Lint.Report r = lint(renderer.failing("provision/autoyast"), Hosts.WEB01, Hosts.DB01);
-        assertThat(r.failures()).singleElement().asString()
-                .endsWith("(provision/autoyast is used by no host and renders for none)");
+        Lint.Report some = lint(renderer.failingFor("provision/autoyast", "web01.example.com"), Hosts.WEB01, Hosts.DB01);
+        assertThat(some.ok()).isTrue();
+        assertThat(some.warnings()).isEmpty();
+        Lint.Report none = lint(renderer.failing("provision/autoyast"), Hosts.WEB01, Hosts.DB01);
+        assertThat(none.ok()).as("a one-family site: the other family's templates render for none of its hosts").isTrue();
+        assertThat(none.warnings()).singleElement().asString()
+                .contains("provision/autoyast is used by no host and renders for none of them");
+    }
+
+    @Test
+    void templateNoHostGetsFailsWhenItCannotEvenBeParsed() {
+        Lint.Report r = lint(NamingRenderer.standard().with("provision/autoyast").unparsable("provision/autoyast"),
+                Hosts.WEB01, Hosts.DB01);
+        assertThat(r.failures()).singleElement().asString().contains("provision/autoyast cannot be parsed");
     }
 
     @Test
@@ -88,8 +98,37 @@ class LintTest {
         BootService boot = new BootService(new FixedInventory(), NamingRenderer.standard(), new MemoryBuildStates(),
                 BootEvents.NONE, SETTINGS, Clock.systemUTC());
         Lint.Report r = new Lint(boot).check(List.of(), List.of(), List.of("hosts/x.yaml line 3: mac is missing"));
-        assertThat(r.failures()).containsExactly("host file: hosts/x.yaml line 3: mac is missing");
+        assertThat(r.failures()).containsExactly("hosts/x.yaml line 3: mac is missing");
         assertThat(r.ok()).isFalse();
+    }
+
+    static Lint.Report lint(NamingRenderer renderer, org.bootproxy.fakes.FixedSite site, Host... hosts) {
+        BootService boot = new BootService(new FixedInventory(hosts), renderer, new MemoryBuildStates(), BootEvents.NONE,
+                SETTINGS, Clock.systemUTC(), site);
+        return new Lint(boot).check(List.of(hosts), renderer.names(), List.of());
+    }
+
+    @Test
+    void profilesThatCanTieFail() {
+        var site = new org.bootproxy.fakes.FixedSite(ProfilesTest.profile("a", "ipxe/menu", "manufacturer", "QEMU"),
+                ProfilesTest.profile("b", "ipxe/unknown", "nics", "2"));
+        assertThat(lint(NamingRenderer.standard(), site, Hosts.WEB01).failures()).singleElement().asString()
+                .startsWith("profiles a (profiles/a.yaml: manufacturer=QEMU) and b (profiles/b.yaml: nics=2) can match");
+    }
+
+    @Test
+    void aProfilesTemplateThatDoesNotRenderForAMachineItMatchesFails() {
+        var site = new org.bootproxy.fakes.FixedSite(ProfilesTest.profile("qemu", "ipxe/menu", "manufacturer", "QEMU"));
+        assertThat(lint(NamingRenderer.standard().failingFor("ipxe/menu", ""), site, Hosts.WEB01).failures())
+                .containsExactly("profile qemu (profiles/qemu.yaml): ipxe/menu line 3: host.params.kernelcmd is missing");
+    }
+
+    @Test
+    void theHostsTheMenuWouldMakeAreCheckedLikeAnyHost() {
+        var site = new org.bootproxy.fakes.FixedSite().group("alma9", Hosts.WEB01, "AlmaLinux 9");
+        Lint.Report r = lint(NamingRenderer.standard().failingFor("ipxe/kickstart", "menu-alma9"), site, Hosts.DB01);
+        assertThat(r.hosts()).isEqualTo(2);
+        assertThat(r.failures()).containsExactly("menu-alma9: ipxe/kickstart line 3: host.params.kernelcmd is missing");
     }
 
     @Test
@@ -98,5 +137,6 @@ class LintTest {
         assertThat(Lint.kindOf("grub2/default")).isEqualTo(TemplateKind.PXEGRUB2);
         assertThat(Lint.kindOf("provision/autoinstall-user-data")).isEqualTo(TemplateKind.USER_DATA);
         assertThat(Lint.kindOf("provision/kickstart")).isEqualTo(TemplateKind.PROVISION);
+        assertThat(Lint.kindOf("ignition/coreos")).isEqualTo(TemplateKind.IGNITION);
     }
 }

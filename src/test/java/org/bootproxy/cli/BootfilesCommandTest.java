@@ -27,4 +27,17 @@ class BootfilesCommandTest {
         assertThat(out.toString()).contains("copied   undionly-ipxe.0").contains("apt-get install -y ipxe pxelinux syslinux-common");
         assertThat(dir.resolve("tftpboot/undionly-ipxe.0")).hasContent("ipxe");
     }
+
+    @Test
+    void fillsTheTftpRootItsConfigNames() throws Exception {
+        Path distro = dir.resolve("distro");
+        Files.createDirectories(distro.resolve("usr/lib/ipxe"));
+        Files.writeString(distro.resolve("usr/lib/ipxe/undionly.kpxe"), "ipxe");
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(etc.resolve("bootproxy.yaml"), "tftproot: tftp-root-of-the-config\n");
+        StringWriter out = new StringWriter();
+        new CommandLine(new BootfilesCommand()).setOut(new PrintWriter(out))
+                .execute("--config", etc.resolve("bootproxy.yaml").toString(), "--from", distro.toString());
+        assertThat(etc.resolve("tftp-root-of-the-config/undionly-ipxe.0")).as(out.toString()).hasContent("ipxe");
+    }
 }

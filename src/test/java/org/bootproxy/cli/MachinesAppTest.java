@@ -177,7 +177,7 @@ class MachinesAppTest {
         start();
         var ready = get("/readyz");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).startsWith("ready\n").contains("templates: ok").contains("lint ok for 4 host(s)")
+        assertThat(ready.body()).startsWith("ready\n").contains("templates: ok").contains("lint ok for 11 host(s)")
                 .contains("tftp: ok - running on 127.0.0.1:0");
     }
 

@@ -68,7 +68,8 @@ class ReloaderTest {
         Reloader.Outcome o = reloader.reload("test");
 
         assertThat(o.applied()).isTrue();
-        assertThat(o.change().applied()).containsExactly("hosts");
+        // the default groups and profiles folders are beside the hosts folder: they moved with it
+        assertThat(o.change().applied()).containsExactly("hosts", "groups", "profiles");
         assertThat(o.change().needRestart()).isEmpty();
         assertThat(get("/unattended/iPXE?mac=" + WEB01_MAC).body()).contains("web01.example.com");
     }

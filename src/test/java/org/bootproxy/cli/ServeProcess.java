@@ -22,6 +22,7 @@ final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     ServeProcess(Path workDir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -31,7 +32,7 @@ final class ServeProcess implements AutoCloseable {
         pb.environment().remove("BOOTPROXY_CONFIG");
         pb.environment().remove("BOOTPROXY_LOG_FORMAT");
         process = pb.start();
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     synchronized (lines) {
@@ -121,6 +122,7 @@ final class ServeProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new AssertionError("serve still running after 60 s:\n" + output());
         }
+        reader.join(10_000); // the process is gone, but its last lines may still be on their way to output()
         return process.exitValue();
     }
 

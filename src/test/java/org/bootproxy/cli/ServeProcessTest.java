@@ -33,14 +33,19 @@ class ServeProcessTest {
 
     final HttpClient client = HttpClient.newHttpClient();
 
+    /** The base config with {@code extraLines} over it: a key written again replaces the base's (two are an error). */
     Path config(String... extraLines) throws Exception {
         Path file = etc.resolve("bootproxy.yaml");
-        Files.writeString(file, String.join("\n", Stream.concat(Stream.of(
+        List<String> extra = List.of(extraLines);
+        List<String> base = Stream.of(
                 "http_address: 127.0.0.1:0",
                 "tftp: {enabled: false}",
                 "template_url: http://192.0.2.1:8000",
                 "hosts: " + Path.of("hosts").toAbsolutePath(),
-                "templates: " + Path.of("templates").toAbsolutePath()), Stream.of(extraLines)).toList()) + "\n");
+                "templates: " + Path.of("templates").toAbsolutePath())
+                .filter(b -> extra.stream().noneMatch(e -> e.startsWith(b.substring(0, b.indexOf(':') + 1))))
+                .toList();
+        Files.writeString(file, String.join("\n", Stream.concat(base.stream(), extra.stream()).toList()) + "\n");
         return file;
     }
 
@@ -131,7 +136,11 @@ class ServeProcessTest {
                     .contains("templates: " + Path.of("templates").toAbsolutePath())
                     .contains("state:     " + etc.resolve("state"))
                     .contains("tftproot:  " + etc.resolve("tftpboot") + " (does not exist yet")
-                    .contains("assets:    none");
+                    .contains("assets:    none")
+                    .contains("groups:    " + Path.of("groups").toAbsolutePath())
+                    .contains("profiles:  " + Path.of("profiles").toAbsolutePath())
+                    // TFTP on 0.0.0.0: what DHCP should hand out is the address machines reach this server at
+                    .contains("(next-server 192.0.2.1);").doesNotContain("next-server 0.0.0.0");
             assertThat(client.send(HttpRequest.newBuilder(base.resolve("/unattended/built?mac=" + WEB01_MAC))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                     .isEqualTo(201);

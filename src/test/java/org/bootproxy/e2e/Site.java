@@ -68,6 +68,26 @@ final class Site {
         return this;
     }
 
+    /** Writes {@code groups/<name>.yaml} (the groups folder beside the hosts folder, serve's default). */
+    Site group(String name, String yaml) {
+        return write("groups", name, yaml);
+    }
+
+    /** Writes {@code profiles/<name>.yaml} (the profiles folder beside the hosts folder, serve's default). */
+    Site profile(String name, String yaml) {
+        return write("profiles", name, yaml);
+    }
+
+    private Site write(String folder, String name, String yaml) {
+        try {
+            Files.createDirectories(dir.resolve(folder));
+            Files.writeString(dir.resolve(folder).resolve(name + ".yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** A host file for an AlmaLinux 9.4 machine with one NIC; {@code more} adds keys (params, templates, medium). */
     static String hostFile(String name, boolean build, String mac, String more) {
         return """

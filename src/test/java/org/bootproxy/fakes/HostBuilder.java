@@ -30,6 +30,7 @@ public final class HostBuilder {
     private final Map<TemplateKind, String> templates;
     private String revision;
     private String source;
+    private List<String> groups;
     private String upstreamId;
     private Optional<Instant> tokenExpires;
 
@@ -46,6 +47,7 @@ public final class HostBuilder {
         templates.putAll(h.templates());
         revision = h.revision();
         source = h.source();
+        groups = h.groups();
         upstreamId = h.upstreamId();
         tokenExpires = h.tokenExpires();
     }
@@ -128,8 +130,14 @@ public final class HostBuilder {
         return this;
     }
 
+    /** The host groups it was made from, outermost first. */
+    public HostBuilder groups(String... names) {
+        this.groups = List.of(names);
+        return this;
+    }
+
     public Host build() {
         return new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, source, upstreamId,
-                tokenExpires);
+                tokenExpires, groups);
     }
 }

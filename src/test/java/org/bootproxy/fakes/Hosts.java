@@ -25,6 +25,7 @@ import org.bootproxy.boot.TemplateKind;
  * 52:54:00:00:de:b1     deb01.example.com    Debian 12 (bookworm), token tok-deb, kernel and initrd from /pub/
  * 52:54:00:00:de:b2     deb02.example.com    Debian 12 on a static subnet
  * 52:54:00:00:0b:01     noble01              Ubuntu 24.04 (autoinstall templates)
+ * 52:54:00:00:fc:01     fcos01.example.com   Fedora CoreOS 39 (family Fcos: Ignition), in build, token tok-fcos, DHCP
  * 52:54:00:ff:ff:ff     (no host)            {@link #UNKNOWN_MAC}
  * </pre>
  * The example host files shipped in {@code hosts/} are the product's own examples, with their own MACs
@@ -46,6 +47,7 @@ public final class Hosts {
     public static final MacAddress DEB01_MAC = MacAddress.parse("52:54:00:00:de:b1");
     public static final MacAddress DEB02_MAC = MacAddress.parse("52:54:00:00:de:b2");
     public static final MacAddress NOBLE01_MAC = MacAddress.parse("52:54:00:00:0b:01");
+    public static final MacAddress FCOS01_MAC = MacAddress.parse("52:54:00:00:fc:01");
     /** No host has it. */
     public static final MacAddress UNKNOWN_MAC = MacAddress.parse("52:54:00:ff:ff:ff");
 
@@ -101,7 +103,18 @@ public final class Hosts {
             Map.of(TemplateKind.IPXE, "ipxe/autoinstall", TemplateKind.USER_DATA, "provision/autoinstall-user-data"),
             "", "");
 
+    /** Foreman's way of writing a Fedora CoreOS version: major 39, minor 20240112.3.0 (app/models/operatingsystems/fcos.rb). */
+    public static final Host FCOS01 = new Host("fcos01.example.com", true, "tok-fcos",
+            List.of(new Nic(FCOS01_MAC, "", "eno1", true)),
+            new OperatingSystem("Fedora CoreOS", "Fcos", "39", "20240112.3.0", "x86_64", "stable"),
+            "https://builds.coreos.fedoraproject.org/prod/streams/stable/builds/39.20240112.3.0/x86_64", Subnet.DHCP,
+            Map.of("ssh_authorized_keys", "ssh-ed25519 AAAAkey1 a@x\n\nssh-ed25519 AAAAkey2 b@x\n"), Map.of(), "rev-1", "test");
+
     private Hosts() {
+    }
+
+    public static HostBuilder fcos01() {
+        return HostBuilder.from(FCOS01);
     }
 
     public static HostBuilder web01() {

@@ -43,6 +43,11 @@ public final class NamingRenderer implements TemplateRenderer {
         return new NamingRenderer(names, f);
     }
 
+    /** {@code template} does not parse: it fails for everyone with a syntax error. */
+    public NamingRenderer unparsable(String template) {
+        return failing(template + " syntax");
+    }
+
     /** {@code template} fails for this host only (and for no other, nor for an unknown machine). */
     public NamingRenderer failingFor(String template, String hostName) {
         return failing(template + " for " + hostName);
@@ -50,6 +55,9 @@ public final class NamingRenderer implements TemplateRenderer {
 
     @Override
     public String render(String templateName, RenderContext c) {
+        if (failing.contains(templateName + " syntax")) {
+            throw TemplateFailed.syntax(templateName, templateName + " line 2: syntax error: Unclosed #if", null);
+        }
         if (failing.contains(templateName) || failing.contains(templateName + " for " + c.host().map(Host::name).orElse(""))) {
             throw new TemplateFailed(templateName, templateName + " line 3: host.params.kernelcmd is missing");
         }

@@ -18,6 +18,7 @@ import org.bootproxy.boot.BootService;
 import org.bootproxy.boot.BootSettings;
 import org.bootproxy.boot.BuildStateStore;
 import org.bootproxy.boot.HostInventory;
+import org.bootproxy.boot.SiteDefinitions;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateRenderer;
 import org.bootproxy.boot.UnknownMachineAnswer;
@@ -51,9 +52,20 @@ final class HttpFixture implements AutoCloseable {
         this(inventory, renderer, new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE);
     }
 
+    /** With the profiles and groups of {@code site} for machines in no inventory. */
+    HttpFixture(HostInventory inventory, SiteDefinitions site) {
+        this(inventory, new EchoRenderer(), new MemoryBuildStates(), HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE,
+                site);
+    }
+
     HttpFixture(HostInventory inventory, TemplateRenderer renderer, BuildStateStore states, HttpSettings settings,
                 HttpExtensions extensions) {
-        BootService boot = new BootService(inventory, renderer, states, events, BOOT_SETTINGS, Clock.systemUTC());
+        this(inventory, renderer, states, settings, extensions, SiteDefinitions.NONE);
+    }
+
+    HttpFixture(HostInventory inventory, TemplateRenderer renderer, BuildStateStore states, HttpSettings settings,
+                HttpExtensions extensions, SiteDefinitions site) {
+        BootService boot = new BootService(inventory, renderer, states, events, BOOT_SETTINGS, Clock.systemUTC(), site);
         server = new HttpServer(boot, settings, events, Clock.systemUTC(), extensions);
         host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         server.start();

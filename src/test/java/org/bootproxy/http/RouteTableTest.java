@@ -86,9 +86,9 @@ class RouteTableTest {
             assertThat(route.stage()).as(route.toString()).matches("[a-z0-9_-]*");
             assertThat(route.style()).as(route.toString()).isNotNull();
         }
-        // bootproxy's own 22 (6 of them the TFTP root under /httpboot, /EFI/BOOT and /EFI, 4 the reports' /{id} forms),
-        // then the modules'
-        assertThat(table).hasSize(22 + moduleRoutes);
+        // bootproxy's own 23 (6 of them the TFTP root under /httpboot, /EFI/BOOT and /EFI, 4 the reports' /{id} forms,
+        // one matchbox's /ignition), then the modules'
+        assertThat(table).hasSize(23 + moduleRoutes);
         assertThat(app.server.registeredRoutes()).as("what Javalin serves is the table, nothing more")
                 .containsExactlyInAnyOrderElementsOf(declared);
     }

@@ -44,6 +44,36 @@ class RenderModelTest {
         assertThat(map(host.get("params")).keySet()).containsExactly("kernelcmd", "ssh_authorized_keys");
     }
 
+    /** The same names for host files and Foreman: a hostgroup title "Base/Web" is the chain Base, Web. */
+    @Test
+    void theHostsGroupIsHostGroupAndHostgroupAsForeman() {
+        Map<String, Object> model = RenderModel.of(context(org.bootproxy.fakes.Hosts.alma01().groups("base", "web").build(),
+                TemplateKind.IPXE));
+        assertThat(map(model.get("host"))).containsEntry("group", "base/web").containsEntry("groups", List.of("base", "web"));
+        assertThat(model.get("hostgroup")).isEqualTo("base/web");
+        Map<String, Object> none = RenderModel.of(context(ALMA01, TemplateKind.IPXE));
+        assertThat(map(none.get("host"))).containsEntry("group", "").containsEntry("groups", List.of());
+    }
+
+    @Test
+    void anUnknownMachinesProfileAndFactsAreThereWhenItGotOne() {
+        var facts = new MachineFacts("SN1", "Dell Inc.", "PowerEdge R640", "4C4C4544-0042", "x86_64", "efi",
+                List.of(UNKNOWN_MAC), java.util.Optional.empty());
+        var request = new BootRequest("192.0.2.100", List.of(), "", false, facts);
+        var profile = new org.bootproxy.boot.Profile("r640", Map.of(), "ipxe/menu", Map.of("menu_default", "alma9"), "",
+                "profiles/r640.yaml");
+        var s = TemplateFixtures.settings();
+        var ctx = new org.bootproxy.boot.RenderContext(java.util.Optional.empty(), request, TemplateKind.IPXE,
+                new org.bootproxy.boot.BootUrls(s), s, null,
+                new org.bootproxy.boot.ProfileChoice(java.util.Optional.of(profile), List.of(profile), "r640: (no selectors)"));
+        Map<String, Object> model = RenderModel.of(ctx);
+        assertThat(map(model.get("profile"))).containsEntry("name", "r640").containsEntry("why", "r640: (no selectors)")
+                .containsEntry("params", Map.of("menu_default", "alma9"));
+        assertThat(map(model.get("request"))).containsEntry("uuid", "4c4c4544-0042").containsEntry("arch", "x86_64");
+        assertThat(map(model.get("menu"))).containsEntry("default_item", "local").containsEntry("timeout", 60);
+        assertThat(RenderModel.of(context(null, TemplateKind.IPXE))).doesNotContainKey("profile");
+    }
+
     @Test
     void exactlyOneInterfaceIsTheProvisionInterface() {
         List<?> nics = (List<?>) map(RenderModel.of(context(ALMA01, TemplateKind.IPXE)).get("host")).get("interfaces");

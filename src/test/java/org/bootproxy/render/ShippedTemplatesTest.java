@@ -74,6 +74,9 @@ class ShippedTemplatesTest {
         add.accept("provision/preseed", render("provision/preseed", TemplateKind.PROVISION, DEB02));
         add.accept("finish/preseed", render("finish/preseed", TemplateKind.FINISH, DEB01));
         add.accept("provision/autoinstall-user-data", render("provision/autoinstall-user-data", TemplateKind.USER_DATA, NOBLE01));
+        // more cases of these in CoreosTemplatesTest and MenuTemplateTest
+        add.accept("ipxe/coreos", render("ipxe/coreos", TemplateKind.IPXE, org.bootproxy.fakes.Hosts.FCOS01));
+        add.accept("ignition/coreos", render("ignition/coreos", TemplateKind.IGNITION, org.bootproxy.fakes.Hosts.FCOS01));
         return out;
     }
 
@@ -91,7 +94,8 @@ class ShippedTemplatesTest {
             assertThat(text).as(name + " ends with exactly one newline").endsWith("\n").doesNotEndWith("\n\n");
             assertThat(text.lines()).as(name + " has no trailing whitespace").noneMatch(l -> l.endsWith(" ") || l.endsWith("\t"));
             assertThat(text).as(name + " has no double blank lines").doesNotContain("\n\n\n");
-            assertThat(text).as(name + " shows no FreeMarker syntax").doesNotContain("<#").doesNotContain("[=");
+            assertThat(text).as(name + " shows no FreeMarker syntax").doesNotContain("<#").doesNotContain("[=")
+                    .doesNotContain("</#");
         }));
     }
 
@@ -321,6 +325,20 @@ class ShippedTemplatesTest {
         assertThat(render("provision/preseed", TemplateKind.PROVISION, DEB02))
                 .contains("d-i mirror/https/hostname string deb.debian.org\n")
                 .contains("d-i netcfg/get_ipaddress string 192.0.2.40\n");
+    }
+
+    /**
+     * The real Debian installer asks "Name server addresses" before it fetches the preseed when DHCP hands out no
+     * DNS server; the host's subnet.dns answers it on the kernel command line and in the preseed, DHCP or not.
+     */
+    @Test
+    void preseedGivesTheInstallerItsNameServersWithDhcpToo() {
+        Host dhcpWithDns = deb01().subnet(new Subnet("", "", List.of("192.0.2.53", "192.0.2.54"), "dhcp")).build();
+        assertThat(render("ipxe/preseed", TemplateKind.IPXE, dhcpWithDns))
+                .contains(" netcfg/get_nameservers=\"192.0.2.53 192.0.2.54\" ").doesNotContain("disable_autoconfig");
+        assertThat(render("provision/preseed", TemplateKind.PROVISION, dhcpWithDns))
+                .contains("d-i netcfg/get_nameservers string 192.0.2.53 192.0.2.54\n").doesNotContain("get_ipaddress");
+        assertThat(render("ipxe/preseed", TemplateKind.IPXE, DEB01)).as("none known: none given").doesNotContain("netcfg/");
     }
 
     @Test

@@ -38,7 +38,11 @@ public final class TemplateFixtures {
                     TemplateKind.PXELINUX, "pxelinux/chain-ipxe",
                     TemplateKind.PXEGRUB2, "grub2/preseed",
                     TemplateKind.PROVISION, "provision/preseed",
-                    TemplateKind.FINISH, "finish/preseed"));
+                    TemplateKind.FINISH, "finish/preseed"),
+            "Fcos", Map.of(
+                    TemplateKind.IPXE, "ipxe/coreos",
+                    TemplateKind.PROVISION, "ignition/coreos",
+                    TemplateKind.IGNITION, "ignition/coreos"));
 
     public static BootSettings settings() {
         return settings(UnknownMachineAnswer.MESSAGE);

@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.HostInventory;
 import org.bootproxy.boot.MacAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The embedded default inventory: one YAML file per host in a directory (format: docs/host-files.md).
@@ -43,21 +43,20 @@ public final class FileInventory implements HostInventory {
     private static final Logger LOG = LoggerFactory.getLogger(FileInventory.class);
 
     private final Clock clock;
-    private final Duration rescanEvery;
     private final HostsDirectory directory;
+    private final GroupFolder groups;
     private final TokenExpiry tokens;
-    private final ReentrantLock rescanning = new ReentrantLock();
+    private final IntervalReload rescans;
     private volatile Snapshot snapshot;
-    private volatile Instant nextCheck;
 
     /** What lookups read: the index, every problem, per file the host served from it, and the directory's state. */
     private record Snapshot(HostIndex index, List<HostFileProblem> problems, Map<Path, Host> served,
                             boolean directoryUnreadable) {
         /** @param stamp gives each host read the expiry of its token */
-        static Snapshot of(HostsDirectory directory, UnaryOperator<Host> stamp) {
+        static Snapshot of(HostsDirectory directory, Groups groups, UnaryOperator<Host> stamp) {
             Map<Path, Host> served = new LinkedHashMap<>();
             List<ParsedHost> parsed = new ArrayList<>();
-            List<HostFileProblem> problems = new ArrayList<>();
+            List<HostFileProblem> problems = new ArrayList<>(groups.problems());
             directory.listingProblem().ifPresent(problems::add);
             for (HostsDirectory.LoadedFile f : directory.files()) {
                 problems.addAll(f.problems());
@@ -90,26 +89,36 @@ public final class FileInventory implements HostInventory {
         this(hostsDir, clock, rescanEvery, DEFAULT_MAX_FILE_BYTES);
     }
 
-    /** Tokens that never expire. */
+    /** Host files that use no groups, with tokens that never expire. */
     public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes) {
-        this(hostsDir, clock, rescanEvery, maxFileBytes, TokenExpiry.NEVER);
+        this(hostsDir, GroupFolder.none(clock), clock, rescanEvery, maxFileBytes, TokenExpiry.NEVER);
+    }
+
+    /** Host files that use no groups. */
+    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes, TokenExpiry tokens) {
+        this(hostsDir, GroupFolder.none(clock), clock, rescanEvery, maxFileBytes, tokens);
+    }
+
+    /** Tokens that never expire. */
+    public FileInventory(Path hostsDir, GroupFolder groups, Clock clock, Duration rescanEvery, long maxFileBytes) {
+        this(hostsDir, groups, clock, rescanEvery, maxFileBytes, TokenExpiry.NEVER);
     }
 
     /**
      * @param rescanEvery  how long a lookup trusts the files read before looking at the directory again
      *                     ({@link Duration#ZERO}: on every lookup)
      * @param maxFileBytes a host file larger than this is refused without being read (a problem naming it)
+     * @param groups       the host groups the files may name ({@code group:}/{@code groups:})
      * @param tokens       when host files' tokens expire (inventory.token_duration)
      * @throws HostsDirectoryMissing when {@code hostsDir} is not a directory
      */
-    public FileInventory(Path hostsDir, Clock clock, Duration rescanEvery, long maxFileBytes, TokenExpiry tokens) {
+    public FileInventory(Path hostsDir, GroupFolder groups, Clock clock, Duration rescanEvery, long maxFileBytes,
+                         TokenExpiry tokens) {
         Objects.requireNonNull(hostsDir, "hostsDir");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.groups = Objects.requireNonNull(groups, "groups");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.rescanEvery = Objects.requireNonNull(rescanEvery, "rescanEvery");
-        if (rescanEvery.isNegative()) {
-            throw new IllegalArgumentException("rescanEvery must not be negative: " + rescanEvery);
-        }
+        this.rescans = new IntervalReload(clock, rescanEvery, this::reload);
         if (maxFileBytes < 1) {
             throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
         }
@@ -117,9 +126,10 @@ public final class FileInventory implements HostInventory {
             throw new HostsDirectoryMissing(hostsDir);
         }
         this.directory = new HostsDirectory(hostsDir, clock, maxFileBytes);
-        directory.rescan();
-        this.snapshot = snapshot();
-        this.nextCheck = clock.instant().plus(rescanEvery);
+        Groups g = groups.current();
+        directory.rescan(g);
+        this.snapshot = snapshot(g);
+        rescans.readJustNow();
         LOG.info("{}", describe(snapshot));
         snapshot.problems().forEach(p -> LOG.error("{}{}", p, consequence(p)));
     }
@@ -149,6 +159,11 @@ public final class FileInventory implements HostInventory {
         return current().problems();
     }
 
+    @Override
+    public List<String> currentProblems() {
+        return problems().stream().map(HostFileProblem::toString).toList();
+    }
+
     /** e.g. "host files in ./hosts (4 hosts, 1 broken)". */
     @Override
     public String describe() {
@@ -157,12 +172,8 @@ public final class FileInventory implements HostInventory {
 
     /** Looks at the directory now, whatever the rescan interval (for {@code lint} and tests). */
     public void rescan() {
-        rescanning.lock();
-        try {
-            reload();
-        } finally {
-            rescanning.unlock();
-        }
+        groups.rescan();
+        rescans.now();
     }
 
     private String describe(Snapshot s) {
@@ -178,29 +189,27 @@ public final class FileInventory implements HostInventory {
      * the snapshot before, rather than wait for a rescan that may be reading a changed file.
      */
     private Snapshot current() {
-        if (!clock.instant().isBefore(nextCheck) && rescanning.tryLock()) {
-            try {
-                if (!clock.instant().isBefore(nextCheck)) {
-                    reload();
-                }
-            } finally {
-                rescanning.unlock();
-            }
-        }
+        rescans.whenDue();
         return snapshot;
     }
 
-    private Snapshot snapshot() {
+    private Snapshot snapshot(Groups g) {
         Instant now = clock.instant();
-        return Snapshot.of(directory, host -> tokens.stamp(host, now));
+        return Snapshot.of(directory, g, host -> tokens.stamp(host, now));
     }
 
-    /** Under the lock: rescans, and swaps in a new snapshot when anything changed. */
+    /**
+     * One at a time ({@link IntervalReload}): rescans, and swaps in a new snapshot when anything changed. What it logs is about the files,
+     * not about the machine whose lookup happened to run it: that machine's MAC is taken off the log lines.
+     */
     private void reload() {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        MDC.clear();
         try {
-            if (directory.rescan()) {
+            Groups g = groups.current();
+            if (directory.rescan(g)) {
                 Snapshot before = snapshot;
-                Snapshot after = snapshot();
+                Snapshot after = snapshot(g);
                 logChanges(before, after);
                 snapshot = after;
             }
@@ -208,7 +217,9 @@ public final class FileInventory implements HostInventory {
             // a bug in reading must not take lookups down: keep answering from what was read before
             LOG.error("rescanning {} failed, still serving the hosts read before", directory.dir(), e);
         } finally {
-            nextCheck = clock.instant().plus(rescanEvery);
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
         }
     }
 

@@ -29,8 +29,11 @@ import org.bootproxy.support.Sha256;
  */
 final class HostFileParser {
 
-    static final List<String> KEYS =
-            List.of("name", "build", "token", "interfaces", "os", "medium", "subnet", "params", "templates");
+    static final List<String> KEYS = List.of("name", "build", "token", "interfaces", "os", "medium", "subnet", "params",
+            "templates", "group", "groups");
+    /** What a group file may hold: any host key but those that must be one host's own, and its menu title. */
+    static final List<String> GROUP_KEYS = List.of("build", "os", "medium", "subnet", "params", "templates", "group",
+            "groups", "menu");
     static final List<String> INTERFACE_KEYS = List.of("mac", "ip", "identifier", "provision");
     static final List<String> OS_KEYS = List.of("name", "family", "major", "minor", "arch", "release_name");
     static final List<String> SUBNET_KEYS = List.of("mask", "gateway", "dns", "boot_mode");
@@ -43,35 +46,67 @@ final class HostFileParser {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final Pattern PREFIX_LENGTH = Pattern.compile("/?(\\d{1,2})");
 
-    private final YamlReader yaml = new YamlReader();
-
-    /** @throws HostFileInvalid listing every problem found in the file */
+    /** Reads a host file that uses no groups (a {@code group:} in it names a group that does not exist). */
     ParsedHost parse(Path file, byte[] bytes) throws HostFileInvalid {
         YamlNode root;
         try {
-            root = yaml.read(bytes);
+            root = new YamlReader().read(file, bytes, YamlFolder.HOSTS.emptyMeans(), YamlFolder.HOSTS.onePer());
         } catch (YamlReader.SyntaxError e) {
             throw new HostFileInvalid(List.of(new HostFileProblem(file, e.line(), e.getMessage())));
         }
-        return new Reading(file).host(root, Sha256.of(bytes).hex());
+        return host(file, root, Sha256.of(bytes).hex(), Groups.NONE);
+    }
+
+    /**
+     * A host from its file's YAML merged with its groups: the groups' keys under the host's own, maps
+     * ({@code os}, {@code subnet}, {@code params}, {@code templates}) merged key by key. A group that is missing or
+     * broken stops there, listing it together with the problems of the host's own keys.
+     *
+     * @param fileSha the SHA-256 of the file: the host's revision, combined with its groups' when it has any
+     * @throws HostFileInvalid listing every problem found
+     */
+    ParsedHost host(Path file, YamlNode root, String fileSha, Groups groups) throws HostFileInvalid {
+        if (!(root instanceof Mapping top)) {
+            throw new HostFileInvalid(List.of(new HostFileProblem(file, root.line(),
+                    "a host file is a map of keys (name:, interfaces:, os:, …), not " + root.kindName())));
+        }
+        GroupMerge.Result merged = GroupMerge.apply(file, top, groups);
+        if (!merged.problems().isEmpty()) {
+            List<HostFileProblem> all = new ArrayList<>(merged.problems());
+            all.addAll(new Reading(file, Map.of(), true).own(top, KEYS));
+            throw new HostFileInvalid(all);
+        }
+        String revision = merged.used().isEmpty() ? fileSha
+                : Sha256.of((fileSha + merged.used().stream().map(g -> ":" + g.sha()).reduce("", String::concat))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+        return new Reading(file, merged.refs(), false).host(merged.tree(), revision,
+                merged.used().stream().map(Groups.Group::name).toList());
+    }
+
+    /** What is wrong with a group file's own keys and values (its includes are checked by {@link Groups}). */
+    List<HostFileProblem> checkGroup(Path file, YamlNode root) {
+        if (!(root instanceof Mapping top)) {
+            return List.of(new HostFileProblem(file, root.line(), "a group file is a map of host keys (os:, medium:,"
+                    + " params:, …), not " + root.kindName()));
+        }
+        return new Reading(file, Map.of(), true).own(top, GROUP_KEYS);
     }
 
     /** The state of reading one file: the problems found so far and the lines of unique values. */
     private static final class Reading extends YamlFields {
         private final Path file;
+        /** only what is written is checked: nothing is missing (a group file, or a host whose group is broken) */
+        private final boolean partial;
         private final Map<MacAddress, Integer> macLines = new LinkedHashMap<>();
         private final Map<String, Integer> ipLines = new LinkedHashMap<>();
 
-        Reading(Path file) {
-            super(file);
+        Reading(Path file, Map<Path, GroupRef> groups, boolean partial) {
+            super(file, groups);
             this.file = file;
+            this.partial = partial;
         }
 
-        ParsedHost host(YamlNode root, String revision) throws HostFileInvalid {
-            if (!(root instanceof Mapping top)) {
-                problem(root.line(), "a host file is a map of keys (name:, interfaces:, os:, …), not " + root.kindName());
-                throw new HostFileInvalid(problems());
-            }
+        ParsedHost host(Mapping top, String revision, List<String> groupNames) throws HostFileInvalid {
             allowOnly(top, "", KEYS);
             String name = name(top);
             boolean build = bool(top, "build", "build", false);
@@ -85,18 +120,38 @@ final class HostFileParser {
             if (!problems().isEmpty()) {
                 throw new HostFileInvalid(problems());
             }
-            Host host = new Host(name, build, token, nics, os, medium, subnet, params, templates, revision, file.toString());
+            Host host = new Host(name, build, token, nics, os, medium, subnet, params, templates, revision,
+                    file.toString()).withGroups(groupNames);
             return new ParsedHost(file, host, lineOf(top, "name"), lineOf(top, "token"), macLines, ipLines);
+        }
+
+        /** Checks the keys written, whatever is missing. */
+        List<HostFileProblem> own(Mapping top, List<String> allowed) {
+            allowOnly(top, "", allowed);
+            name(top);
+            bool(top, "build", "build", false);
+            token(top);
+            List<Nic> nics = interfaces(top);
+            os(top);
+            medium(top);
+            subnet(top, nics);
+            params(top);
+            templates(top);
+            text(top, "menu", "menu");
+            return problems();
         }
 
         // ------------------------------------------------------------ the sections
 
         private String name(Mapping top) {
             String name = text(top, "name", "name");
+            if (name.isEmpty() && partial) {
+                return name;
+            }
             if (name.isEmpty()) {
-                problem(lineOf(top, "name"), "name is missing: the host's fully qualified name, e.g. name: web01.example.com");
+                problem(at(top, "name"), "name is missing: the host's fully qualified name, e.g. name: web01.example.com");
             } else if (!HOST_NAME.matcher(name).matches()) {
-                problem(lineOf(top, "name"), "name: '" + name + "' is not a host name (letters, digits, '-', '_' and dots,"
+                problem(at(top, "name"), "name: '" + name + "' is not a host name (letters, digits, '-', '_' and dots,"
                         + " e.g. web01.example.com)");
             }
             return name;
@@ -105,7 +160,7 @@ final class HostFileParser {
         private String token(Mapping top) {
             String token = text(top, "token", "token");
             if (!token.isEmpty() && !TOKEN.matcher(token).matches()) {
-                problem(lineOf(top, "token"), "token: only letters, digits and . _ ~ - are allowed (the token goes into URLs)");
+                problem(at(top, "token"), "token: only letters, digits and . _ ~ - are allowed (the token goes into URLs)");
             }
             return token;
         }
@@ -113,12 +168,15 @@ final class HostFileParser {
         private List<Nic> interfaces(Mapping top) {
             Optional<YamlNode> value = get(top, "interfaces");
             String example = "e.g. interfaces: [{mac: 52:54:00:12:34:56, ip: 192.0.2.10, provision: true}]";
+            if (value.isEmpty() && partial) {
+                return List.of();
+            }
             if (value.isEmpty()) {
-                problem(lineOf(top, "interfaces"), "interfaces is missing: list the host's NICs, " + example);
+                problem(at(top, "interfaces"), "interfaces is missing: list the host's NICs, " + example);
                 return List.of();
             }
             if (!(value.get() instanceof Sequence list) || list.items().isEmpty()) {
-                problem(value.get().line(), "interfaces: expected a list of NICs (- mac: …), found "
+                problem(value.get(), "interfaces: expected a list of NICs (- mac: …), found "
                         + (value.get() instanceof Sequence ? "an empty list" : value.get().kindName()) + "; " + example);
                 return List.of();
             }
@@ -128,7 +186,7 @@ final class HostFileParser {
                 String path = "interfaces[" + i + "]";
                 YamlNode item = list.items().get(i);
                 if (!(item instanceof Mapping nic)) {
-                    problem(item.line(), path + ": expected a map with " + String.join(", ", INTERFACE_KEYS)
+                    problem(item, path + ": expected a map with " + String.join(", ", INTERFACE_KEYS)
                             + ", found " + item.kindName());
                     continue;
                 }
@@ -138,7 +196,7 @@ final class HostFileParser {
                 String identifier = text(nic, "identifier", path + ".identifier");
                 boolean provision = bool(nic, "provision", path + ".provision", false);
                 if (provision && provisionLine > 0) {
-                    problem(lineOf(nic, "provision"), path + ".provision: only one interface may have provision: true"
+                    problem(at(nic, "provision"), path + ".provision: only one interface may have provision: true"
                             + " (another one does on line " + provisionLine + ")");
                 } else if (provision) {
                     provisionLine = lineOf(nic, "provision");
@@ -157,13 +215,13 @@ final class HostFileParser {
         private Optional<MacAddress> mac(Mapping nic, String path) {
             String text = text(nic, "mac", path + ".mac");
             if (text.isEmpty()) {
-                problem(lineOf(nic, "mac"), path + ".mac is missing: every interface needs its MAC, e.g. mac: 52:54:00:12:34:56");
+                problem(at(nic, "mac"), path + ".mac is missing: every interface needs its MAC, e.g. mac: 52:54:00:12:34:56");
                 return Optional.empty();
             }
             try {
                 return Optional.of(MacAddress.parse(text));
             } catch (IllegalArgumentException e) {
-                problem(lineOf(nic, "mac"), path + ".mac: " + e.getMessage());
+                problem(at(nic, "mac"), path + ".mac: " + e.getMessage());
                 return Optional.empty();
             }
         }
@@ -171,7 +229,10 @@ final class HostFileParser {
         private OperatingSystem os(Mapping top) {
             String example = "e.g. os: {name: AlmaLinux, family: Redhat, major: 9, minor: 4}";
             if (get(top, "os").isEmpty()) {
-                problem(lineOf(top, "os"), "os is missing: at least os.family (Redhat, Debian, Ubuntu, …), " + example);
+                if (partial) {
+                    return null;
+                }
+                problem(at(top, "os"), "os is missing: at least os.family (Redhat, Debian, Ubuntu, …), " + example);
                 return null;
             }
             Optional<Mapping> found = mapping(top, "os", "os");
@@ -181,13 +242,13 @@ final class HostFileParser {
             Mapping os = found.get();
             allowOnly(os, "os", OS_KEYS);
             String family = text(os, "family", "os.family");
-            if (family.isEmpty()) {
-                problem(lineOf(os, "family"), "os.family is missing: it picks the default templates (Redhat, Debian,"
+            if (family.isEmpty() && !partial) {
+                problem(at(os, "family"), "os.family is missing: it picks the default templates (Redhat, Debian,"
                         + " Ubuntu, …), " + example);
             }
             String major = text(os, "major", "os.major");
             if (major.contains(".")) {
-                problem(lineOf(os, "major"), "os.major: '" + major + "' is a whole version: put the part before the dot"
+                problem(at(os, "major"), "os.major: '" + major + "' is a whole version: put the part before the dot"
                         + " in major and the rest in minor");
             }
             String minor = text(os, "minor", "os.minor");
@@ -213,7 +274,7 @@ final class HostFileParser {
                 why = e.getReason();
             }
             if (!why.isEmpty()) {
-                problem(lineOf(top, "medium"), "medium: '" + medium + "' is " + (why.startsWith("not") ? "" : "not a URL: ")
+                problem(at(top, "medium"), "medium: '" + medium + "' is " + (why.startsWith("not") ? "" : "not a URL: ")
                         + why + "; write the base URL of the install tree, e.g."
                         + " http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os");
             }
@@ -234,19 +295,19 @@ final class HostFileParser {
             if (mode.isEmpty()) {
                 mode = "dhcp";
             } else if (!BOOT_MODES.contains(mode)) {
-                problem(lineOf(subnet, "boot_mode"), "subnet.boot_mode: '" + mode + "' is not allowed (allowed: "
+                problem(at(subnet, "boot_mode"), "subnet.boot_mode: '" + mode + "' is not allowed (allowed: "
                         + String.join(", ", BOOT_MODES) + ")");
                 mode = "dhcp";
             }
-            if (mode.equals("static")) {
+            if (mode.equals("static") && !partial) {
                 Optional<Nic> provisioning = nics.stream().filter(Nic::provision).findFirst()
                         .or(() -> nics.stream().findFirst());
                 if (provisioning.isPresent() && provisioning.get().ip().isEmpty()) {
-                    problem(lineOf(subnet, "boot_mode"), "subnet.boot_mode is static but the provisioning interface ("
+                    problem(at(subnet, "boot_mode"), "subnet.boot_mode is static but the provisioning interface ("
                             + provisioning.get().mac() + ") has no ip");
                 }
                 if (mask.isEmpty()) {
-                    problem(lineOf(subnet, "boot_mode"), "subnet.boot_mode is static but subnet.mask is missing");
+                    problem(at(subnet, "boot_mode"), "subnet.boot_mode is static but subnet.mask is missing");
                 }
             }
             return new Subnet(mask, gateway, dns, mode);
@@ -261,7 +322,7 @@ final class HostFileParser {
                 return (bits >> 24) + "." + (bits >> 16 & 255) + "." + (bits >> 8 & 255) + "." + (bits & 255);
             }
             if (!mask.isEmpty() && !YamlFields.IPV4.matcher(mask).matches()) {
-                problem(lineOf(subnet, "mask"), "subnet.mask: '" + mask + "' is not a netmask (e.g. 255.255.255.0 or 24)");
+                problem(at(subnet, "mask"), "subnet.mask: '" + mask + "' is not a netmask (e.g. 255.255.255.0 or 24)");
             }
             return mask;
         }
@@ -278,7 +339,7 @@ final class HostFileParser {
                 if (YamlFields.IPV4.matcher(server).matches() || IPV6.matcher(server).matches()) {
                     servers.add(server);
                 } else if (item instanceof Scalar) {
-                    problem(item.line(), "subnet.dns: '" + server + "' is not an IP address (a list such as [192.0.2.53, 192.0.2.54])");
+                    problem(item, "subnet.dns: '" + server + "' is not an IP address (a list such as [192.0.2.53, 192.0.2.54])");
                 }
             }
             return servers;
@@ -297,11 +358,11 @@ final class HostFileParser {
                 Optional<TemplateKind> kind = TemplateKind.fromName(e.key());
                 String template = scalarText(e.value(), "templates." + e.key());
                 if (kind.isEmpty()) {
-                    problem(e.line(), "templates: unknown kind '" + e.key() + "' (allowed: " + TemplateKind.allowedNames() + ")");
+                    problem(e, "templates: unknown kind '" + e.key() + "' (allowed: " + TemplateKind.allowedNames() + ")");
                 } else if (template.isEmpty()) {
-                    problem(e.line(), "templates." + e.key() + ": give a template name, e.g. ipxe/kickstart");
+                    problem(e, "templates." + e.key() + ": give a template name, e.g. ipxe/kickstart");
                 } else if (templates.put(kind.get(), template) != null) {
-                    problem(e.line(), "templates." + e.key() + ": kind " + kind.get() + " is set twice");
+                    problem(e, "templates." + e.key() + ": kind " + kind.get() + " is set twice");
                 }
             }));
             return templates;

@@ -3,6 +3,7 @@ package org.bootproxy.inventory.file;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bootproxy.inventory.file.YamlNode.Mapping;
@@ -12,16 +13,34 @@ import org.bootproxy.support.DidYouMean;
 /**
  * Typed access to the values of one YAML file that collects problems instead of stopping at the
  * first: each getter records what is wrong (key path, line, what is allowed) and returns a harmless value.
+ * A host merged with its groups holds values from group files: a problem with such a value names the host
+ * file and the line naming the group, then the group file and the value's line there.
  */
 class YamlFields {
+    /**
+     * A group merged into the file being read.
+     *
+     * @param name     the group's name
+     * @param hostLine the line of the file being read that names it (its {@code group:}/{@code groups:} key)
+     */
+    record GroupRef(String name, int hostLine) {
+    }
+
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
 
     private final Path file;
+    private final Map<Path, GroupRef> groups;
     private final List<HostFileProblem> problems = new ArrayList<>();
 
     YamlFields(Path file) {
+        this(file, Map.of());
+    }
+
+    /** @param groups the group files merged into this one, by file */
+    YamlFields(Path file, Map<Path, GroupRef> groups) {
         this.file = file;
+        this.groups = Map.copyOf(groups);
     }
 
     final List<HostFileProblem> problems() {
@@ -30,6 +49,23 @@ class YamlFields {
 
     final void problem(int line, String message) {
         problems.add(new HostFileProblem(file, line, message));
+    }
+
+    /** A problem with a value or key, wherever it was written (this file or a group merged into it). */
+    final void problem(Located where, String message) {
+        GroupRef group = where.file() == null || where.file().equals(file) ? null : groups.get(where.file());
+        if (group == null) {
+            problem(where.line(), message);
+        } else {
+            problems.add(new HostFileProblem(file, group.hostLine(), "group " + group.name() + " (" + where.file()
+                    + (where.line() > 0 ? " line " + where.line() : "") + "): " + message));
+        }
+    }
+
+    /** The key's entry, or the map holding it when the key is missing: where a problem with the key is. */
+    static Located at(Mapping m, String key) {
+        YamlNode.Entry e = m.entries().get(key);
+        return e == null ? m : e;
     }
 
     /** The value under key; empty when the key is missing or has no value. */
@@ -56,7 +92,7 @@ class YamlFields {
         if (value instanceof Scalar s) {
             return s.text().trim();
         }
-        problem(value.line(), path + ": expected a plain value (text, number or true/false), found " + value.kindName());
+        problem(value, path + ": expected a plain value (text, number or true/false), found " + value.kindName());
         return "";
     }
 
@@ -64,7 +100,7 @@ class YamlFields {
     final String ipv4(Mapping m, String key, String path) {
         String ip = text(m, key, path);
         if (!ip.isEmpty() && !IPV4.matcher(ip).matches()) {
-            problem(lineOf(m, key), path + ": '" + ip + "' is not an IPv4 address (e.g. 192.0.2.10)");
+            problem(at(m, key), path + ": '" + ip + "' is not an IPv4 address (e.g. 192.0.2.10)");
         }
         return ip;
     }
@@ -78,7 +114,7 @@ class YamlFields {
             return s.text().equals("true");
         }
         String found = value.get() instanceof Scalar s ? "'" + s.text() + "'" : value.get().kindName();
-        problem(value.get().line(), path + ": expected true or false, found " + found);
+        problem(value.get(), path + ": expected true or false, found " + found);
         return otherwise;
     }
 
@@ -86,7 +122,7 @@ class YamlFields {
     final Optional<Mapping> mapping(Mapping m, String key, String path) {
         Optional<YamlNode> value = get(m, key);
         if (value.isPresent() && !(value.get() instanceof Mapping)) {
-            problem(value.get().line(), path + ": expected a map of keys, found " + value.get().kindName());
+            problem(value.get(), path + ": expected a map of keys, found " + value.get().kindName());
             return Optional.empty();
         }
         return value.map(Mapping.class::cast);
@@ -100,7 +136,7 @@ class YamlFields {
         for (YamlNode.Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
                 String key = where.isEmpty() ? e.key() : where + "." + e.key();
-                problem(e.line(), "unknown key '" + key + "'"
+                problem(e, "unknown key '" + key + "'"
                         + DidYouMean.closest(e.key(), allowed, MAX_TYPO_EDITS).map(s -> ", did you mean '" + s + "'?").orElse("")
                         + " (allowed" + (where.isEmpty() ? "" : " in " + where) + ": " + String.join(", ", allowed) + ")");
             }

@@ -1,16 +1,15 @@
 package org.bootproxy.inventory.file;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML value with the line it starts on, so a host file error can say where it is.
- * Jackson's tree model drops locations, hence this small model of our own.
+ * A YAML value with the file and line it starts on, so a problem can say where it is. A host's tree merged
+ * with its groups holds values from several files; each keeps its own. Jackson's tree model drops locations,
+ * hence this small model of our own.
  */
-sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
-
-    /** 1-based line of the value in the file. */
-    int line();
+sealed interface YamlNode extends Located permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
 
     /** How to name this kind of value in an error: "text", "a list", "a map". */
     String kindName();
@@ -21,7 +20,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
      * @param text the source text; "" for null
      * @param type what YAML made of it
      */
-    record Scalar(String text, Type type, int line) implements YamlNode {
+    record Scalar(String text, Type type, int line, Path file) implements YamlNode {
         enum Type { TEXT, NUMBER, BOOLEAN, NULL }
 
         boolean isNull() {
@@ -35,11 +34,11 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     }
 
     /** A key of a map, with the line the key is on. */
-    record Entry(String key, int line, YamlNode value) {
+    record Entry(String key, int line, YamlNode value, Path file) implements Located {
     }
 
     /** A map, keys in file order. */
-    record Mapping(Map<String, Entry> entries, int line) implements YamlNode {
+    record Mapping(Map<String, Entry> entries, int line, Path file) implements YamlNode {
         public Mapping {
             entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
         }
@@ -51,7 +50,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
     }
 
     /** A list. */
-    record Sequence(List<YamlNode> items, int line) implements YamlNode {
+    record Sequence(List<YamlNode> items, int line, Path file) implements YamlNode {
         public Sequence {
             items = List.copyOf(items);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +34,19 @@ final class YamlReader {
 
     private final YAMLFactory factory = new YAMLFactory();
 
-    YamlNode read(byte[] bytes) throws SyntaxError {
+    /**
+     * @param file   the file the bytes are from: every node remembers it
+     * @param empty  what an empty file is missing, for the message ("a host file needs at least name, …")
+     * @param oneOf  what one file holds, for the message about a second document ("one host per file")
+     */
+    YamlNode read(Path file, byte[] bytes, String empty, String oneOf) throws SyntaxError {
         try (YAMLParser p = factory.createParser(bytes)) {
             if (p.nextToken() == null) {
-                throw new SyntaxError(0, "the file is empty (a host file needs at least name, interfaces and os)");
+                throw new SyntaxError(0, "the file is empty (" + empty + ")");
             }
-            YamlNode root = node(p, line(p));
+            YamlNode root = node(p, line(p), file);
             if (p.nextToken() != null) {
-                throw new SyntaxError(line(p), "a second YAML document ('---') in the file: one host per file");
+                throw new SyntaxError(line(p), "a second YAML document ('---') in the file: " + oneOf);
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -54,48 +60,48 @@ final class YamlReader {
      * @param line where the value counts as being: its own line, except that a map or list under a key is
      *             "on" the key's line (so "os.family is missing" points at {@code os:}, not at os's first key)
      */
-    private YamlNode node(YAMLParser p, int line) throws IOException, SyntaxError {
+    private YamlNode node(YAMLParser p, int line, Path file) throws IOException, SyntaxError {
         JsonToken t = p.currentToken();
         if (p.isCurrentAlias()) {
             throw new SyntaxError(line, "YAML aliases (*" + p.getText() + ") are not supported in host files: write the value out");
         }
         switch (t) {
             case START_OBJECT:
-                return mapping(p, line);
+                return mapping(p, line, file);
             case START_ARRAY:
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, line(p)));
+                    items.add(node(p, line(p), file));
                 }
-                return new YamlNode.Sequence(items, line);
+                return new YamlNode.Sequence(items, line, file);
             case VALUE_NULL:
-                return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line);
+                return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line, file);
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return new YamlNode.Scalar(t == JsonToken.VALUE_TRUE ? "true" : "false", YamlNode.Scalar.Type.BOOLEAN, line);
+                return new YamlNode.Scalar(t == JsonToken.VALUE_TRUE ? "true" : "false", YamlNode.Scalar.Type.BOOLEAN, line, file);
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Type.NUMBER, line);
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Type.NUMBER, line, file);
             default:
-                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Type.TEXT, line);
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Type.TEXT, line, file);
         }
     }
 
-    private YamlNode mapping(YAMLParser p, int line) throws IOException, SyntaxError {
+    private YamlNode mapping(YAMLParser p, int line, Path file) throws IOException, SyntaxError {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             int keyLine = line(p);
             JsonToken t = p.nextToken();
-            YamlNode value = node(p, t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? keyLine : line(p));
+            YamlNode value = node(p, t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? keyLine : line(p), file);
             YamlNode.Entry earlier = entries.get(key);
             if (earlier != null) {
                 throw new SyntaxError(keyLine, "key '" + key + "' appears twice (lines " + earlier.line() + " and "
                         + keyLine + "): keep one");
             }
-            entries.put(key, new YamlNode.Entry(key, keyLine, value));
+            entries.put(key, new YamlNode.Entry(key, keyLine, value, file));
         }
-        return new YamlNode.Mapping(entries, line);
+        return new YamlNode.Mapping(entries, line, file);
     }
 
     private static int line(YAMLParser p) {

@@ -49,11 +49,20 @@ final class ForemanHostMapper {
                     subnet == null ? Subnet.DHCP : subnet(subnet),
                     params, templates(h.name(), params),
                     Revision.of("foreman:", h.token(), String.valueOf(h.build()), h.updatedAt()),
-                    baseUrl + "/api/v2/hosts/" + h.id(), String.valueOf(h.id()), Optional.empty());
+                    baseUrl + "/api/v2/hosts/" + h.id(), String.valueOf(h.id()), Optional.empty(),
+                    groups(h.hostgroupTitle()));
         } catch (IllegalArgumentException e) {
             // a value Foreman holds that bootproxy cannot use (a subnet boot mode, a MAC, …)
             throw new UpstreamUnavailable("mapping: host " + h.name() + " from Foreman: " + e.getMessage(), e);
         }
+    }
+
+    /** A hostgroup title "Base/Web" is the chain Base, Web: templates see {@code host.group} "Base/Web" as in Foreman. */
+    private static List<String> groups(String hostgroupTitle) {
+        if (hostgroupTitle == null || hostgroupTitle.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(hostgroupTitle.split("/")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<Nic> interfaces(ForemanJson.HostJson h) {

@@ -23,7 +23,10 @@ final class ForemanJson {
     record HostRef(@JsonProperty("id") long id, @JsonProperty("name") String name) {
     }
 
-    /** GET /api/v2/hosts/:id (main + show: interfaces, parameters, all_parameters). */
+    /**
+     * GET /api/v2/hosts/:id (main + show: interfaces, parameters, all_parameters). {@code hostgroup_title} is the
+     * hostgroup's title, its parents' names and its own joined with "/" (app/views/api/v2/hosts/main.json.rabl).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record HostJson(
             @JsonProperty("id") long id,
@@ -37,6 +40,7 @@ final class ForemanJson {
             @JsonProperty("medium_id") Long mediumId,
             @JsonProperty("subnet_id") Long subnetId,
             @JsonProperty("updated_at") String updatedAt,
+            @JsonProperty("hostgroup_title") String hostgroupTitle,
             @JsonProperty("interfaces") List<InterfaceJson> interfaces,
             @JsonProperty("parameters") List<ParamJson> parameters,
             @JsonProperty("all_parameters") List<ParamJson> allParameters) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** The example host files in hosts/ are what a bare {@code serve} uses: they must load cleanly. */
 class ShippedHostsTest {
 
-    private final FileInventory inv = new FileInventory(Path.of("hosts"), Clock.systemUTC());
+    private final GroupFolder groups = new GroupFolder(java.util.Optional.of(Path.of("groups")), Clock.systemUTC(),
+            FileInventory.DEFAULT_RESCAN, FileInventory.DEFAULT_MAX_FILE_BYTES);
+    private final FileInventory inv = new FileInventory(Path.of("hosts"), groups, Clock.systemUTC(),
+            FileInventory.DEFAULT_RESCAN, FileInventory.DEFAULT_MAX_FILE_BYTES);
 
     private Host byMac(String mac) {
         return inv.findByMac(MacAddress.parse(mac)).orElseThrow(() -> new AssertionError("no host for " + mac));
@@ -20,8 +23,33 @@ class ShippedHostsTest {
     @Test
     void everyShippedHostLoadsWithoutProblems() {
         assertThat(inv.problems()).isEmpty();
-        assertThat(inv.all()).extracting(Host::name).containsExactly(
-                "app01.example.com", "db01.example.com", "legacy01.example.com", "web01.example.com");
+        assertThat(inv.all()).extracting(Host::name).containsExactly("app01.example.com", "db01.example.com",
+                "fcos01.example.com", "legacy01.example.com", "rack-b-01.example.com", "rack-b-02.example.com",
+                "web01.example.com");
+    }
+
+    @Test
+    void theShippedGroupsAndProfilesLoadWithoutProblems() {
+        FileSite site = new FileSite(groups, java.util.Optional.of(Path.of("profiles")), Clock.systemUTC(),
+                FileInventory.DEFAULT_RESCAN, FileInventory.DEFAULT_MAX_FILE_BYTES);
+        assertThat(groups.problems()).isEmpty();
+        assertThat(site.problems()).isEmpty();
+        assertThat(site.profiles().all()).extracting(org.bootproxy.boot.Profile::name).containsExactly("dell-r640", "qemu");
+        assertThat(site.profiles().ties()).isEmpty();
+        assertThat(site.menu()).extracting(org.bootproxy.boot.MenuEntry::group).containsExactly("alma9", "bookworm", "coreos");
+    }
+
+    /** A rack of identical machines: each host file holds its name, MAC and address; the rest is the group's. */
+    @Test
+    void rackBMachinesGetEverythingElseFromTheirGroup() {
+        Host rack = byMac("52:54:00:00:05:02");
+        assertThat(rack.name()).isEqualTo("rack-b-02.example.com");
+        assertThat(rack.groups()).containsExactly("alma9", "rack-b");
+        assertThat(rack.os().version()).isEqualTo("9.4");
+        assertThat(rack.build()).isTrue();
+        assertThat(rack.subnet().dns()).containsExactly("192.0.2.53", "192.0.2.54");
+        assertThat(rack.params()).containsKeys("kernelcmd", "timezone", "packages");
+        assertThat(byMac("52:54:00:00:06:01").os().family()).isEqualTo("Fcos");
     }
 
     @Test

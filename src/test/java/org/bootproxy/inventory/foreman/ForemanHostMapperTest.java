@@ -17,8 +17,21 @@ class ForemanHostMapperTest {
     final ForemanJson.OsJson alma = new ForemanJson.OsJson(1, "AlmaLinux", "AlmaLinux 9.4", "9", "4", "Redhat", "");
 
     static ForemanJson.HostJson host(String name, List<ForemanJson.ParamJson> params) {
+        return host(name, params, null);
+    }
+
+    static ForemanJson.HostJson host(String name, List<ForemanJson.ParamJson> params, String hostgroupTitle) {
         return new ForemanJson.HostJson(7, name, "192.0.2.11", "52:54:00:aa:00:01", true, "tok", "x86_64", 1L, null, null,
-                "2026-01-01", List.of(), params, List.of());
+                "2026-01-01", hostgroupTitle, List.of(), params, List.of());
+    }
+
+    /** Foreman's host JSON carries hostgroup_title (app/views/api/v2/hosts/main.json.rabl): "Base/Web" is Base's child Web. */
+    @Test
+    void hostgroupTitleBecomesTheHostsGroupsAsForHostFiles() {
+        Host h = mapper.host(host("web01.example.com", List.of(), "Base/Web"), alma, null, null);
+        assertThat(h.groups()).containsExactly("Base", "Web");
+        assertThat(h.group()).isEqualTo("Base/Web");
+        assertThat(mapper.host(host("web02.example.com", List.of()), alma, null, null).group()).isEmpty();
     }
 
     @Test
