@@ -2,17 +2,12 @@ package org.bootproxy.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.util.function.Supplier;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.fakes.ThrowingInventory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When bootproxy's own code fails inside a transfer (here: the inventory it asks for a per-MAC config). A bug or a
@@ -21,19 +16,8 @@ import org.slf4j.LoggerFactory;
  * (cli/ExitOnFatalErrorTest plays that in a child JVM). The failures are injected.
  */
 class TransferFailureTest extends ServerHarness {
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final Logger transferLog = (Logger) LoggerFactory.getLogger(TransferLog.class);
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        transferLog.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        transferLog.detachAppender(lines);
-    }
+    @RegisterExtension
+    final TransferLogLines lines = new TransferLogLines();
 
     @Test
     void aBugEndsItsTransferWithAnErrorWhileTheTransferBesideItGoesOn() throws Exception {
@@ -77,7 +61,7 @@ class TransferFailureTest extends ServerHarness {
             assertThat(e.outcome()).isEqualTo("error");
             assertThat(e.fields().get("reason")).startsWith("internal error: ").contains("injected");
             String client = "127.0.0.1:" + failing.socket.getLocalPort();
-            assertThat(lines.list).as("a line naming client and file, with the stack trace")
+            assertThat(lines.list()).as("a line naming client and file, with the stack trace")
                     .anyMatch(l -> l.getFormattedMessage().contains(TestBoot.IN_BUILD_CFG)
                             && l.getFormattedMessage().contains(client) && l.getThrowableProxy() != null);
 
