@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The boot decision, shared by every transport: "client X asks for name Y — what bytes?".
@@ -24,13 +22,6 @@ public final class BootService {
     public static final String GRUB2_DEFAULT = "grub2/default";
     public static final String GRUB2_LOCALBOOT = "grub2/localboot";
 
-    /** pxelinux.cfg/01-aa-bb-…, pxelinux.cfg/default, with any directory prefix pxelinux put in front. */
-    private static final Pattern PXELINUX_CFG =
-            Pattern.compile("(?:.*/)?pxelinux\\.cfg/(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|default)");
-    /** grub2/grub.cfg-01-aa-bb-…, grub2/grub.cfg-aa:bb:… (the entry configs, grub2/grub.cfg among them, are a setting) */
-    private static final Pattern GRUB2_CFG =
-            Pattern.compile("(?:.*/)?grub2/grub\\.cfg-(01-[0-9a-fA-F]{2}(?:-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})");
-
     private final HostInventory inventory;
     private final TemplateRenderer renderer;
     private final BuildRecords records;
@@ -40,6 +31,8 @@ public final class BootService {
     private final Clock clock;
     private final UnknownMachines unknown;
     private final CloudInit cloudInit = new CloudInit(this);
+    private final BootloaderFiles bootloaderFiles;
+    private final BuildReports buildReports;
 
     public BootService(HostInventory inventory, TemplateRenderer renderer, BuildStateStore buildStates,
                        BootEvents events, BootSettings settings, Clock clock) {
@@ -79,6 +72,8 @@ public final class BootService {
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.unknown = new UnknownMachines(Objects.requireNonNull(site), buildStates, settings);
+        this.bootloaderFiles = new BootloaderFiles(this, settings);
+        this.buildReports = new BuildReports(this, inventory, records, this.events, clock);
     }
 
     private static Supplier<BootSettings> constant(BootSettings s) {
@@ -111,7 +106,7 @@ public final class BootService {
      *
      * @param report for a build report, which finds its host by an expired token too (Foreman's for_token_when_built)
      */
-    private Host identifyDefined(BootRequest request, boolean report) {
+    Host identifyDefined(BootRequest request, boolean report) {
         return findDefined(request, report).orElseThrow(() -> new HostNotFound(notFoundMessage(request)));
     }
 
@@ -351,7 +346,7 @@ public final class BootService {
                 || kind == TemplateKind.IGNITION;
     }
 
-    private Answer bootloaderConfig(BootRequest request, TemplateKind kind, Host host) {
+    Answer bootloaderConfig(BootRequest request, TemplateKind kind, Host host) {
         if (!host.build()) {
             String local = kind == TemplateKind.PXELINUX ? PXELINUX_LOCALBOOT : GRUB2_LOCALBOOT;
             return answer(request, kind, host, local, Answer.Reason.LOCAL_BOOT);
@@ -381,7 +376,7 @@ public final class BootService {
         return name;
     }
 
-    // ------------------------------------------------------------------ TFTP
+    // ------------------------------------------------------------------ TFTP (and HTTP boot)
 
     /**
      * A file TFTP (and HTTP boot) serves by rendering: {@code pxelinux.cfg/01-<mac>}, {@code pxelinux.cfg/default},
@@ -394,25 +389,7 @@ public final class BootService {
      *                      falls back to {@code default})
      */
     public Optional<Answer> tftpFile(String path, String clientIp) {
-        String p = relative(path);
-        Optional<HostConfigTree.Entry> inFolder = HostConfigTree.parse(p);
-        if (inFolder.isPresent()) {
-            return inFolder.filter(HostConfigTree.Entry::isConfig)
-                    .map(e -> perHost(e.mac(), clientIp, TemplateKind.PXEGRUB2));
-        }
-        if (settings.get().grub().isEntryConfig(p)) {
-            return Optional.of(generic(clientIp, TemplateKind.PXEGRUB2, GRUB2_DEFAULT));
-        }
-        Matcher m = PXELINUX_CFG.matcher(p);
-        if (m.matches()) {
-            return Optional.of(m.group(1).equals("default") ? generic(clientIp, TemplateKind.PXELINUX, PXELINUX_DEFAULT)
-                    : perHost(MacAddress.parse(m.group(1)), clientIp, TemplateKind.PXELINUX));
-        }
-        m = GRUB2_CFG.matcher(p);
-        if (m.matches()) {
-            return Optional.of(perHost(MacAddress.parse(m.group(1)), clientIp, TemplateKind.PXEGRUB2));
-        }
-        return Optional.empty();
+        return bootloaderFiles.tftpFile(path, clientIp);
     }
 
     /**
@@ -423,20 +400,7 @@ public final class BootService {
      * @throws HostNotFound when no host has the folder's MAC
      */
     public Optional<LoaderLink> loaderLink(String path, String clientIp) {
-        Optional<HostConfigTree.Entry> entry = HostConfigTree.parse(relative(path)).filter(HostConfigTree.Entry::isLoader);
-        if (entry.isEmpty()) {
-            return Optional.empty();
-        }
-        Host host = identify(BootRequest.forMac(entry.get().mac(), clientIp));
-        return Optional.of(HostConfigTree.link(entry.get(), HostConfigTree.query(host), host.name()));
-    }
-
-    private static String relative(String path) {
-        String p = path.replace('\\', '/');
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        return p;
+        return bootloaderFiles.loaderLink(path, clientIp);
     }
 
     /**
@@ -444,23 +408,10 @@ public final class BootService {
      * config): {@code pxelinux/default} or {@code grub2/default}, for no host ({@code render} without a MAC).
      */
     public Answer bootloaderDefault(TemplateKind kind, String clientIp) {
-        if (kind != TemplateKind.PXELINUX && kind != TemplateKind.PXEGRUB2) {
-            throw new BadRequest("only PXELinux and PXEGrub2 have a default config, not " + kind.foremanName());
-        }
-        return generic(clientIp, kind, kind == TemplateKind.PXELINUX ? PXELINUX_DEFAULT : GRUB2_DEFAULT);
+        return bootloaderFiles.bootloaderDefault(kind, clientIp);
     }
 
-    private Answer generic(String clientIp, TemplateKind kind, String template) {
-        BootRequest r = new BootRequest(clientIp, List.of(), "", false, MachineFacts.NONE);
-        return answer(r, kind, null, template, Answer.Reason.DEFAULT);
-    }
-
-    private Answer perHost(MacAddress mac, String clientIp, TemplateKind kind) {
-        BootRequest r = BootRequest.forMac(mac, clientIp);
-        return bootloaderConfig(r, kind, identify(r));
-    }
-
-    // ------------------------------------------------------------------ build reports
+    // ------------------------------------------------------------------ build reports and reinstall
 
     /**
      * The installer finished: record it durably, then tell upstream. The host boots locally from now on.
@@ -468,55 +419,17 @@ public final class BootService {
      * @throws NotInBuild when the host is not in build (Foreman answers 405 then)
      */
     public BuildState built(BootRequest request) {
-        return report(request, BuildState.Status.BUILT, "");
+        return buildReports.built(request);
     }
 
     /** The installer failed; its report (truncated to 64 KiB) is kept with the state. */
     public BuildState failed(BootRequest request, String report) {
-        return report(request, BuildState.Status.FAILED, truncate(report == null ? "" : report));
+        return buildReports.failed(request, report);
     }
-
-    private BuildState report(BootRequest request, BuildState.Status status, String report) {
-        Host defined = identifyDefined(request, true);
-        Host host = records.apply(defined);
-        String stage = status == BuildState.Status.BUILT ? "built" : "failed";
-        if (!host.build()) {
-            emit(request, stage, host.name(), "not-in-build", Map.of("host", host.name()));
-            throw new NotInBuild(records.whyNotInBuild(defined, "its '" + stage + "' report changes nothing"));
-        }
-        BuildState state = new BuildState(host.name(), host.revision(), status, clock.instant(), report);
-        records.store(state);
-        String forwarded = "ok";
-        try {
-            if (UnknownMachines.isDiscovered(host)) {
-                forwarded = "none (discovered machine)"; // upstream does not know the machine
-            } else if (status == BuildState.Status.BUILT) {
-                inventory.reportBuilt(host);
-            } else {
-                inventory.reportFailed(host, report);
-            }
-        } catch (UpstreamUnavailable e) {
-            // recorded locally all the same: the host must not reinstall because upstream was down
-            forwarded = "upstream-error: " + e.getMessage();
-        }
-        emit(request, stage, host.name(), "recorded", Map.of("host", host.name(), "upstream", forwarded,
-                "report_bytes", String.valueOf(report.length())));
-        return state;
-    }
-
-    private static String truncate(String s) {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (b.length <= BuildState.MAX_REPORT_BYTES) {
-            return s;
-        }
-        return new String(b, 0, BuildState.MAX_REPORT_BYTES, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    // ------------------------------------------------------------------ reinstall
 
     /** The build result recorded for this definition of the host (built or failed), if any: for the dashboard. */
     public Optional<BuildState> recordedBuild(Host host) {
-        return records.recorded(host);
+        return buildReports.recordedBuild(host);
     }
 
     /**
@@ -526,29 +439,7 @@ public final class BootService {
      * @throws HostNotFound when no host has that MAC, or no host of that name is listed or has a recorded result
      */
     public Rebuilt rebuild(String hostOrMac) {
-        String key = hostOrMac == null ? "" : hostOrMac.trim();
-        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new BadRequest("name a host or a MAC to rebuild, e.g. web01.example.com or 52:54:00:12:34:56");
-        }
-        Optional<MacAddress> mac = MacAddress.tryParse(key);
-        if (mac.isPresent() && inventory.findByMac(mac.get()).isEmpty()) {
-            return rebuild(DiscoveredToken.hostName(mac.get())); // a machine a profile or the OS menu installed
-        }
-        Optional<Host> defined = mac.isPresent()
-                ? Optional.of(inventory.findByMac(mac.get()).orElseThrow(() -> new HostNotFound("no host has MAC " + mac.get())))
-                : inventory.all().stream().filter(h -> h.name().equals(key)).findFirst();
-        String name = defined.map(Host::name).orElse(key);
-        Optional<BuildState> cleared = records.clear(name);
-        if (cleared.isEmpty() && defined.isEmpty()) {
-            throw new HostNotFound("no host named " + name + " has a recorded build result, and the inventory lists no"
-                    + " host of that name (name it as in its host file or Foreman, or give one of its MACs)");
-        }
-        String hostMac = defined.map(h -> h.provisionInterface().mac().colons()).orElse("");
-        events.record(new BootEvent(clock.instant(), hostMac, "", "rebuild", name,
-                cleared.isPresent() ? "cleared" : "nothing-recorded",
-                Map.of("host", name, "was", cleared.map(s -> s.status().name().toLowerCase(java.util.Locale.ROOT) + " at "
-                        + s.at()).orElse(""))));
-        return new Rebuilt(name, cleared, defined);
+        return buildReports.rebuild(hostOrMac);
     }
 
     // ------------------------------------------------------------------ rendering

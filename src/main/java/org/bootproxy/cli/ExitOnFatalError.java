@@ -1,6 +1,6 @@
 package org.bootproxy.cli;
 
-import org.bootproxy.http.OnFatalError;
+import org.bootproxy.support.OnFatalError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bootproxy.http.HttpServer;
 import org.bootproxy.http.HttpSettings;
-import org.bootproxy.http.OnFatalError;
+import org.bootproxy.support.OnFatalError;
 import org.bootproxy.logging.LogFormat;
 import org.bootproxy.logging.LogOutput;
 import org.bootproxy.smartproxy.Feature;
@@ -316,7 +316,7 @@ final class ServeCommand implements Callable<Integer> {
 
         TftpServer tftp = null;
         if (s.tftp().enabled()) {
-            tftp = new TftpServer(c.boot(), events.guarded(), tftpSettings(s));
+            tftp = new TftpServer(c.boot(), events.guarded(), tftpSettings(s), Clock.systemUTC(), onFatal);
             try {
                 tftp.start();
                 states.set(Feature.TFTP, ModuleStates.State.RUNNING);

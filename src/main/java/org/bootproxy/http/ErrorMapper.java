@@ -15,6 +15,7 @@ import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.TokenExpired;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.OnFatalError;
 import org.bootproxy.support.Route.Style;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;

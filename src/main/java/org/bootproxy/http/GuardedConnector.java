@@ -1,5 +1,6 @@
 package org.bootproxy.http;
 
+import org.bootproxy.support.OnFatalError;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;

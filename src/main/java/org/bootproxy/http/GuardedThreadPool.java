@@ -1,5 +1,6 @@
 package org.bootproxy.http;
 
+import org.bootproxy.support.OnFatalError;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
+import org.bootproxy.support.OnFatalError;
 import org.bootproxy.support.Route;
 import org.bootproxy.support.Route.Style;
 import org.slf4j.Logger;

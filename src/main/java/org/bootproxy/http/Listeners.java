@@ -3,6 +3,7 @@ package org.bootproxy.http;
 import io.javalin.config.JavalinConfig;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bootproxy.support.OnFatalError;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.bootproxy.support.OnFatalError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,14 @@ final class RequestListener implements Runnable {
     private final DatagramSocket socket;
     private final Consumer<ReadRequest> dispatch;
     private final TransferLog log;
+    private final OnFatalError onFatal;
     private final LongAdder received = new LongAdder();
 
-    RequestListener(DatagramSocket socket, Consumer<ReadRequest> dispatch, TransferLog log) {
+    RequestListener(DatagramSocket socket, Consumer<ReadRequest> dispatch, TransferLog log, OnFatalError onFatal) {
         this.socket = socket;
         this.dispatch = dispatch;
         this.log = log;
+        this.onFatal = onFatal;
         try {
             // a burst of PXE clients powering on together must not overflow the queue (capped by net.core.rmem_max)
             socket.setReceiveBufferSize(RECEIVE_BUFFER);
@@ -64,7 +67,10 @@ final class RequestListener implements Runnable {
                 if (!socket.isClosed()) {
                     LOG.warn("tftp: receive on {} failed: {}", address(), e.toString());
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // out of memory (a transfer thread that cannot be created, say) ends the process; anything else drops
+                // this one request: a listener that died would leave TFTP dead while the process lives on
+                OnFatalError.in(e).ifPresent(error -> onFatal.fatal("TFTP listener on " + address(), error));
                 LOG.error("tftp: request from {} broke the listener's handling (request dropped)", p.getSocketAddress(), e);
             }
         }

@@ -17,8 +17,8 @@ package org.bootproxy.tftp;
  *       64 bits from 1 (block 65536 goes out as 0);</li>
  *   <li><b>the last block</b> is shorter than blksize: zero-length when the size is a multiple of it.</li>
  * </ul>
- * It also keeps what the retransmission timer needs (round trips, with Karn's rule: no sample across a
- * resend) and decides when to give up. Not thread-safe: one transfer thread owns it.
+ * It also keeps what the retransmission timer needs (round trips, with Karn's rule: no sample from the ACK
+ * of a block sent more than once) and decides when to give up. Not thread-safe: one transfer thread owns it.
  */
 final class SendWindow {
 
@@ -52,11 +52,12 @@ final class SendWindow {
     private long base = 1;      // oldest block not yet acknowledged
     private long next = 1;      // next block to send
     private long highest;       // newest block ever sent (to tell a retransmission)
+    private long resentUpTo;    // newest block sent more than once: Karn, an ACK up to it cannot be timed
     private long lastSend;
     private long lastProgress;
-    private boolean ambiguous;  // Karn: blocks were resent since the last progress, so no round-trip sample
     private int timeouts;
-    private long rtt = -1;
+    private long sinceLastCopy = -1;
+    private boolean sentOnce;
 
     /**
      * @param lastBlock  number of the last block ({@link #lastBlock})
@@ -120,6 +121,7 @@ final class SendWindow {
         lastSend = nowNanos;
         next++;
         if (block <= highest) {
+            resentUpTo = block;
             return true;
         }
         highest = block;
@@ -132,9 +134,11 @@ final class SendWindow {
         if (acked < base) {
             return acked == base - 1 ? Ack.DUPLICATE : Ack.IGNORED;
         }
-        rtt = ambiguous ? -1 : nowNanos - sentAt[(int) (acked % windowsize)];
+        // the block was sent once, so the ACK answers that copy; after a gap or a timeout the blocks sent again
+        // cannot be timed, but the fresh ones behind them can, so measuring resumes with the next window
+        sinceLastCopy = nowNanos - sentAt[(int) (acked % windowsize)];
+        sentOnce = acked > resentUpTo;
         boolean gap = acked < next - 1;
-        ambiguous = gap; // what follows a gap is resent: its ACK cannot be timed
         base = acked + 1;
         timeouts = 0;
         lastProgress = nowNanos;
@@ -149,7 +153,6 @@ final class SendWindow {
         if (++timeouts > maxRetries || nowNanos - lastProgress > idleNanos) {
             return Timeout.GIVE_UP;
         }
-        ambiguous = true;
         next = base;
         return Timeout.RESEND;
     }
@@ -161,10 +164,18 @@ final class SendWindow {
 
     /**
      * The round trip of the block the last {@link Ack#SLID} or {@link Ack#GAP} acknowledged, or -1 when it
-     * cannot be measured (it or an earlier block in its window was sent more than once).
+     * cannot be measured (it was sent more than once: the ACK may answer either copy).
      */
     long roundTrip() {
-        return rtt;
+        return sentOnce ? sinceLastCopy : -1;
+    }
+
+    /**
+     * Time from the last copy of the block the last {@link Ack#SLID} or {@link Ack#GAP} acknowledged to that ACK:
+     * the round trip, or a lower bound of it when the block went out more than once.
+     */
+    long sinceLastCopy() {
+        return sinceLastCopy;
     }
 
     /** The newest block acknowledged (0 before any). */

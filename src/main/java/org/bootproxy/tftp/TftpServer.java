@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bootproxy.boot.BootEvents;
 import org.bootproxy.boot.BootService;
 import org.bootproxy.support.ConfinedRoot;
+import org.bootproxy.support.OnFatalError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class TftpServer implements AutoCloseable {
     private final TftpSettings settings;
     private final TftpFiles files;
     private final TransferLog log;
+    private final OnFatalError onFatal;
     private final ConcurrentHashMap<InetSocketAddress, Transfer> active = new ConcurrentHashMap<>();
     private final List<RequestListener> listeners = new ArrayList<>();
     private final ClientShare shares;
@@ -64,12 +66,23 @@ public final class TftpServer implements AutoCloseable {
         this(boot, events, settings, Clock.systemUTC());
     }
 
+    /** For tests and previews: a fatal error is only logged, the process is not ended. */
     public TftpServer(BootService boot, BootEvents events, TftpSettings settings, Clock clock) {
+        this(boot, events, settings, clock,
+                (where, cause) -> LOG.error("fatal error in {} (this server does not end the process)", where, cause));
+    }
+
+    /**
+     * @param onFatal what an error the process should not survive does (out of memory in a transfer or a listener;
+     *                {@link OnFatalError#in} tells); the composition root ends the process
+     */
+    public TftpServer(BootService boot, BootEvents events, TftpSettings settings, Clock clock, OnFatalError onFatal) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.shares = new ClientShare(settings.maxTransfersPerClient());
         this.files = new TftpFiles(new ConfinedRoot(settings.root(), "TFTP root"),
                 settings.pubRoot().map(dir -> new ConfinedRoot(dir, "assets folder")), Objects.requireNonNull(boot, "boot"));
         this.log = new TransferLog(Objects.requireNonNull(events, "events"), Objects.requireNonNull(clock, "clock"));
+        this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
     }
 
     /**
@@ -91,7 +104,7 @@ public final class TftpServer implements AutoCloseable {
         });
         pool.allowCoreThreadTimeOut(true);
         for (DatagramSocket s : sockets) {
-            RequestListener l = new RequestListener(s, this::dispatch, log);
+            RequestListener l = new RequestListener(s, this::dispatch, log, onFatal);
             listeners.add(l);
             Thread t = new Thread(l, "tftp-listen-" + l.address());
             t.setDaemon(true);
@@ -164,7 +177,7 @@ public final class TftpServer implements AutoCloseable {
             refuseOverShare(r);
             return;
         }
-        Transfer t = new Transfer(r, files, settings, log, done -> {
+        Transfer t = new Transfer(r, files, settings, log, onFatal, done -> {
             active.remove(done.request().client(), done);
             shares.release(address);
         });

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bootproxy.support.OnFatalError;
 import org.bootproxy.support.RootName;
 import org.bootproxy.tftp.OptionNegotiation.Negotiated;
 
@@ -31,6 +32,9 @@ final class Transfer implements Runnable {
         return TimeUnit.SECONDS.toNanos(Math.max(timeoutOptionSeconds, 5) + 1L);
     }
 
+    /** What the client reads when this server's own code failed; the log line has the story. */
+    static final String BUG_MESSAGE = "bootproxy: internal error, see its log";
+
     /** Ends a transfer without sending anything more. */
     private static final class Stop extends Exception {
         final Outcome outcome;
@@ -46,6 +50,7 @@ final class Transfer implements Runnable {
     private final TftpSettings settings;
     private final TransferLog log;
     private final Consumer<Transfer> done;
+    private final OnFatalError onFatal;
 
     private volatile Link link;
     private volatile boolean stopping;
@@ -61,12 +66,13 @@ final class Transfer implements Runnable {
     private long bytes;
     private int retransmits;
 
-    Transfer(ReadRequest request, TftpFiles files, TftpSettings settings, TransferLog log,
+    Transfer(ReadRequest request, TftpFiles files, TftpSettings settings, TransferLog log, OnFatalError onFatal,
              Consumer<Transfer> done) {
         this.request = request;
         this.files = files;
         this.settings = settings;
         this.log = log;
+        this.onFatal = onFatal;
         this.done = done;
     }
 
@@ -103,36 +109,60 @@ final class Transfer implements Runnable {
         long started = System.nanoTime();
         Outcome outcome;
         String reason;
+        Link l = null;
         try {
             file = Packets.printable(request.packet().name());
-            try (Link l = Link.open(request.local(), settings.transferPorts(), request.client())) {
-                link = l;
-                if (stopping) {
-                    throw new Stop(Outcome.ABORTED, "server stopping");
-                }
-                serve(l);
-                outcome = Outcome.OK;
-                reason = "";
+            l = Link.open(request.local(), settings.transferPorts(), request.client());
+            link = l;
+            if (stopping) {
+                throw new Stop(Outcome.ABORTED, "server stopping");
             }
+            serve(l);
+            outcome = Outcome.OK;
+            reason = "";
         } catch (Stop s) {
             outcome = s.outcome;
             reason = s.getMessage();
         } catch (IOException e) {
             outcome = stopping ? Outcome.ABORTED : Outcome.ERROR;
             reason = stopping ? "server stopping" : "network error: " + e.getMessage();
-            if (link == null) {
+            if (l == null) {
                 sendFromListener(TftpFailure.NOT_DEFINED, "bootproxy: no transfer port free, try again");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             outcome = Outcome.ERROR;
             reason = "internal error: " + e;
-            log.bug(request, e);
+            failedOnABug(l, e);
         } finally {
+            if (l != null) {
+                l.close();
+            }
             done.accept(this);
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.record(new TransferLog.Entry(request, file, source, negotiatedText, bytes, ms, retransmits + repeats.get(), outcome,
                 reason, fields));
+    }
+
+    /**
+     * A bug, or an {@link Error}, ended this transfer. If the process should not go on (out of memory: {@link OnFatalError}
+     * decides, as for HTTP) {@code serve} ends it; otherwise only this transfer ends, with ERROR 0 for the client (from
+     * the transfer's port once it has one, which is the only port the client still listens to) and a log line naming
+     * client and file. The thread goes back to the pool: other transfers are not affected.
+     */
+    private void failedOnABug(Link l, Throwable e) {
+        OnFatalError.in(e).ifPresent(error -> onFatal.fatal("TFTP transfer of " + file + " for "
+                + request.client().getAddress().getHostAddress() + ":" + request.client().getPort(), error));
+        log.bug(request, e);
+        if (l == null) {
+            sendFromListener(TftpFailure.NOT_DEFINED, BUG_MESSAGE);
+            return;
+        }
+        try {
+            l.send(Packets.error(l.client(), TftpFailure.NOT_DEFINED, BUG_MESSAGE));
+        } catch (IOException | Link.ClientGone | RuntimeException ignored) {
+            // best effort: the client times out and asks again
+        }
     }
 
     private void serve(Link l) throws IOException, Stop {
@@ -204,6 +234,7 @@ final class Transfer implements Runnable {
     private void awaitOptionAck(Link l, byte[] oack, RetransmitTimer timer) throws IOException, Stop {
         int timeouts = 0;
         long sentAt = System.nanoTime();
+        long lastSentAt = sentAt;
         boolean resent = false;
         firstReply = oack;
         send(l, oack, oack.length);
@@ -222,16 +253,14 @@ final class Transfer implements Runnable {
                 }
                 timer.backoff();
                 send(l, oack, oack.length);
+                lastSentAt = System.nanoTime();
                 retransmits++;
                 resent = true;
                 deadline = now + timer.currentNanos();
             } else if (p instanceof Packets.Ack a && a.block() == 0) {
                 acknowledged = true;
-                if (!resent && repeats.get() == 0) {
-                    timer.sample(now - sentAt);
-                } else {
-                    timer.settle();
-                }
+                // after a resend (ours, or for a repeated request) it may answer either copy
+                timer.acknowledged(now - lastSentAt, !resent && repeats.get() == 0);
                 return;
             } else if (p instanceof Packets.Error e) {
                 throw new Stop(Outcome.ABORTED, "client answered the OACK with ERROR " + e.code() + " '" + e.message() + "'"
@@ -275,13 +304,9 @@ final class Transfer implements Runnable {
                 SendWindow.Ack result = window.ack(a.block(), now);
                 if (result == SendWindow.Ack.SLID || result == SendWindow.Ack.GAP) {
                     acknowledged = true;
-                    long rtt = window.roundTrip();
                     // DATA 1 also went out for a repeated request: its ACK may answer either copy
-                    if (rtt >= 0 && !(window.acknowledged() == 1 && repeats.get() > 0)) {
-                        timer.sample(rtt);
-                    } else {
-                        timer.settle();
-                    }
+                    timer.acknowledged(window.sinceLastCopy(),
+                            window.roundTrip() >= 0 && !(window.acknowledged() == 1 && repeats.get() > 0));
                     bytes = Math.min(blocks.size(), window.acknowledged() * agreed.blksize());
                 }
             }

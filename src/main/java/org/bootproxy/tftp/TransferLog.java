@@ -95,7 +95,7 @@ final class TransferLog {
                 Map.of("client", endpoint(client), "reason", "write request refused")));
     }
 
-    void bug(ReadRequest r, RuntimeException e) {
+    void bug(ReadRequest r, Throwable e) {
         LOG.error("tftp transfer of {} for {} failed on a bug", Packets.printable(r.packet().name()), endpoint(r.client()), e);
     }
 

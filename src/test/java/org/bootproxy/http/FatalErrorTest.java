@@ -16,6 +16,7 @@ import org.bootproxy.boot.BootService;
 import org.bootproxy.fakes.FixedInventory;
 import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.fakes.RecordingEvents;
+import org.bootproxy.support.OnFatalError;
 import org.bootproxy.support.Route;
 import org.bootproxy.support.Route.Style;
 import org.eclipse.jetty.server.HttpConnectionFactory;

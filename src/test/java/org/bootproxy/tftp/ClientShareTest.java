@@ -49,7 +49,7 @@ class ClientShareTest extends ServerHarness {
     @Test
     void oneAddressOverItsShareIsRefusedAtOnceWhileOthersAreServed() throws Exception {
         // the pool is small so that, without the share, the burst fills it and its queue many times over
-        start(TestBoot.boot(), settings().maxTransfers(100).build());
+        start(TestBoot.boot(), givingUpQuickly().maxTransfers(100).build());
         byte[] big = file("kernel", 512 * 1024);
         byte[] loader = file("pxelinux.0", 40_000);
 

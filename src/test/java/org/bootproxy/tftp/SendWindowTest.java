@@ -217,6 +217,20 @@ class SendWindowTest {
     }
 
     @Test
+    void afterAGapTheBlocksSentOnceAreMeasuredAgain() {
+        SendWindow w = window(20, 4);
+        fill(w, now);
+        assertThat(w.ack(2, now + 3 * MS)).isEqualTo(SendWindow.Ack.GAP);
+        assertThat(w.roundTrip()).as("block 2 went out once").isEqualTo(3 * MS);
+        fill(w, now + 4 * MS); // 3 and 4 again, 5 and 6 for the first time
+        w.ack(4, now + 6 * MS);
+        assertThat(w.roundTrip()).as("Karn: 4 went out twice").isEqualTo(-1);
+        fill(w, now + 7 * MS); // 5 and 6 again, 7 and 8 for the first time
+        assertThat(w.ack(8, now + 9 * MS)).isEqualTo(SendWindow.Ack.SLID);
+        assertThat(w.roundTrip()).as("8 went out once: gaps in the windows before do not stop measuring").isEqualTo(2 * MS);
+    }
+
+    @Test
     void theWaitForAnAckCountsFromTheLastSend() {
         SendWindow w = window(10, 4);
         fill(w, now + 3 * MS);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.BootService;
@@ -21,15 +24,38 @@ abstract class ServerHarness {
     Path root;
 
     final RecordingEvents events = new RecordingEvents();
+    /** What would have ended the process ({@code serve} halts on these): checked empty after every test. */
+    final List<Map.Entry<String, Throwable>> fatalErrors = new CopyOnWriteArrayList<>();
     TftpServer server;
 
-    /** Short timers so tests about losses and give-ups finish quickly. */
+    /**
+     * A short first timeout, so tests about losses finish quickly, and the config's 10 retries. Once the round trip is
+     * measured on loopback the interval is 20 ms: with 3 retries a client was given up after 0.3 s of silence, which a
+     * test thread descheduled on a busy machine exceeded ({@code blockNumbersWrapToZeroAfter65535} failed so in CI).
+     * With 10 it takes the idle timeout's 10 s.
+     */
     TftpSettingsBuilder settings() {
+        return TftpSettingsBuilder.serving(root).timers(Duration.ofMillis(200), 10, Duration.ofSeconds(10));
+    }
+
+    /** For tests about giving up on a client that never answers: 3 retries from 200 ms (0.2 + 0.4 + 0.8 + 1.6 s). */
+    TftpSettingsBuilder givingUpQuickly() {
         return TftpSettingsBuilder.serving(root).timers(Duration.ofMillis(200), 3, Duration.ofSeconds(10));
     }
 
+    /**
+     * A first timeout longer than any test: until a round trip is measured the server sends nothing on its own, so a
+     * test can count exactly what its own packets caused, however slowly a busy machine runs it.
+     */
+    TftpSettingsBuilder withoutEarlyRetransmissions() {
+        return TftpSettingsBuilder.serving(root).timers(Duration.ofSeconds(30), 10, Duration.ofSeconds(60));
+    }
+
+    /** Starts a server (stopping the one started before, if any). */
     TftpServer start(BootService boot, TftpSettings settings) throws Exception {
-        server = new TftpServer(boot, events, settings);
+        stopServer();
+        server = new TftpServer(boot, events, settings, Clock.systemUTC(),
+                (where, cause) -> fatalErrors.add(Map.entry(where, cause)));
         server.start();
         return server;
     }
@@ -42,7 +68,13 @@ abstract class ServerHarness {
     void stopServer() {
         if (server != null) {
             server.stop();
+            server = null;
         }
+    }
+
+    @AfterEach
+    void noFatalErrorUnlessATestAskedForOne() {
+        assertThat(fatalErrors).as("errors that would have ended serve").isEmpty();
     }
 
     RawClient client() throws Exception {

@@ -149,7 +149,8 @@ class TftpFilesServedTest extends ServerHarness {
             assertThat(e.outcome()).isEqualTo("ok");
             assertThat(e.mac()).isEmpty();
             assertThat(e.clientIp()).isEqualTo("127.0.0.1");
-            assertThat(e.fields()).containsEntry("bytes", "3000").containsEntry("retransmits", "0")
+            // the count itself is TftpProtocolTest's (a client held back 20 ms on a busy machine gets a copy)
+            assertThat(e.fields()).containsEntry("bytes", "3000").containsKey("retransmits")
                     .containsEntry("options", "blksize=1432 tsize=0").containsEntry("oack", "blksize=1432 tsize=3000")
                     .containsEntry("client", "127.0.0.1:" + c.socket.getLocalPort()).containsKey("ms");
         }

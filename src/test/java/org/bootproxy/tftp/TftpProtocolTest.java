@@ -47,6 +47,7 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void optionsAreAcknowledgedAndDataWaitsForAckZero() throws Exception {
+        startWithoutEarlyRetransmissions(); // the next packet after the OACK must be DATA, not a timer copy
         file("ipxe.lkrn", 5000);
         try (RawClient c = client()) {
             c.rrq("ipxe.lkrn", "blksize", "1468", "tsize", "0");
@@ -62,6 +63,9 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void clientAskingAgainGetsTheOackAgainFromTheSameTransfer() throws Exception {
+        // only the repeated request may bring the second OACK: with a 200 ms timer, a client slowed down by a busy
+        // machine (a cold JVM loading AssertJ between the OACK and its ACK 0) also got the timer's copies
+        startWithoutEarlyRetransmissions();
         file("ipxe.lkrn", 100);
         try (RawClient c = client()) {
             c.rrq("ipxe.lkrn", "tsize", "0");
@@ -156,6 +160,7 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void windowIsSentWithoutWaitingAndOneAckCoversIt() throws Exception {
+        startWithoutEarlyRetransmissions(); // the next packet after the OACK must be DATA, not a timer copy
         file("w", 8 * 10);
         try (RawClient c = client()) {
             c.rrq("w", "blksize", "8", "windowsize", "4");
@@ -169,6 +174,7 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void ackInsideTheWindowRestartsSendingAfterIt() throws Exception {
+        startWithoutEarlyRetransmissions(); // the next packet after the OACK must be DATA, not a timer copy
         byte[] content = file("w", 8 * 10);
         try (RawClient c = client()) {
             c.rrq("w", "blksize", "8", "windowsize", "4");
@@ -217,8 +223,9 @@ class TftpProtocolTest extends ServerHarness {
                 r = c.next();
             }
             assertThat(r.block()).isEqualTo(3);
-            // with the Sorcerer's Apprentice bug each duplicate ACK would bring a copy; only timeouts may
-            assertThat(copiesOfBlock2).isLessThan(5);
+            // with the Sorcerer's Apprentice bug each duplicate ACK would bring a copy (50); only timeouts may, at most
+            // maxRetries (10) of them in a row, however long a busy machine keeps this thread from sending ACK 2
+            assertThat(copiesOfBlock2).isLessThanOrEqualTo(10);
         }
     }
 
@@ -243,6 +250,7 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void clientThatStopsAnsweringIsGivenUpAfterTheRetries() throws Exception {
+        start(TestBoot.boot(), givingUpQuickly().build());
         file("silent", 5000);
         try (RawClient c = client()) {
             c.rrq("silent");
@@ -253,6 +261,32 @@ class TftpProtocolTest extends ServerHarness {
             assertThat(e.fields().get("reason")).contains("no ACK");
         }
         assertThat(server.activeTransfers()).isZero();
+    }
+
+    @Test
+    void clientThatPausesForASecondMidTransferIsWaitedFor() throws Exception {
+        byte[] content = file("paused", 512 * 3 + 10);
+        try (RawClient c = client()) {
+            c.rrq("paused");
+            assertThat(c.next().block()).isEqualTo(1);
+            c.ack(1);
+            assertThat(c.next().block()).isEqualTo(2);
+            Thread.sleep(1000); // a firmware busy elsewhere, or a test thread descheduled on a busy machine
+            c.ack(2);
+            RawClient.Reply r = c.next();
+            while (r.block() == 2) { // what the timer resent meanwhile
+                r = c.next();
+            }
+            assertThat(r.block()).isEqualTo(3);
+            c.ack(3);
+            RawClient.Reply last = c.next();
+            assertThat(last.block()).isEqualTo(4);
+            assertThat(last.data()).hasSize(10);
+            c.ack(4);
+        }
+        BootEvent e = eventFor("paused");
+        assertThat(e.outcome()).isEqualTo("ok");
+        assertThat(e.fields()).containsEntry("bytes", Integer.toString(content.length));
     }
 
     @Test
@@ -271,6 +305,8 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void clientErrorAfterOackEndsTheTransferQuietly() throws Exception {
+        // nothing may come after our ERROR: no timer copy of the OACK either, however late the ERROR leaves
+        startWithoutEarlyRetransmissions();
         file("bootx64.efi", 5000);
         try (RawClient c = client()) {
             c.rrq("bootx64.efi", "tsize", "0", "blksize", "1468", "windowsize", "4");
@@ -285,6 +321,9 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void repeatedRequestDoesNotStartASecondTransfer() throws Exception {
+        // after the last ACK nothing may come: neither a second transfer's OACK nor a timer copy of DATA 1 sent while
+        // a busy machine held this thread back
+        startWithoutEarlyRetransmissions();
         file("pxelinux.0", 100);
         try (RawClient c = client()) {
             c.rrq("pxelinux.0", "tsize", "0");
@@ -305,6 +344,7 @@ class TftpProtocolTest extends ServerHarness {
 
     @Test
     void netasciiConvertsLineEndsAndTsizeCountsTheConvertedBytes() throws Exception {
+        startWithoutEarlyRetransmissions(); // the next packet after the OACK must be DATA, not a timer copy
         java.nio.file.Files.writeString(root.resolve("menu.txt"), "a\nb\n");
         try (RawClient c = client()) {
             c.sendRaw(RawClient.request(Packets.RRQ, "menu.txt", "netascii", "tsize", "0"));
@@ -348,6 +388,14 @@ class TftpProtocolTest extends ServerHarness {
         }
     }
 
+    /**
+     * The first assertion of a run loads AssertJ between the OACK and ACK 0: on a busy machine that took longer than
+     * the 200 ms first timeout, and a copy of the OACK came where the test expected DATA 1.
+     */
+    private void startWithoutEarlyRetransmissions() throws Exception {
+        start(TestBoot.boot(), withoutEarlyRetransmissions().build());
+    }
+
     private static List<Integer> blocks(RawClient c, int n) throws IOException {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -365,7 +413,7 @@ class TftpProtocolTest extends ServerHarness {
     @Test
     void errorFromTheServerIsReportedByTheTestClient() {
         assertThatThrownBy(() -> {
-            start(); // a second server on another port is fine
+            start(); // a second server (the first one is stopped)
             try (RawClient c = client()) {
                 c.download("absent");
             }

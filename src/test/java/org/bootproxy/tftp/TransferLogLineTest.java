@@ -2,37 +2,22 @@ package org.bootproxy.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A rendered file's log line names its template and host, so the log alone tells what a machine was given. */
 class TransferLogLineTest extends ServerHarness {
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final Logger transferLog = (Logger) LoggerFactory.getLogger(TransferLog.class);
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        transferLog.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        transferLog.detachAppender(lines);
-    }
+    @RegisterExtension
+    final TransferLogLines lines = new TransferLogLines();
 
     private String lineFor(String file) throws Exception {
         try (RawClient c = client()) {
             c.download(file);
         }
         eventFor(file);
-        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(" " + file + " "))
-                .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no log line for " + file + " in " + lines.list));
+        return lines.list().stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(" " + file + " "))
+                .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no log line for " + file + " in " + lines.list()));
     }
 
     @Test
