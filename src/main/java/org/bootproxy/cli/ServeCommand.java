@@ -25,7 +25,6 @@ import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.MachinesRoutes;
 import org.bootproxy.ui.Dashboard;
 import org.bootproxy.ui.DashboardSources;
-import org.bootproxy.boot.Host;
 import org.bootproxy.boot.BootEvent;
 import org.bootproxy.boot.MacAddress;
 import org.bootproxy.boot.Readiness;
@@ -190,33 +189,6 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** How long the warm-up at start may take, and at most how many rounds of {@link #warmUpPaths} it asks. */
-    static final Duration WARM_UP_BUDGET = Duration.ofMillis(450);
-    static final int WARM_UP_ROUNDS = 40;
-
-    /**
-     * What the warm-up asks: the health check, the intermediate script, a path nobody serves, and when the inventory
-     * lists its hosts (host files), the iPXE script and kickstart of a few hosts (each rendered once, then from the
-     * answer cache: both ways are warm when the first machine asks) and an unknown MAC. Nothing that would ask Foreman
-     * or a CMDB: the warm-up must cost nobody else anything.
-     */
-    static List<String> warmUpPaths(Components c) {
-        List<String> paths = new ArrayList<>(List.of("/healthz", "/unattended/iPXE?bootstrap=1", "/warm-up-not-found"));
-        List<Host> hosts = c.inventory().all();
-        hosts.stream().limit(WARM_UP_HOSTS).forEach(h -> {
-            String mac = h.provisionInterface().mac().colons();
-            paths.add("/unattended/iPXE?mac=" + mac);
-            paths.add("/unattended/provision?mac=" + mac);
-        });
-        if (!hosts.isEmpty()) {
-            paths.add("/unattended/iPXE?mac=02:00:00:00:00:00");
-        }
-        return paths;
-    }
-
-    /** How many hosts' answers the warm-up renders. */
-    static final int WARM_UP_HOSTS = 8;
-
     /** Exit code when HTTP or TFTP cannot listen (configuration mistakes exit 2, see Main; 3 is the JVM's on OutOfMemoryError). */
     static final int CANNOT_LISTEN = 4;
 
@@ -266,7 +238,7 @@ final class ServeCommand implements Callable<Integer> {
      *
      * @param onFatal what an error the process should not survive does ({@link ExitOnFatalError} in {@code serve})
      * @param warm    answer a few requests to itself before saying ready, so the first machine is answered at full
-     *                speed ({@link #warmUpPaths})
+     *                speed ({@link WarmUpPlan})
      */
     static Running start(BootproxyConfig s, Components c, Observability events, DiscoveryWiring.Discovery discovery,
                          boolean tftpOptional, OnFatalError onFatal, boolean warm) {
@@ -292,8 +264,8 @@ final class ServeCommand implements Callable<Integer> {
                 onFatal);
         try {
             if (warm) {
-                c.boot().warmUp(c.inventory().all().stream().findFirst(), WARM_UP_BUDGET.dividedBy(3));
-                http.startWarm(warmUpPaths(c), WARM_UP_ROUNDS, WARM_UP_BUDGET.minus(WARM_UP_BUDGET.dividedBy(3)));
+                c.boot().warmUp(c.inventory().all().stream().findFirst(), WarmUpPlan.BUDGET.dividedBy(3));
+                http.startWarm(WarmUpPlan.paths(c), WarmUpPlan.ROUNDS, WarmUpPlan.BUDGET.minus(WarmUpPlan.BUDGET.dividedBy(3)));
             } else {
                 http.start();
             }
