@@ -66,6 +66,14 @@ final class HostFileParser {
      * @throws HostFileInvalid listing every problem found
      */
     ParsedHost host(Path file, YamlNode root, String fileSha, Groups groups) throws HostFileInvalid {
+        return host(file, root, fileSha, groups, new SharedValues());
+    }
+
+    /**
+     * As {@link #host(Path, YamlNode, String, Groups)}, its operating system, medium, subnet, params, templates and
+     * interface names taken from {@code shared} when an equal one was read before (one copy for many hosts).
+     */
+    ParsedHost host(Path file, YamlNode root, String fileSha, Groups groups, SharedValues shared) throws HostFileInvalid {
         if (!(root instanceof Mapping top)) {
             throw new HostFileInvalid(List.of(new HostFileProblem(file, root.line(),
                     "a host file is a map of keys (name:, interfaces:, os:, …), not " + root.kindName())));
@@ -73,13 +81,13 @@ final class HostFileParser {
         GroupMerge.Result merged = GroupMerge.apply(file, top, groups);
         if (!merged.problems().isEmpty()) {
             List<HostFileProblem> all = new ArrayList<>(merged.problems());
-            all.addAll(new Reading(file, Map.of(), true).own(top, KEYS));
+            all.addAll(new Reading(file, Map.of(), true, shared).own(top, KEYS));
             throw new HostFileInvalid(all);
         }
         String revision = merged.used().isEmpty() ? fileSha
                 : Sha256.of((fileSha + merged.used().stream().map(g -> ":" + g.sha()).reduce("", String::concat))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
-        return new Reading(file, merged.refs(), false).host(merged.tree(), revision,
+        return new Reading(file, merged.refs(), false, shared).host(merged.tree(), revision,
                 merged.used().stream().map(Groups.Group::name).toList());
     }
 
@@ -89,7 +97,7 @@ final class HostFileParser {
             return List.of(new HostFileProblem(file, root.line(), "a group file is a map of host keys (os:, medium:,"
                     + " params:, …), not " + root.kindName()));
         }
-        return new Reading(file, Map.of(), true).own(top, GROUP_KEYS);
+        return new Reading(file, Map.of(), true, new SharedValues()).own(top, GROUP_KEYS);
     }
 
     /** The state of reading one file: the problems found so far and the lines of unique values. */
@@ -99,11 +107,13 @@ final class HostFileParser {
         private final boolean partial;
         private final Map<MacAddress, Integer> macLines = new LinkedHashMap<>();
         private final Map<String, Integer> ipLines = new LinkedHashMap<>();
+        private final SharedValues shared;
 
-        Reading(Path file, Map<Path, GroupRef> groups, boolean partial) {
+        Reading(Path file, Map<Path, GroupRef> groups, boolean partial, SharedValues shared) {
             super(file, groups);
             this.file = file;
             this.partial = partial;
+            this.shared = shared;
         }
 
         ParsedHost host(Mapping top, String revision, List<String> groupNames) throws HostFileInvalid {
@@ -120,8 +130,9 @@ final class HostFileParser {
             if (!problems().isEmpty()) {
                 throw new HostFileInvalid(problems());
             }
-            Host host = new Host(name, build, token, nics, os, medium, subnet, params, templates, revision,
-                    file.toString()).withGroups(groupNames);
+            Host host = new Host(name, build, token, nics, shared.of(os), shared.of(medium), shared.of(subnet),
+                    shared.of(Map.copyOf(params)), shared.of(Map.copyOf(templates)), revision, file.toString(), "",
+                    Optional.empty(), shared.of(List.copyOf(groupNames)));
             return new ParsedHost(file, host, lineOf(top, "name"), lineOf(top, "token"), macLines, ipLines);
         }
 
@@ -202,7 +213,7 @@ final class HostFileParser {
                     provisionLine = lineOf(nic, "provision");
                 }
                 if (mac.isPresent()) {
-                    nics.add(new Nic(mac.get(), ip, identifier, provision));
+                    nics.add(new Nic(mac.get(), ip, shared.of(identifier), provision));
                     macLines.putIfAbsent(mac.get(), lineOf(nic, "mac"));
                     if (!ip.isEmpty()) {
                         ipLines.putIfAbsent(ip, lineOf(nic, "ip"));

@@ -77,10 +77,11 @@ final class HostsDirectory {
     boolean rescan(Groups groups) {
         boolean groupsChanged = groups.version() != groupsVersion;
         Map<Path, LoadedFile> fresh = new ConcurrentHashMap<>();
+        SharedValues shared = new SharedValues();
         boolean filesChanged = folder.rescan(f -> {
             LoadedFile before = files.get(f.path());
             if (groupsChanged || before == null || f.sha().isEmpty() || !before.sha().equals(f.sha())) {
-                fresh.put(f.path(), resolve(f, folder.tree(f), before, groups));
+                fresh.put(f.path(), resolve(f, folder.tree(f), before, groups, shared));
             }
         });
         if (!filesChanged && !groupsChanged) {
@@ -94,7 +95,7 @@ final class HostsDirectory {
             LoadedFile after = fresh.get(f.path());
             if (after == null) {
                 after = before != null && !groupsChanged && !f.sha().isEmpty() && before.sha().equals(f.sha())
-                        ? before : resolve(f, folder.tree(f), before, groups);
+                        ? before : resolve(f, folder.tree(f), before, groups, shared);
             }
             changed |= before == null || !after.problems().equals(before.problems())
                     || !after.current().map(ParsedHost::host).equals(before.current().map(ParsedHost::host));
@@ -104,13 +105,14 @@ final class HostsDirectory {
         return changed;
     }
 
-    private LoadedFile resolve(YamlFolder.YamlFile f, Optional<YamlNode> tree, LoadedFile before, Groups groups) {
+    private LoadedFile resolve(YamlFolder.YamlFile f, Optional<YamlNode> tree, LoadedFile before, Groups groups,
+                               SharedValues shared) {
         Optional<ParsedHost> lastGood = before == null ? Optional.empty() : before.lastGood();
         if (tree.isEmpty()) {
             return new LoadedFile(f.path(), f.sha(), Optional.empty(), lastGood, f.problems());
         }
         try {
-            Optional<ParsedHost> host = Optional.of(parser.host(f.path(), tree.get(), f.sha(), groups));
+            Optional<ParsedHost> host = Optional.of(parser.host(f.path(), tree.get(), f.sha(), groups, shared));
             return new LoadedFile(f.path(), f.sha(), host, host, List.of());
         } catch (HostFileInvalid e) {
             return new LoadedFile(f.path(), f.sha(), Optional.empty(), lastGood, e.problems());

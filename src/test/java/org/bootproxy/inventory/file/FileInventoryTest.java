@@ -46,6 +46,30 @@ class FileInventoryTest {
         return new FileInventory(dir, clock);
     }
 
+    /** 50,000 hosts with one OS, medium, subnet and params hold them once (BENCHMARKS.md, issue 15: the live heap). */
+    @Test
+    void hostsReadTogetherShareTheValuesTheyHaveInCommon() throws Exception {
+        String common = """
+                medium: http://mirror.example.com/almalinux/9.4/BaseOS/x86_64/os
+                subnet:
+                  mask: 255.255.255.0
+                  gateway: 192.0.2.1
+                params:
+                  kernelcmd: console=ttyS0
+                """;
+        write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01", common));
+        write("db01.yaml", host("db01.example.com", "52:54:00:bb:00:01", common.replace("ttyS0", "ttyS1")));
+        FileInventory inv = inventory();
+        Host web = inv.findByMac(WEB01_MAC).orElseThrow();
+        Host db = inv.findByMac(DB01_MAC).orElseThrow();
+        assertThat(db.os()).isSameAs(web.os());
+        assertThat(db.medium()).isSameAs(web.medium());
+        assertThat(db.subnet()).isSameAs(web.subnet());
+        assertThat(db.params()).as("different params stay apart").isNotEqualTo(web.params());
+        assertThat(db.param("kernelcmd")).contains("console=ttyS1");
+        assertThat(web.param("kernelcmd")).contains("console=ttyS0");
+    }
+
     @Test
     void hostIsFoundByAnyNicInAnySpelling() throws Exception {
         write("web01.yaml", host("web01.example.com", "52:54:00:aa:00:01",
