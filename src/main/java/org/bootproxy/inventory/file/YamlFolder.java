@@ -1,7 +1,9 @@
 package org.bootproxy.inventory.file;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,12 @@ import org.bootproxy.support.Sha256;
 
 /**
  * The YAML files of one folder (hosts, groups or profiles) as last read. A rescan looks at each file's size,
- * modification time and inode ({@link FileStamp}, one {@code lstat}), and reads and parses again only what changed. Every {@code *.yaml} and {@code *.yml} directly in the folder counts; dotfiles, editor leftovers and
+ * modification time and inode ({@link FileStamp}, one {@code lstat}), and reads and parses again only what changed.
+ * While the folder's own stamp is what it was at the last listing (no file added, removed or replaced by a rename
+ * since, and not changed within {@link #TIMESTAMP_SLACK} of the clock), the files known are the files there, each
+ * the same file as before: a file not reached through a symlink is then looked at by its time and size alone (an edit
+ * in place changes its time), which makes no garbage, where listing the folder and an {@code lstat} of each file make
+ * some 30 MB at 50,000 files (BENCHMARKS.md, issue 15). Every {@code *.yaml} and {@code *.yml} directly in the folder counts; dotfiles, editor leftovers and
  * sub-folders do not. A file larger than the limit is refused unread; a symlink leading out of the folder is
  * never read. Not thread-safe: its owner calls it under a lock.
  */
@@ -76,16 +82,20 @@ final class YamlFolder {
     private final boolean optional;
     private final Map<String, YamlFile> files = new TreeMap<>();
     private Optional<HostFileProblem> listingProblem = Optional.empty();
+    /** The folder's own stamp just before it was last listed; null when it was not (or could not be) listed. */
+    private FileStamp listedAs;
 
     /**
      * One file as last read.
      *
      * @param recheck  read it again on the next rescan even if its stamp is the same
+     * @param fullLook always looked at with an {@code lstat}: the name is a symlink (the stamp is its target's, which
+     *                 may be replaced elsewhere), or the file could not be used
      * @param sha      SHA-256 of the bytes read, or "" when it could not be read
      * @param tree     its YAML, when it could be read and parsed
      * @param problems why it could not (size, symlink, I/O, YAML syntax), with the line when known
      */
-    record YamlFile(Path path, FileStamp stamp, boolean recheck, String sha, Optional<YamlNode> tree,
+    record YamlFile(Path path, FileStamp stamp, boolean recheck, boolean fullLook, String sha, Optional<YamlNode> tree,
                     List<HostFileProblem> problems) {
         YamlFile {
             problems = List.copyOf(problems);
@@ -107,7 +117,7 @@ final class YamlFolder {
         }
 
         YamlFile withoutTree() {
-            return tree.isEmpty() ? this : new YamlFile(path, stamp, recheck, sha, Optional.empty(), problems);
+            return tree.isEmpty() ? this : new YamlFile(path, stamp, recheck, fullLook, sha, Optional.empty(), problems);
         }
     }
 
@@ -155,6 +165,11 @@ final class YamlFolder {
      * it, before its YAML is dropped ({@link Kind#keepTrees}); {@code justRead} must be safe to call from many threads.
      */
     boolean rescan(Consumer<YamlFile> justRead) {
+        Optional<FileStamp> folderNow = FileStamp.of(dir);
+        if (listedAs != null && folderNow.isPresent() && folderNow.get().equals(listedAs) && !recent(listedAs)) {
+            return rescanKnown(justRead);
+        }
+        listedAs = null;
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
             paths = listing.filter(YamlFolder::isYamlName).sorted().toList();
@@ -172,13 +187,11 @@ final class YamlFolder {
         // refresh only reads this.files: the map is changed below, once every file has been looked at
         List<YamlFile> looked = each.map(p -> {
             YamlFile before = files.get(p.getFileName().toString());
-            YamlFile after = refresh(p, before);
-            if (after == null || after == before) {
-                return after;
-            }
-            justRead.accept(after);
-            return kind.keepTrees() ? after : after.withoutTree();
+            return handOn(refresh(p, before), before, justRead);
         }).filter(Objects::nonNull).toList();
+        // a name that is no file of ours now (a dangling symlink, a file gone since the listing) is listed again
+        // next time: its target may appear without the folder changing
+        listedAs = looked.size() == paths.size() ? folderNow.orElse(null) : null;
         Set<String> seen = new HashSet<>();
         for (YamlFile after : looked) {
             String name = after.path().getFileName().toString();
@@ -188,6 +201,59 @@ final class YamlFolder {
         }
         changed |= files.keySet().retainAll(seen);
         return changed;
+    }
+
+    /** The folder's entries are as last listed: each file known is looked at again ({@link #quickLook}). */
+    private boolean rescanKnown(Consumer<YamlFile> justRead) {
+        List<YamlFile> known = List.copyOf(files.values());
+        Stream<YamlFile> each = known.size() >= PARALLEL_FROM ? known.parallelStream() : known.stream();
+        // as in rescan: the map is changed once every file has been looked at; only the files that changed are kept
+        List<YamlFile[]> beforeAfter = each.map(before -> {
+            YamlFile after = handOn(quickLook(before), before, justRead);
+            return after == before ? null : new YamlFile[] {before, after};
+        }).filter(Objects::nonNull).toList();
+        boolean changed = false;
+        for (YamlFile[] pair : beforeAfter) {
+            String name = pair[0].path().getFileName().toString();
+            if (pair[1] == null) {
+                files.remove(name);
+                changed = true;
+            } else {
+                files.put(name, pair[1]);
+                changed |= !pair[1].sameAs(pair[0]);
+            }
+        }
+        return changed;
+    }
+
+    /** {@code after} as kept: handed to {@code justRead} first when it was read again, its YAML dropped if not kept. */
+    private YamlFile handOn(YamlFile after, YamlFile before, Consumer<YamlFile> justRead) {
+        if (after == null || after == before) {
+            return after;
+        }
+        justRead.accept(after);
+        return kind.keepTrees() ? after : after.withoutTree();
+    }
+
+    /**
+     * {@code before} when, in a folder whose entries did not change, its time and size are as they were; else as
+     * {@link #refresh}. A symlink (its target may have been replaced elsewhere), a file with a problem and one to read
+     * again anyway get the full look.
+     */
+    private YamlFile quickLook(YamlFile before) {
+        Path path = before.path();
+        if (before.fullLook() || before.recheck() || before.stamp() == null || path.getFileSystem() != FileSystems.getDefault()) {
+            return refresh(path, before);
+        }
+        File file = path.toFile();
+        long modified = file.lastModified(); // 0 when it is gone: not the time it had
+        return modified == before.stamp().modified().toMillis() && file.length() == before.stamp().size()
+                ? before : refresh(path, before);
+    }
+
+    /** Changed within {@link #TIMESTAMP_SLACK} of the clock: a second change in the same tick may not show. */
+    private boolean recent(FileStamp stamp) {
+        return !stamp.modified().toInstant().isBefore(clock.instant().minus(TIMESTAMP_SLACK));
     }
 
     /**
@@ -224,9 +290,11 @@ final class YamlFolder {
     private YamlFile refresh(Path path, YamlFile before) {
         FileStamp stamp;
         byte[] bytes;
+        boolean link;
         try {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.isSymbolicLink()) {
+            link = a.isSymbolicLink();
+            if (link) {
                 Optional<String> outside = outside(path);
                 if (outside.isPresent()) {
                     // never read: its lines would be echoed into the log as YAML errors (a link to /etc/shadow)
@@ -255,23 +323,22 @@ final class YamlFolder {
         } catch (IOException e) {
             return broken(path, null, true, "cannot read the file (" + reason(e) + ")");
         }
-        Instant readAt = clock.instant();
-        boolean recheck = !stamp.modified().toInstant().isBefore(readAt.minus(TIMESTAMP_SLACK));
+        boolean recheck = recent(stamp);
         String sha = Sha256.of(bytes).hex();
         if (before != null && sha.equals(before.sha())) {
-            return new YamlFile(path, stamp, recheck, sha, before.tree(), before.problems());
+            return new YamlFile(path, stamp, recheck, link, sha, before.tree(), before.problems());
         }
         try {
-            return new YamlFile(path, stamp, recheck, sha,
+            return new YamlFile(path, stamp, recheck, link, sha,
                     Optional.of(new YamlReader().read(path, bytes, kind.emptyMeans(), kind.onePer())), List.of());
         } catch (YamlReader.SyntaxError e) {
-            return new YamlFile(path, stamp, recheck, sha, Optional.empty(),
+            return new YamlFile(path, stamp, recheck, link, sha, Optional.empty(),
                     List.of(new HostFileProblem(path, e.line(), e.getMessage())));
         }
     }
 
     private static YamlFile broken(Path path, FileStamp stamp, boolean recheck, String why) {
-        return new YamlFile(path, stamp, recheck, "", Optional.empty(), List.of(new HostFileProblem(path, 0, why)));
+        return new YamlFile(path, stamp, recheck, true, "", Optional.empty(), List.of(new HostFileProblem(path, 0, why)));
     }
 
     /** Why {@code path} is not a file of this folder once symlinks are followed; empty when it is one. */
