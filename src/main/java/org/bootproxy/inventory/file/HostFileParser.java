@@ -73,7 +73,8 @@ final class HostFileParser {
      * As {@link #host(Path, YamlNode, String, Groups)}, its operating system, medium, subnet, params, templates and
      * interface names taken from {@code shared} when an equal one was read before (one copy for many hosts).
      */
-    ParsedHost host(Path file, YamlNode root, String fileSha, Groups groups, SharedValues shared) throws HostFileInvalid {
+    ParsedHost host(Path file, YamlNode root, String fileSha, Groups groups, SharedValues shared)
+            throws HostFileInvalid {
         if (!(root instanceof Mapping top)) {
             throw new HostFileInvalid(List.of(new HostFileProblem(file, root.line(),
                     "a host file is a map of keys (name:, interfaces:, os:, …), not " + root.kindName())));

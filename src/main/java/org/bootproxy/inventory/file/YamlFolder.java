@@ -33,9 +33,9 @@ import org.bootproxy.support.Sha256;
  * since, and not changed within {@link #TIMESTAMP_SLACK} of the clock), the files known are the files there, each
  * the same file as before: a file not reached through a symlink is then looked at by its time and size alone (an edit
  * in place changes its time), which makes no garbage, where listing the folder and an {@code lstat} of each file make
- * some 30 MB at 50,000 files (BENCHMARKS.md, issue 15). Every {@code *.yaml} and {@code *.yml} directly in the folder counts; dotfiles, editor leftovers and
- * sub-folders do not. A file larger than the limit is refused unread; a symlink leading out of the folder is
- * never read. Not thread-safe: its owner calls it under a lock.
+ * some 30 MB at 50,000 files (BENCHMARKS.md, issue 15). Every {@code *.yaml} and {@code *.yml} directly in the
+ * folder counts; dotfiles, editor leftovers and sub-folders do not. A file larger than the limit is refused unread;
+ * a symlink leading out of the folder is never read. Not thread-safe: its owner calls it under a lock.
  */
 final class YamlFolder {
 
@@ -117,7 +117,8 @@ final class YamlFolder {
         }
 
         YamlFile withoutTree() {
-            return tree.isEmpty() ? this : new YamlFile(path, stamp, recheck, fullLook, sha, Optional.empty(), problems);
+            return tree.isEmpty() ? this
+                    : new YamlFile(path, stamp, recheck, fullLook, sha, Optional.empty(), problems);
         }
     }
 
@@ -242,7 +243,8 @@ final class YamlFolder {
      */
     private YamlFile quickLook(YamlFile before) {
         Path path = before.path();
-        if (before.fullLook() || before.recheck() || before.stamp() == null || path.getFileSystem() != FileSystems.getDefault()) {
+        if (before.fullLook() || before.recheck() || before.stamp() == null
+                || path.getFileSystem() != FileSystems.getDefault()) {
             return refresh(path, before);
         }
         File file = path.toFile();
