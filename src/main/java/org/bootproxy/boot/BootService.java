@@ -495,7 +495,8 @@ public final class BootService {
         return new Answer(body, template, Optional.ofNullable(host), reason);
     }
 
-    private void emit(BootRequest r, String stage, String detail, String outcome, Map<String, String> fields) {
+    /** Records one boot event for the machine that sent {@code r}. */
+    void emit(BootRequest r, String stage, String detail, String outcome, Map<String, String> fields) {
         events.record(new BootEvent(clock.instant(), r.firstMac(), r.clientIp(), stage, detail, outcome, fields));
     }
 }

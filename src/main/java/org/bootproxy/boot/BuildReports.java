@@ -40,7 +40,7 @@ final class BuildReports {
         Host host = records.apply(defined);
         String stage = status == BuildState.Status.BUILT ? "built" : "failed";
         if (!host.build()) {
-            emit(request, stage, host.name(), "not-in-build", Map.of("host", host.name()));
+            boot.emit(request, stage, host.name(), "not-in-build", Map.of("host", host.name()));
             throw new NotInBuild(records.whyNotInBuild(defined, "its '" + stage + "' report changes nothing"));
         }
         BuildState state = new BuildState(host.name(), host.revision(), status, clock.instant(), report);
@@ -58,7 +58,7 @@ final class BuildReports {
             // recorded locally all the same: the host must not reinstall because upstream was down
             forwarded = "upstream-error: " + e.getMessage();
         }
-        emit(request, stage, host.name(), "recorded", Map.of("host", host.name(), "upstream", forwarded,
+        boot.emit(request, stage, host.name(), "recorded", Map.of("host", host.name(), "upstream", forwarded,
                 "report_bytes", String.valueOf(report.length())));
         return state;
     }
@@ -101,9 +101,5 @@ final class BuildReports {
                 Map.of("host", name, "was", cleared.map(s -> s.status().name().toLowerCase(Locale.ROOT) + " at "
                         + s.at()).orElse(""))));
         return new Rebuilt(name, cleared, defined);
-    }
-
-    private void emit(BootRequest r, String stage, String detail, String outcome, Map<String, String> fields) {
-        events.record(new BootEvent(clock.instant(), r.firstMac(), r.clientIp(), stage, detail, outcome, fields));
     }
 }
