@@ -112,21 +112,37 @@ final class ForemanForwarder implements Handler {
                         + maxForwards + " forwarded requests are waiting for it already"));
             }
             long started = System.nanoTime();
-            return this.client.sendAsync(forwarded, HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((answer, failure) -> waiting.release())
-                    .handle((answer, failure) -> {
-                        if (failure != null) {
-                            throw unavailable(method, path, failure);
-                        }
-                        ctx.status(answer.statusCode());
-                        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-                        answer.headers().firstValue("Retry-After").ifPresent(v -> ctx.header("Retry-After", v));
-                        ctx.result(answer.body());
-                        LOG.info("forwarded {} {} for {} to Foreman: {} ({} bytes, {} ms)", method, path, client,
-                                answer.statusCode(), answer.body().length, (System.nanoTime() - started) / 1_000_000);
-                        hint.advice(client, byAddressOnly, answer.statusCode(), answer.body()).ifPresent(LOG::warn);
-                        return null;
-                    });
+            ExchangeEnd end = ExchangeEnd.of(ctx.req().getAsyncContext());
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            CompletableFuture<HttpResponse<byte[]>> sent = this.client.sendAsync(forwarded,
+                    HttpResponse.BodyHandlers.ofByteArray());
+            answered.whenComplete((done, failure) -> sent.cancel(true)); // Javalin's timeout: stop waiting for Foreman
+            sent.whenComplete((answer, failure) -> {
+                waiting.release();
+                if (end.ended()) {
+                    // Jetty has recycled the request (bootproxy stopping): touching it, or completing the future
+                    // Javalin waits on, would throw in every step of Javalin's error handling, without end
+                    LOG.info("dropped Foreman's answer to {} {} for {}: the request had ended ({}) before it came",
+                            method, path, client, end.why());
+                    return;
+                }
+                try {
+                    if (failure != null) {
+                        throw unavailable(method, path, failure);
+                    }
+                    ctx.status(answer.statusCode());
+                    answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+                    answer.headers().firstValue("Retry-After").ifPresent(v -> ctx.header("Retry-After", v));
+                    ctx.result(answer.body());
+                    LOG.info("forwarded {} {} for {} to Foreman: {} ({} bytes, {} ms)", method, path, client,
+                            answer.statusCode(), answer.body().length, (System.nanoTime() - started) / 1_000_000);
+                    hint.advice(client, byAddressOnly, answer.statusCode(), answer.body()).ifPresent(LOG::warn);
+                    answered.complete(null);
+                } catch (RuntimeException e) {
+                    answered.completeExceptionally(e);
+                }
+            });
+            return answered;
         });
     }
 

@@ -2,10 +2,16 @@ package org.bootproxy.http.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +29,7 @@ import org.bootproxy.smartproxy.SmartProxySettings;
 import org.bootproxy.smartproxy.TrustedHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finding 3: with foreman_url set and Foreman hanging, each forwarded request held a worker for 60 s, without a
@@ -140,6 +147,43 @@ class HangingForemanTest {
                 assertThat(timedOut.body()).contains("did not answer");
                 assertThat(timedOut.millis()).isBetween(900L, 4000L);
             }
+        }
+    }
+
+    /**
+     * Foreman's answer (here: the forward timeout) that comes after bootproxy stopped finds the request recycled by
+     * Jetty. It used to be handed to Javalin all the same, whose error handling then threw on the recycled request
+     * in a loop without end: one thread logging "Exception handler … threw an error" for good. It is dropped now.
+     */
+    @Test
+    void anAnswerThatComesAfterBootproxyStoppedIsDroppedAndNothingLoops() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        try (HangingForeman foreman = new HangingForeman(); Socket client = new Socket()) {
+            SmartProxy proxy = forwardingTo(foreman, Duration.ofMillis(500), 4);
+            LoadServer app = new LoadServer(HttpSettingsBuilder.loopback().build(), Optional.of(proxy));
+            client.connect(new InetSocketAddress("127.0.0.1", app.port()), 5000);
+            client.getOutputStream().write(("GET /unattended/provision?mac=" + Hosts.UNKNOWN_MAC.colons()
+                    + " HTTP/1.1\r\nHost: bootproxy\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < 100 && foreman.accepted.get() == 0; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(foreman.accepted.get()).as("the request was forwarded").isEqualTo(1);
+            app.close();
+            int stoppedAt = log.list.size();
+            for (int i = 0; i < 100 && log.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith("dropped")); i++) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200);
+            List<ILoggingEvent> after = List.copyOf(log.list.subList(stoppedAt, log.list.size()));
+            assertThat(after).as("what was logged after the stop").anySatisfy(e -> assertThat(e.getFormattedMessage())
+                    .startsWith("dropped Foreman's answer to GET /unattended/provision for 127.0.0.1")
+                    .contains("the request had ended"));
+            assertThat(after).as("warnings after the stop").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+        } finally {
+            root.detachAppender(log);
         }
     }
 }
