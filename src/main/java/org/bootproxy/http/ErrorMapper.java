@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * unparsable mac=      404 (next NIC)           400                          400                400
  * Jetty's HTTP errors  its 4xx (a broken chunk read by a handler: 400)
  * anything else (bug)  200 retry script         500 "internal error"         500                500
+ * the client hung up   no answer (nobody to read it); the request log says "aborted" and why
  * </pre>
  *
  * Bodies are one line of text; a stack trace only ever goes to the log, and only for bugs.
@@ -55,10 +56,51 @@ final class ErrorMapper {
         this.onFatal = onFatal;
     }
 
+    /**
+     * Answers {@code e}, and never throws: Javalin hands an exception thrown here to its own error handling, which on
+     * a request Jetty has already recycled (an asynchronous answer finishing while bootproxy stops) throws again and
+     * hands it back here, in a loop without end on that thread.
+     */
     void map(Exception e, Context ctx) {
         // an Error that reached here wrapped (a future's CompletionException) is as fatal as one thrown directly
         OnFatalError.in(e).ifPresent(error -> onFatal.fatal("HTTP handler", error));
+        try {
+            mapOrThrow(e, ctx);
+        } catch (RuntimeException failed) {
+            log.error("could not answer a request that failed with {}", Text.oneLine(e.toString(), 300), failed);
+            try {
+                Text.answer(ctx, 500, "internal error (see the bootproxy log)");
+            } catch (RuntimeException gone) {
+                // the request is gone: nobody is left to answer
+            }
+        }
+    }
+
+    private void mapOrThrow(Exception e, Context ctx) {
         Exchange ex = Exchange.of(ctx);
+        if (e instanceof Text.ClientGone) {
+            gone(ex);
+            return;
+        }
+        try {
+            answer(e, ctx, ex);
+        } catch (Text.ClientGone writing) {
+            // answering the failure failed the same way: nobody is left to tell, and Javalin must not try again
+            gone(ex);
+        }
+    }
+
+    /**
+     * The client hung up before its answer was written (iPXE or an installer gave up, curl was stopped): the request
+     * log says so and that is all; it is no bug of bootproxy's, and no other answer can reach the client.
+     */
+    private static void gone(Exchange ex) {
+        String before = ex.failure().isEmpty() ? "" : " (" + ex.failure() + ")";
+        ex.failure("the client closed the connection before the answer was sent" + before);
+        ex.result("aborted", "");
+    }
+
+    private void answer(Exception e, Context ctx, Exchange ex) {
         String reason = Text.oneLine(e.getMessage(), 1000);
         ex.failure(reason);
         if (e instanceof TemplateFailed tf) {

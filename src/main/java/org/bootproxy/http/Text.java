@@ -29,7 +29,14 @@ final class Text {
         try {
             ctx.res().getOutputStream().write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // the client went away: the request ends, as with any write failure
+            throw new ClientGone(e); // the request ends, as with any write failure
+        }
+    }
+
+    /** Writing an answer failed: the client closed the connection (or bootproxy is stopping and Jetty closed it). */
+    static final class ClientGone extends UncheckedIOException {
+        ClientGone(IOException cause) {
+            super(cause);
         }
     }
 
