@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bootproxy.support.OneLine;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Reads one YAML document into {@link YamlNode}s that remember their lines. */
+/**
+ * Reads one YAML document into {@link YamlNode}s that remember their lines: the plainly shaped file with
+ * {@link PlainYamlReader}, any other with Jackson over snakeyaml.
+ */
 final class YamlReader {
     /** A parser's message is cut here: it names the problem, not the whole document. */
     private static final int MAX_MESSAGE = 500;
@@ -41,6 +45,15 @@ final class YamlReader {
      * @param oneOf  what one file holds, for the message about a second document ("one host per file")
      */
     YamlNode read(Path file, byte[] bytes, String empty, String oneOf) throws SyntaxError {
+        Optional<YamlNode> plain = PlainYamlReader.read(file, bytes);
+        return plain.isPresent() ? plain.get() : readFully(file, bytes, empty, oneOf);
+    }
+
+    /**
+     * As {@link #read}, always with the full parser: what {@code read} does with every file the plain reader declines
+     * (so every unusual file and every error reads as it did before the plain reader).
+     */
+    YamlNode readFully(Path file, byte[] bytes, String empty, String oneOf) throws SyntaxError {
         try (YAMLParser p = FACTORY.createParser(bytes)) {
             if (p.nextToken() == null) {
                 throw new SyntaxError(0, "the file is empty (" + empty + ")");
