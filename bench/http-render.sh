@@ -2,7 +2,8 @@
 # Rendered answers vs nginx serving the same bytes: bootproxy's answers a second next to what this machine, loopback
 # and wrk manage for a static file.
 #
-#   bench/http-render.sh [--connections "16 64 256"] [--duration 8] [--rounds 2] [--warm-up 20] [--no-build]
+#   bench/http-render.sh [--connections "16 64 256"] [--routes "ipxe provision bootstrap 404"] [--duration 8]
+#                        [--rounds 2] [--warm-up 20] [--no-build]
 #
 # Routes (the shipped hosts/ and templates/; web01 is 52:54:00:00:01:01):
 #   ipxe       GET /unattended/iPXE?mac=<web01>         the host's rendered iPXE script
@@ -13,20 +14,27 @@
 # namespace. For each connection count and route the two servers take turns, --rounds times each, wrk -t2 for
 # --duration seconds a turn; the table shows the median turn. bootproxy runs through the package's launcher with its
 # shipped JVM defaults (src/deb/bin/bootproxy) and is warmed up first (--warm-up seconds of wrk: the JIT compiles
-# what it runs most). At the end: both servers' resident memory and bootproxy's threads.
+# what it runs most). --routes measures some of the routes only (a quick A/B). It waits, up to 10 minutes, for the
+# 1-minute load to drop below 1.5 ($BENCH_MAX_LOAD) before it starts. At the end: both servers' resident memory and
+# bootproxy's threads.
 # Needs root (a private network namespace), wrk, nginx, curl (.ci/run installs them). Prints Markdown on stdout.
 set -euo pipefail
 
-CONNS="16 64 256" DURATION=8 ROUNDS=2 WARM=20 BUILD=1
+CONNS="16 64 256" ROUTES="ipxe provision bootstrap 404" DURATION=8 ROUNDS=2 WARM=20 BUILD=1
 while (($#)); do
   case $1 in
     --connections) CONNS=$2; shift 2 ;;
+    --routes) ROUTES=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --warm-up) WARM=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    *) echo "usage: $0 [--connections \"16 64 256\"] [--duration S] [--rounds N] [--warm-up S] [--no-build]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--connections \"16 64 256\"] [--routes \"ipxe provision bootstrap 404\"] [--duration S] [--rounds N]" \
+      "[--warm-up S] [--no-build]" >&2; exit 2 ;;
   esac
+done
+for r in $ROUTES; do
+  [[ $r =~ ^(ipxe|provision|bootstrap|404)$ ]] || { echo "$0: no route $r (ipxe, provision, bootstrap, 404)" >&2; exit 2; }
 done
 source "$(dirname "$0")/lib.sh"
 if [[ -z ${BENCH_IN_NETNS:-} ]]; then
@@ -34,7 +42,7 @@ if [[ -z ${BENCH_IN_NETNS:-} ]]; then
   ((BUILD)) && (cd "$BENCH_REPO" && mvn -B -q -DskipTests package) >&2
   ulimit -n 65536 2> /dev/null || true
 fi
-bench_in_netns "$0" --connections "$CONNS" --duration "$DURATION" --rounds "$ROUNDS" --warm-up "$WARM" --no-build
+bench_in_netns "$0" --connections "$CONNS" --routes "$ROUTES" --duration "$DURATION" --rounds "$ROUNDS" --warm-up "$WARM" --no-build
 
 bench_workdir render-bench
 
@@ -43,18 +51,18 @@ WEB01=52:54:00:00:01:01 UNKNOWN=52:54:00:ff:ff:ff
 declare -A BP_PATH=([ipxe]="/unattended/iPXE?mac=$WEB01" [provision]="/unattended/provision?mac=$WEB01"
   [bootstrap]="/unattended/iPXE?bootstrap=1" [404]="/unattended/iPXE?mac=$UNKNOWN")
 declare -A NG_PATH=([ipxe]=/ipxe [provision]=/provision [bootstrap]=/bootstrap [404]=/notfound)
-ROUTES="ipxe provision bootstrap 404"
 
 bench_wrk_lua "$WORK/result.lua"
 echo "## Rendered answers vs nginx serving the same bytes"
 echo
+bench_wait_quiet
 bench_machine
 bpid=$(bench_bootproxy "$WORK" "$BP")
 PIDS+=("$bpid")
 
 # the same bytes for nginx
 mkdir -p "$WORK/nginx/www"
-for r in ipxe provision bootstrap; do
+for r in ipxe provision bootstrap; do # every route's bytes, whichever are measured: the 404's line is set below
   curl -sf "http://127.0.0.1:$BP${BP_PATH[$r]}" > "$WORK/nginx/www/$r"
 done
 body404=$(curl -s "http://127.0.0.1:$BP${BP_PATH[404]}")
@@ -68,9 +76,10 @@ for r in $ROUTES; do
 done
 echo "- answer sizes: $(for r in $ROUTES; do printf '%s %s B; ' "$r" "$(curl -s "http://127.0.0.1:$BP${BP_PATH[$r]}" | wc -c)"; done)"
 
-# warm-up: what the JIT compiles first is what it runs most
-for r in ipxe provision bootstrap 404; do
-  wrk -t2 -c64 -d"$((WARM / 4 + 1))s" "http://127.0.0.1:$BP${BP_PATH[$r]}" > /dev/null
+# warm-up: what the JIT compiles first is what it runs most; --warm-up seconds shared by the routes measured
+nroutes=$(wc -w <<< "$ROUTES")
+for r in $ROUTES; do
+  wrk -t2 -c64 -d"$((WARM / nroutes + 1))s" "http://127.0.0.1:$BP${BP_PATH[$r]}" > /dev/null
 done
 
 # one wrk turn: prints "req_per_s p50 p99 non2xx errors"
