@@ -67,7 +67,8 @@ for r in ipxe provision bootstrap; do # every route's bytes, whichever are measu
 done
 body404=$(curl -s "http://127.0.0.1:$BP${BP_PATH[404]}")
 printf 'location = /notfound { return 404 "%s\\n"; }\n' "${body404//\"/\\\"}" > "$WORK/nginx/extra.conf"
-PIDS+=("$(bench_nginx "$WORK/nginx" "$NG")")
+ngpid=$(bench_nginx "$WORK/nginx" "$NG")
+PIDS+=("$ngpid")
 sleep 1
 for r in $ROUTES; do
   b=$(curl -s "http://127.0.0.1:$BP${BP_PATH[$r]}" | sha256sum | cut -c1-12)
@@ -82,39 +83,47 @@ for r in $ROUTES; do
   wrk -t2 -c64 -d"$((WARM / nroutes + 1))s" "http://127.0.0.1:$BP${BP_PATH[$r]}" > /dev/null
 done
 
-# one wrk turn: prints "req_per_s p50 p99 non2xx errors"
+# one wrk turn against the server whose processes are PIDS: prints "req_per_s p50 p99 non2xx errors cpu_us_per_answer"
+# (the server's CPU time, user and system, during the turn over its answers: less noisy than the rate on a shared
+# machine, since another job's load takes time from the server but adds little CPU to each answer)
 turn() {
-  local url=$1 c=$2 out
+  local url=$1 c=$2 pids=$3 out before after
+  before=$(bench_cpu_ticks $pids)
   out=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s "$WORK/result.lua" "$url" 2>&1 | grep '^RESULT' || true)
-  [[ -n $out ]] || { echo "0 0 0 0 failed"; return; }
+  after=$(bench_cpu_ticks $pids)
+  [[ -n $out ]] || { echo "0 0 0 0 failed 0"; return; }
   read -r _ req secs p50 p99 _max non2xx ec er ew et <<< "$out"
-  echo "$(awk -v r="$req" -v s="$secs" 'BEGIN { printf "%.0f", r / s }') $p50 $p99 $non2xx $((ec + er + ew + et))"
+  echo "$(awk -v r="$req" -v s="$secs" 'BEGIN { printf "%.0f", r / s }') $p50 $p99 $non2xx $((ec + er + ew + et))" \
+    "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? t * 1e6 / hz / r : 0) }')"
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 echo
-echo "wrk -t2, ${DURATION} s a turn, $ROUNDS turns each, the median turn; p50/p99 in ms; ratio = bootproxy ÷ nginx answers a second"
+echo "wrk -t2, ${DURATION} s a turn, $ROUNDS turns each, the median turn; p50/p99 in ms; ratio = bootproxy ÷ nginx answers a second;"
+echo "CPU µs/answer: the server's CPU time (all its threads, user + system) during its turns over its answers (median turn)"
 echo
-echo "| route | connections | bootproxy /s | p50 | p99 | nginx /s | p50 | p99 | ratio | non-2xx (bp / nginx) | errors |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| route | connections | bootproxy /s | p50 | p99 | nginx /s | p50 | p99 | ratio | non-2xx (bp / nginx) | errors | CPU µs/answer (bp / nginx) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+ngpids="$ngpid $( (pgrep -P "$ngpid" || true) | tr '\n' ' ')" # the master and its workers
 for c in $CONNS; do
   for r in $ROUTES; do
     : > "$WORK/bp.txt"; : > "$WORK/ng.txt"
     for _ in $(seq 1 "$ROUNDS"); do
-      turn "http://127.0.0.1:$BP${BP_PATH[$r]}" "$c" >> "$WORK/bp.txt"
-      turn "http://127.0.0.1:$NG${NG_PATH[$r]}" "$c" >> "$WORK/ng.txt"
+      turn "http://127.0.0.1:$BP${BP_PATH[$r]}" "$c" "$bpid" >> "$WORK/bp.txt"
+      turn "http://127.0.0.1:$NG${NG_PATH[$r]}" "$c" "$ngpids" >> "$WORK/ng.txt"
     done
     bps=$(cut -d' ' -f1 "$WORK/bp.txt" | median); ngs=$(cut -d' ' -f1 "$WORK/ng.txt" | median)
     bp50=$(cut -d' ' -f2 "$WORK/bp.txt" | median); bp99=$(cut -d' ' -f3 "$WORK/bp.txt" | median)
     ng50=$(cut -d' ' -f2 "$WORK/ng.txt" | median); ng99=$(cut -d' ' -f3 "$WORK/ng.txt" | median)
     bnon=$(awk '{ s += $4 } END { print s }' "$WORK/bp.txt"); nnon=$(awk '{ s += $4 } END { print s }' "$WORK/ng.txt")
     errs=$(awk '{ s += $5 } END { print s }' "$WORK/bp.txt" "$WORK/ng.txt")
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s / %s | %s |\n' "$r" "$c" "$bps" "$bp50" "$bp99" "$ngs" "$ng50" \
-      "$ng99" "$(awk -v a="$bps" -v b="$ngs" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$bnon" "$nnon" "$errs"
+    bcpu=$(cut -d' ' -f6 "$WORK/bp.txt" | median); ncpu=$(cut -d' ' -f6 "$WORK/ng.txt" | median)
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s / %s | %s | %s / %s |\n' "$r" "$c" "$bps" "$bp50" "$bp99" "$ngs" \
+      "$ng50" "$ng99" "$(awk -v a="$bps" -v b="$ngs" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$bnon" "$nnon" "$errs" "$bcpu" "$ncpu"
   done
 done
 echo
-ngrss=$(for p in $(pgrep -f "nginx.*$WORK" || true); do awk '/VmRSS/ {print $2}' "/proc/$p/status"; done | awk '{ s += $1 } END { printf "%.0f", s / 1024 }')
+ngrss=$(for p in $ngpids; do awk '/VmRSS/ {print $2}' "/proc/$p/status"; done | awk '{ s += $1 } END { printf "%.0f", s / 1024 }')
 echo "- at the end: bootproxy RSS $(bench_rss "$bpid") MB, $(bench_threads "$bpid") threads (JVM: $(tr '\0' ' ' < "/proc/$bpid/cmdline" \
   | grep -o -- '-Xmx[^ ]*\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ')); nginx (master and workers) RSS $ngrss MB"
 echo "- bootproxy log lines dropped: $(curl -s "http://127.0.0.1:$BP/metrics" | awk '/^bootproxy_log_lines_dropped_total/ {print $2}')"
