@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -24,11 +25,28 @@ final class TextErrorHandler extends ErrorHandler {
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
-        log.info("{} {} rejected by the HTTP parser: {} client={}", code, Text.oneLine(request.getHttpURI().getPath(), 200),
-                Text.oneLine(message, 200), Request.getRemoteAddr(request));
+        String path = Text.oneLine(request.getHttpURI().getPath(), 200);
+        if (closed(cause)) {
+            // Jetty ends a request this way when its connection is gone while it waits (bootproxy stopping): no
+            // parser was involved, and the answer below goes nowhere
+            log.info("{} ended before it was answered: its connection was closed ({}) client={}", path,
+                    Text.oneLine(String.valueOf(cause), 200), Request.getRemoteAddr(request));
+        } else {
+            log.info("{} {} rejected by the HTTP parser: {} client={}", code, path, Text.oneLine(message, 200),
+                    Request.getRemoteAddr(request));
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Text.PLAIN);
         response.write(true, ByteBuffer.wrap(line(code, message).getBytes(StandardCharsets.UTF_8)), callback);
         return true;
+    }
+
+    private static boolean closed(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String line(int code, String message) {

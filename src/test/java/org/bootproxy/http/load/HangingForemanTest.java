@@ -171,17 +171,21 @@ class HangingForemanTest {
                 Thread.sleep(20);
             }
             assertThat(foreman.accepted.get()).as("the request was forwarded").isEqualTo(1);
-            app.close();
             int stoppedAt = log.list.size();
+            app.close();
             for (int i = 0; i < 100 && log.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith("dropped")); i++) {
                 Thread.sleep(50);
             }
             Thread.sleep(200);
             List<ILoggingEvent> after = List.copyOf(log.list.subList(stoppedAt, log.list.size()));
-            assertThat(after).as("what was logged after the stop").anySatisfy(e -> assertThat(e.getFormattedMessage())
+            assertThat(after).as("what was logged from the stop on").anySatisfy(e -> assertThat(e.getFormattedMessage())
                     .startsWith("dropped Foreman's answer to GET /unattended/provision for 127.0.0.1")
                     .contains("the request had ended"));
-            assertThat(after).as("warnings after the stop").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+            assertThat(after).as("warnings from the stop on").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+            // Jetty ended the waiting request when the stop closed its connection: logged as that, not as a parse error
+            assertThat(after).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                    .startsWith("/unattended/provision ended before it was answered: its connection was closed"));
+            assertThat(after).noneMatch(e -> e.getFormattedMessage().contains("rejected by the HTTP parser"));
         } finally {
             root.detachAppender(log);
         }
