@@ -51,9 +51,23 @@ class AnswerCacheTest {
 
     /** Rewritten in place with a new time stamp: what an operator's editor does seconds later. */
     private void edit(String name, String text) throws IOException {
+        rewrite(name, text);
+        secondsLater();
+    }
+
+    /** Rewritten in place with a new time stamp, the renderers' clock left where it is. */
+    private void rewrite(String name, String text) throws IOException {
         write(name, text);
         Files.setLastModifiedTime(dir.resolve(name), FileTime.from(Instant.now().plusSeconds(5)));
-        secondsLater();
+    }
+
+    /** A template including a snippet, rendered once: "part one\ndone\n". */
+    private FreemarkerRenderer renderedWithSnippet() throws IOException {
+        write("snippets/part.ftl", "part one\n");
+        write("provision/ks.ftl", "<#include \"/snippets/part.ftl\">done\n");
+        FreemarkerRenderer r = renderer();
+        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part one\ndone\n");
+        return r;
     }
 
     /** The renderers' clock moves past {@link TemplateChecks#DEFAULT}: kept answers look at their files again. */
@@ -116,10 +130,16 @@ class AnswerCacheTest {
 
     @Test
     void editedTemplateGivesANewAnswer() throws IOException {
+        editIsSeenOnceTheClockMoves(Duration.ofSeconds(5));
+    }
+
+    /** Renders, edits the template in place, moves the renderer's clock by {@code move}, and sees the edit. */
+    private void editIsSeenOnceTheClockMoves(Duration move) throws IOException {
         write("provision/ks.ftl", "first\n");
         FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("first\n");
-        edit("provision/ks.ftl", "second\n");
+        rewrite("provision/ks.ftl", "second\n");
+        clock.advance(move);
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("second\n");
     }
 
@@ -140,10 +160,7 @@ class AnswerCacheTest {
 
     @Test
     void editedIncludedSnippetGivesANewAnswer() throws IOException {
-        write("snippets/part.ftl", "part one\n");
-        write("provision/ks.ftl", "<#include \"/snippets/part.ftl\">done\n");
-        FreemarkerRenderer r = renderer();
-        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part one\ndone\n");
+        FreemarkerRenderer r = renderedWithSnippet();
         edit("snippets/part.ftl", "part two\n");
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part two\ndone\n");
     }
@@ -173,12 +190,8 @@ class AnswerCacheTest {
     @Test
     void anEditIsSeenOnceItsFilesAreDueForALookAndNotBefore() throws IOException {
         // a kept answer costs no stat of its files for TemplateChecks.DEFAULT (a second) after their last look
-        write("snippets/part.ftl", "part one\n");
-        write("provision/ks.ftl", "<#include \"/snippets/part.ftl\">done\n");
-        FreemarkerRenderer r = renderer();
-        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part one\ndone\n");
-        write("snippets/part.ftl", "part two\n");
-        Files.setLastModifiedTime(dir.resolve("snippets/part.ftl"), FileTime.from(Instant.now().plusSeconds(5)));
+        FreemarkerRenderer r = renderedWithSnippet();
+        rewrite("snippets/part.ftl", "part two\n");
         clock.advance(TemplateChecks.DEFAULT.minusMillis(1));
         assertThat(r.render(PROVISION, provision(WEB01))).as("looked at less than a second ago").isEqualTo("part one\ndone\n");
         clock.advance(Duration.ofMillis(1));
@@ -187,13 +200,7 @@ class AnswerCacheTest {
 
     @Test
     void aClockThatWentBackLooksAtTheFilesAgain() throws IOException {
-        write("provision/ks.ftl", "first\n");
-        FreemarkerRenderer r = renderer();
-        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("first\n");
-        write("provision/ks.ftl", "second\n");
-        Files.setLastModifiedTime(dir.resolve("provision/ks.ftl"), FileTime.from(Instant.now().plusSeconds(5)));
-        clock.advance(Duration.ofMillis(-1));
-        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("second\n");
+        editIsSeenOnceTheClockMoves(Duration.ofMillis(-1));
     }
 
     @Test
