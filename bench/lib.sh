@@ -20,6 +20,21 @@ bench_need() {
   done
 }
 
+# bench_wait_quiet [MAX_LOAD] [MAX_SECONDS]: waits until the 1-minute load average is below MAX_LOAD (default 1.5, or
+# $BENCH_MAX_LOAD) or MAX_SECONDS (default 600, or $BENCH_MAX_WAIT) have passed, saying so on stderr: on a machine
+# others share, a figure taken while another job runs is that job's figure too. Never fails: a machine that stays busy
+# is measured anyway, and the load at start (bench_machine) says how busy it was.
+bench_wait_quiet() {
+  local max=${1:-${BENCH_MAX_LOAD:-1.5}} limit=${2:-${BENCH_MAX_WAIT:-600}} waited=0 load
+  while load=$(cut -d' ' -f1 /proc/loadavg) && awk -v l="$load" -v m="$max" 'BEGIN { exit !(l >= m) }'; do
+    ((waited == 0)) && echo "bench: 1-minute load $load, waiting for it to drop below $max (up to ${limit} s)" >&2
+    ((waited >= limit)) && { echo "bench: load still $load after ${limit} s; measuring anyway" >&2; return 0; }
+    sleep 5
+    waited=$((waited + 5))
+  done
+  ((waited == 0)) || echo "bench: load $load after ${waited} s" >&2
+}
+
 # bench_machine: the lines that say where and when a figure was taken.
 bench_machine() {
   echo "- machine: $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r)"
@@ -85,6 +100,15 @@ bench_stop() {
     sleep 0.1
   done
   kill -9 "$1" 2> /dev/null || true
+}
+
+# bench_cpu_ticks PID...: the processes' CPU time so far (user + system), in clock ticks (getconf CLK_TCK a second).
+bench_cpu_ticks() {
+  local p t=0
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')))
+  done
+  echo "$t"
 }
 
 # bench_rss PID: resident memory in MB; bench_threads PID: its threads.

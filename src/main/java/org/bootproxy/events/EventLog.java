@@ -57,6 +57,9 @@ public final class EventLog implements BootEvents {
     };
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
     private long bytes;
+    /** The MAC whose timeline was updated last (the last of {@link #byMac}) and that timeline, or null. */
+    private String newestMac;
+    private Line newestLine;
 
     private record Follower(String mac, Consumer<BootEvent> consumer) {
     }
@@ -75,27 +78,33 @@ public final class EventLog implements BootEvents {
             LOG.info("{} mac={} client={} detail={} outcome={} {}", e.stage(), e.mac().isEmpty() ? "-" : e.mac(),
                     e.clientIp().isEmpty() ? "-" : e.clientIp(), e.detail(), e.outcome(), format(e.fields()));
         }
-        List<Map.Entry<String, BootEvent>> filed = new ArrayList<>();
+        // what does not need the timelines is worked out before taking their lock: every request waits for it
+        List<String> macs = e.mac().isEmpty() ? List.of() : macsOf(e);
+        long size = size(e);
+        List<Map.Entry<String, BootEvent>> filed = new ArrayList<>(2);
         synchronized (this) {
             if (!e.mac().isEmpty()) {
                 if (!e.clientIp().isEmpty()) {
                     learn(e.clientIp(), e.mac(), filed);
                 }
-                for (String mac : macsOf(e)) {
-                    add(touch(byMac, mac), e);
+                for (String mac : macs) {
+                    add(touchMac(mac), e, size);
                     filed.add(Map.entry(mac, e));
                 }
             } else if (!e.clientIp().isEmpty()) {
                 String mac = macByAddress.get(e.clientIp());
                 if (mac != null) {
                     BootEvent joined = joined(e, mac);
-                    add(touch(byMac, mac), joined);
+                    add(touchMac(mac), joined, size(joined));
                     filed.add(Map.entry(mac, joined));
                 } else {
-                    add(touch(waiting, e.clientIp()), e);
+                    add(touch(waiting, e.clientIp()), e, size);
                 }
             }
             shrink();
+        }
+        if (followers.isEmpty()) {
+            return;
         }
         for (Map.Entry<String, BootEvent> f : filed) {
             for (Follower follower : followers) {
@@ -114,7 +123,7 @@ public final class EventLog implements BootEvents {
             return;
         }
         bytes -= early.bytes;
-        Line line = touch(byMac, mac);
+        Line line = touchMac(mac);
         List<BootEvent> all = new ArrayList<>(line.events);
         early.events.forEach(ev -> {
             BootEvent j = joined(ev, mac);
@@ -125,7 +134,21 @@ public final class EventLog implements BootEvents {
         bytes -= line.bytes;
         line.events.clear();
         line.bytes = 0;
-        all.forEach(ev -> add(line, ev));
+        all.forEach(ev -> add(line, ev, size(ev)));
+    }
+
+    /**
+     * {@link #touch} of a MAC's timeline; the MAC updated last is already at the end (a machine's requests come one
+     * after another), so it is not moved again. Every update of {@link #byMac}'s order goes through here.
+     */
+    private Line touchMac(String mac) {
+        if (mac.equals(newestMac)) {
+            return newestLine;
+        }
+        Line line = touch(byMac, mac);
+        newestMac = mac;
+        newestLine = line;
+        return line;
     }
 
     /** The key's line, moved to the most recently updated end (reading a timeline does not move it). */
@@ -135,8 +158,8 @@ public final class EventLog implements BootEvents {
         return map.get(key);
     }
 
-    private void add(Line line, BootEvent e) {
-        long size = size(e);
+    /** @param size {@link #size} of {@code e} */
+    private void add(Line line, BootEvent e, long size) {
         line.events.addLast(e);
         line.bytes += size;
         bytes += size;
@@ -153,7 +176,12 @@ public final class EventLog implements BootEvents {
             bytes -= waiting.remove(waiting.keySet().iterator().next()).bytes;
         }
         while (bytes > maxBytes && byMac.size() > 1) {
-            bytes -= byMac.remove(byMac.keySet().iterator().next()).bytes;
+            String eldest = byMac.keySet().iterator().next();
+            bytes -= byMac.remove(eldest).bytes;
+            if (eldest.equals(newestMac)) { // cannot be while it is the last; kept true if that ever changes
+                newestMac = null;
+                newestLine = null;
+            }
         }
     }
 

@@ -68,7 +68,8 @@ final class RequestLog {
         }
         String detail = ex.detail().isEmpty() ? "-" : ex.detail();
         String host = ex.host().isEmpty() ? "-" : ex.host();
-        String ua = ctx.userAgent() == null || ctx.userAgent().isBlank() ? "-" : Text.oneLine(ctx.userAgent(), 80);
+        String agent = ctx.userAgent();
+        String ua = agent == null || agent.isBlank() ? "-" : Text.oneLine(agent, 80);
         String why = ex.failure().isEmpty() ? "" : " reason=\"" + Text.oneLine(ex.failure(), 500) + "\"";
         // stage and host are also MDC fields, for the JSON log format (--log-format json)
         MDC.put("stage", ex.stage());
@@ -110,8 +111,20 @@ final class RequestLog {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String q = raw.regionMatches(true, 0, "token=", 0, 6) || raw.toLowerCase(java.util.Locale.ROOT).contains("&token=")
-                ? TOKEN.matcher(raw).replaceAll("$1$2…") : raw;
+        String q = hasToken(raw) ? TOKEN.matcher(raw).replaceAll("$1$2…") : raw;
         return "?" + Text.oneLine(q, 300);
+    }
+
+    /** A {@code token=} parameter (any case) in the query: at its start or after an {@code &}. No copy of it made. */
+    private static boolean hasToken(String raw) {
+        int at = 0;
+        while (!raw.regionMatches(true, at, "token=", 0, 6)) {
+            int amp = raw.indexOf('&', at);
+            if (amp < 0) {
+                return false;
+            }
+            at = amp + 1;
+        }
+        return true;
     }
 }

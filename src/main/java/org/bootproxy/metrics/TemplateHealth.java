@@ -2,7 +2,7 @@ package org.bootproxy.metrics;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bootproxy.boot.BootEvent;
 
 /**
@@ -15,9 +15,10 @@ public final class TemplateHealth {
     public record Failure(Instant at, String mac, String host, String reason) {
     }
 
-    private final Map<String, Failure> failing = new TreeMap<>();
+    /** Without a lock: every answer comes through {@link #record}, and nearly all of them only find nothing to clear. */
+    private final Map<String, Failure> failing = new ConcurrentHashMap<>();
 
-    synchronized void record(BootEvent e) {
+    void record(BootEvent e) {
         String template = e.fields().getOrDefault("template", e.detail());
         if (template.isEmpty() || !template.contains("/")) {
             return;
@@ -31,7 +32,7 @@ public final class TemplateHealth {
         }
     }
 
-    synchronized Map<String, Failure> failing() {
+    Map<String, Failure> failing() {
         return Map.copyOf(failing);
     }
 }

@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.bootproxy.boot.Host;
 import org.bootproxy.boot.RenderContext;
 import org.bootproxy.boot.TemplateKind;
@@ -24,8 +25,8 @@ import org.bootproxy.boot.TemplateKind;
  * unchanged:
  * <ul>
  *   <li>the template and every template file it included, imported or looked for: each file's {@link
- *       org.bootproxy.support.FileStamp} is checked on every reuse, so an edit applies to the next request, as
- *       without the cache;</li>
+ *       org.bootproxy.support.FileStamp} is checked on reuse once the last check is {@link TemplateChecks} old (a
+ *       second), so an edit applies within a second, and an answer asked for again and again costs no {@code stat};</li>
  *   <li>everything the {@link RenderContext} carries except the request, compared with {@code equals}: the host
  *       (every value, its revision and its build flag, so a host marked built, failed or edited gets a new answer),
  *       the kind, the settings and URLs. The components are found by reflection, so one added to the context is
@@ -34,7 +35,9 @@ import org.bootproxy.boot.TemplateKind;
  *       answer for every client, one that prints {@code request.mac} is one answer per MAC.</li>
  * </ul>
  * Templates that read the clock or evaluate text as FTL are never kept ({@link GuardedConfiguration#reusable}).
- * Thread-safe; the file checks run outside the lock.
+ * Thread-safe: finding an answer takes no lock (concurrent maps; the least recently used order is kept by a mark
+ * each reuse sets and {@link #store} reads, under its lock, before it drops an entry); the file checks run outside
+ * any lock.
  */
 final class AnswerCache {
 
@@ -53,19 +56,28 @@ final class AnswerCache {
         final List<RenderInputs.TemplateFile> templates;
         final String body;
         final long bytes;
+        /** When its template files were last found unchanged ({@link TemplateChecks#now}). */
+        volatile long checkedAt;
+        /** Reused since {@link #shrink} last passed it: it goes to the back of the queue rather than out. */
+        volatile boolean used;
 
-        Entry(Key key, RenderContext context, List<RenderInputs.TemplateFile> templates, String body, long bytes) {
+        Entry(Key key, RenderContext context, List<RenderInputs.TemplateFile> templates, String body, long bytes,
+              long checkedAt) {
             this.key = key;
             this.context = context;
             this.templates = templates;
             this.body = body;
             this.bytes = bytes;
+            this.checkedAt = checkedAt;
         }
     }
 
-    /** The request key sets seen for one shape (a template reads the same keys, or a few sets by branch), and its entries. */
+    /**
+     * The request key sets seen for one shape (a template reads the same keys, or a few sets by branch), and its
+     * entries. {@code readSets} is replaced whole, under the cache's lock, and read without it.
+     */
     private static final class ShapeReads {
-        final List<List<String>> readSets = new ArrayList<>(2);
+        volatile List<List<String>> readSets = List.of();
         int entries;
     }
 
@@ -83,56 +95,81 @@ final class AnswerCache {
     }
 
     private final long maxBytes;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private final Map<Shape, ShapeReads> shapes = new HashMap<>();
+    private final TemplateChecks checks;
+    /** The answers, found without a lock; changed only under it. */
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** The same entries, stored first at the front; under the lock. */
+    private final LinkedHashMap<Key, Entry> order = new LinkedHashMap<>();
+    private final Map<Shape, ShapeReads> shapes = new ConcurrentHashMap<>();
     private long bytes;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder stored = new LongAdder();
     private final LongAdder evicted = new LongAdder();
 
-    /** @param maxBytes 0 keeps nothing */
-    AnswerCache(long maxBytes) {
+    /**
+     * @param maxBytes 0 keeps nothing
+     * @param checks   how often a kept answer's template files are looked at again
+     */
+    AnswerCache(long maxBytes, TemplateChecks checks) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("answer cache size must not be negative: " + maxBytes);
         }
         this.maxBytes = maxBytes;
+        this.checks = Objects.requireNonNull(checks, "checks");
     }
 
     /**
      * The answer kept for {@code template} rendered in {@code context}, if one is and nothing it was made from changed.
      *
-     * @param request the request hash the template would see ({@link RenderModel#request})
+     * @param request the request hash the template would see ({@link RenderModel#request}); asked only when a kept
+     *                answer depends on request values
      */
-    Optional<String> find(String template, RenderContext context, Map<String, Object> request) {
+    Optional<String> find(String template, RenderContext context, Supplier<Map<String, Object>> request) {
         if (maxBytes == 0) {
             return Optional.empty();
         }
         Shape shape = shape(template, context);
-        List<Entry> candidates = new ArrayList<>(1);
-        synchronized (this) {
-            ShapeReads reads = shapes.get(shape);
-            if (reads != null) {
-                for (List<String> keys : reads.readSets) {
-                    Entry e = entries.get(new Key(shape, keys, values(keys, request)));
-                    if (e != null) {
-                        candidates.add(e);
+        ShapeReads reads = shapes.get(shape);
+        if (reads != null) {
+            Map<String, Object> values = null;
+            for (List<String> keys : reads.readSets) {
+                if (!keys.isEmpty() && values == null) {
+                    values = request.get();
+                }
+                Entry e = entries.get(new Key(shape, keys, values(keys, values)));
+                if (e != null && current(e, context)) {
+                    if (!e.used) {
+                        e.used = true;
                     }
+                    hits.increment();
+                    return Optional.of(e.body);
                 }
-            }
-        }
-        for (Entry e : candidates) {
-            RenderContext made = e.context;
-            if (sameExceptRequest(made, context) && e.templates.stream().allMatch(RenderInputs.TemplateFile::unchanged)) {
-                if (made != context) {
-                    e.context = context;
-                }
-                hits.increment();
-                return Optional.of(e.body);
             }
         }
         misses.increment();
         return Optional.empty();
+    }
+
+    /** The entry was made from what {@code context} has (but the request), and its template files are unchanged. */
+    private boolean current(Entry e, RenderContext context) {
+        RenderContext made = e.context;
+        if (!sameExceptRequest(made, context)) {
+            return false;
+        }
+        long now = checks.now();
+        if (checks.due(e.checkedAt, now)) {
+            for (RenderInputs.TemplateFile f : e.templates) {
+                if (!f.unchanged()) {
+                    return false;
+                }
+            }
+            e.checkedAt = now;
+        }
+        if (made != context) {
+            e.context = context;
+        }
+        return true;
     }
 
     /**
@@ -153,7 +190,7 @@ final class AnswerCache {
         }
         Shape shape = shape(template, context);
         Key key = new Key(shape, keys, values);
-        Entry entry = new Entry(key, context, List.copyOf(inputs.templates()), body, size);
+        Entry entry = new Entry(key, context, List.copyOf(inputs.templates()), body, size, inputs.startedAt());
         synchronized (this) {
             ShapeReads reads = shapes.computeIfAbsent(shape, s -> new ShapeReads());
             if (!reads.readSets.contains(keys)) {
@@ -163,9 +200,13 @@ final class AnswerCache {
                     }
                     return;
                 }
-                reads.readSets.add(keys);
+                List<List<String>> more = new ArrayList<>(reads.readSets);
+                more.add(keys);
+                reads.readSets = List.copyOf(more);
             }
-            Entry old = entries.put(key, entry);
+            Entry old = order.remove(key);
+            order.put(key, entry);
+            entries.put(key, entry);
             if (old != null) {
                 bytes -= old.bytes;
             } else {
@@ -180,6 +221,7 @@ final class AnswerCache {
     /** Forgets every answer (a reload). */
     synchronized void clear() {
         entries.clear();
+        order.clear();
         shapes.clear();
         bytes = 0;
     }
@@ -188,11 +230,21 @@ final class AnswerCache {
         return new Stats(hits.sum(), misses.sum(), stored.sum(), evicted.sum(), entries.size(), bytes);
     }
 
+    /**
+     * Drops entries, the least recently stored or reused first, until the cache is within its bound: an entry reused
+     * since it was last passed goes to the back instead, once (its mark cleared), so the loop ends.
+     */
     private void shrink() {
-        Iterator<Entry> eldest = entries.values().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
+        while (bytes > maxBytes && !order.isEmpty()) {
+            Iterator<Entry> eldest = order.values().iterator();
             Entry e = eldest.next();
             eldest.remove();
+            if (e.used) {
+                e.used = false;
+                order.put(e.key, e);
+                continue;
+            }
+            entries.remove(e.key);
             bytes -= e.bytes;
             evicted.increment();
             ShapeReads reads = shapes.get(e.key.shape());
@@ -210,6 +262,7 @@ final class AnswerCache {
         if (keys.isEmpty()) {
             return List.of();
         }
+        Objects.requireNonNull(request, "request");
         List<Object> out = new ArrayList<>(keys.size());
         for (String k : keys) {
             out.add(request.get(k));

@@ -41,8 +41,8 @@ import java.util.TimeZone;
  *   <li><b>Sandboxed:</b> the model holds only strings, booleans, numbers, lists, maps and three URL helpers
  *       (see {@link RenderModel}); {@code ?new} and {@code ?api} are off; templates and their includes are read
  *       only from the folder, after symlinks are resolved.</li>
- *   <li><b>Hot reload:</b> every answer checks its template files (the template and what it includes) for changes,
- *       so edits on the live server apply to the next request.</li>
+ *   <li><b>Hot reload:</b> answers check their template files (the template and what it includes) for changes, each
+ *       file at most once a second ({@link TemplateChecks}), so edits on the live server apply within a second.</li>
  *   <li><b>Answers kept:</b> a rendered answer is handed out again while nothing it was made from changed: its
  *       template files, the host (every value, so also its revision and build flag), the settings, and the request
  *       values the template read ({@link AnswerCache}, bounded by {@code render.answer_cache_bytes}).</li>
@@ -63,6 +63,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
     private final RenderLimits limits;
     private final RenderWatchdog watchdog = new RenderWatchdog();
     private final AnswerCache answers;
+    private final TemplateChecks checks;
 
     /** With the default limits and answer cache. */
     public FreemarkerRenderer(Path templatesDir) {
@@ -81,10 +82,16 @@ public final class FreemarkerRenderer implements TemplateRenderer {
      * @throws TemplatesFolderUnusable when it is not a readable directory
      */
     public FreemarkerRenderer(Path templatesDir, RenderLimits limits, long answerCacheBytes) {
-        this.folder = new TemplateFolder(templatesDir);
+        this(templatesDir, limits, answerCacheBytes, TemplateChecks.defaults());
+    }
+
+    /** @param checks how often a template file found unchanged is looked at again (tests move its clock) */
+    FreemarkerRenderer(Path templatesDir, RenderLimits limits, long answerCacheBytes, TemplateChecks checks) {
+        this.checks = Objects.requireNonNull(checks, "checks");
+        this.folder = new TemplateFolder(templatesDir, checks);
         this.freemarker = configure(folder.root());
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.answers = new AnswerCache(answerCacheBytes);
+        this.answers = new AnswerCache(answerCacheBytes, checks);
     }
 
     /** Answers kept for reuse by default: 16 MiB, some thousands of scripts and kickstarts. */
@@ -130,12 +137,12 @@ public final class FreemarkerRenderer implements TemplateRenderer {
 
     @Override
     public String render(String templateName, RenderContext context) {
-        Map<String, Object> request = RenderModel.request(context.request());
-        Optional<String> kept = answers.find(templateName, context, request);
+        Optional<String> kept = answers.find(templateName, context, () -> RenderModel.request(context.request()));
         if (kept.isPresent()) {
             return kept.get();
         }
-        RenderInputs inputs = new RenderInputs(folder.root());
+        Map<String, Object> request = RenderModel.request(context.request());
+        RenderInputs inputs = new RenderInputs(folder.root(), checks.now());
         String text = fresh(templateName, context, request, inputs);
         answers.store(templateName, context, request, inputs, text);
         return text;
@@ -190,7 +197,7 @@ public final class FreemarkerRenderer implements TemplateRenderer {
         while (!samples.isEmpty() && System.nanoTime() < deadline) {
             for (Map.Entry<String, RenderContext> s : samples.entrySet()) {
                 try {
-                    fresh(s.getKey(), s.getValue(), RenderModel.request(s.getValue().request()), new RenderInputs(folder.root()));
+                    fresh(s.getKey(), s.getValue(), RenderModel.request(s.getValue().request()), new RenderInputs(folder.root(), checks.now()));
                 } catch (RuntimeException e) {
                     // the same: a real render reports it
                 }

@@ -29,12 +29,20 @@ final class RenderInputs {
     private static final String ATTRIBUTE = RenderInputs.class.getName();
 
     private final Path root;
+    private final long startedAt;
     private final Map<Path, TemplateFile> files = new LinkedHashMap<>();
     private RequestReads request;
     private String notReusable = "";
 
-    RenderInputs(Path root) {
+    /** @param startedAt when the render starts ({@link TemplateChecks#now}), before any file is looked at */
+    RenderInputs(Path root, long startedAt) {
         this.root = root;
+        this.startedAt = startedAt;
+    }
+
+    /** When the render started: its files' stamps are from after it, so they were current then. */
+    long startedAt() {
+        return startedAt;
     }
 
     /** The inputs being recorded by the render running on this thread, if any. */

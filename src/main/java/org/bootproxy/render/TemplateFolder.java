@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -35,8 +36,14 @@ final class TemplateFolder {
     private final ConfinedRoot confined;
     /** Names found to exist (only those: the set is bounded by the folder's files). */
     private final Map<String, Found> found = new ConcurrentHashMap<>();
+    private final TemplateChecks checks;
 
     TemplateFolder(Path dir) {
+        this(dir, TemplateChecks.defaults());
+    }
+
+    TemplateFolder(Path dir, TemplateChecks checks) {
+        this.checks = Objects.requireNonNull(checks, "checks");
         Path abs = dir.toAbsolutePath().normalize();
         this.configured = abs;
         if (!Files.isDirectory(abs)) {
@@ -89,17 +96,27 @@ final class TemplateFolder {
 
     /**
      * True for a template that may be rendered. Asked on every answer, so a name found once is remembered with its
-     * file's stamp: while the file keeps that stamp (one {@code stat}) it is the same file, already found confined.
-     * The stamp is taken before the full check, so a file swapped during the check does not keep the old verdict.
+     * file's stamp: while the file keeps that stamp (one {@code stat}) it is the same file, already found confined;
+     * and the stamp is looked at again only when the last look is {@link TemplateChecks} old (a removed template
+     * still exists for up to that long). The stamp is taken before the full check, so a file swapped during the
+     * check does not keep the old verdict.
      */
     boolean exists(String templateName) {
         if (templateName == null) {
             return false;
         }
         Found known = found.get(templateName);
-        if (known != null && known.stamp().matches(known.file())) {
-            return true;
+        if (known != null) {
+            long now = checks.now();
+            if (!checks.due(known.checkedAt(), now)) {
+                return true;
+            }
+            if (known.stamp().matches(known.file())) {
+                found.put(templateName, new Found(known.file(), known.stamp(), now));
+                return true;
+            }
         }
+        long lookedAt = checks.now();
         if (!isValidName(templateName) || templateName.startsWith(SNIPPETS)) {
             return false;
         }
@@ -112,15 +129,15 @@ final class TemplateFolder {
             exists = false;
         }
         if (exists && before.isPresent()) {
-            found.put(templateName, new Found(file, before.get()));
+            found.put(templateName, new Found(file, before.get(), lookedAt));
         } else {
             found.remove(templateName);
         }
         return exists;
     }
 
-    /** A template found in the folder, and its file's stamp when it was. */
-    private record Found(Path file, FileStamp stamp) {
+    /** A template found in the folder, its file's stamp when it was, and when that stamp was last found current. */
+    private record Found(Path file, FileStamp stamp, long checkedAt) {
     }
 
     /** Every .ftl file under the folder (snippets too), as FreeMarker names them: {@code snippets/installer.ftl}. */

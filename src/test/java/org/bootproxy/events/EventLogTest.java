@@ -65,6 +65,32 @@ class EventLogTest {
     }
 
     @Test
+    void theTimelineUpdatedLastComesFirstAndGoesLastEvenWhenItsMacAsksTwiceInARow() {
+        String a = "52:54:00:00:00:0a";
+        String b = "52:54:00:00:00:0b";
+        String c = "52:54:00:00:00:0c";
+        EventLog log = new EventLog(100, 1 << 20);
+        log.record(at(1, a, IP, "ipxe", "x"));
+        log.record(at(2, b, IP, "ipxe", "x"));
+        log.record(at(3, a, IP, "ipxe", "x"));
+        log.record(at(4, a, IP, "ipxe", "x"));
+        assertThat(log.latest()).extracting(BootEvent::mac).containsExactly(a, b);
+        log.record(at(5, b, IP, "ipxe", "x"));
+        log.record(at(6, b, IP, "ipxe", "x"));
+        assertThat(log.latest()).extracting(BootEvent::mac).containsExactly(b, a);
+
+        // past the byte bound the timeline updated least recently goes: a, though it has more events than c
+        long one = EventLog.size(at(1, a, IP, "ipxe", "x"));
+        EventLog small = new EventLog(100, 4 * one);
+        small.record(at(1, a, IP, "ipxe", "x"));
+        small.record(at(2, a, IP, "ipxe", "x"));
+        small.record(at(3, c, IP, "ipxe", "x"));
+        small.record(at(4, b, IP, "ipxe", "x"));
+        small.record(at(5, b, IP, "ipxe", "x"));
+        assertThat(small.latest()).extracting(BootEvent::mac).containsExactly(b, c);
+    }
+
+    @Test
     void aFollowerGetsEveryNewEventOfItsMacUntilItStops() throws Exception {
         EventLog log = new EventLog(100, 1 << 20);
         List<BootEvent> got = new ArrayList<>();

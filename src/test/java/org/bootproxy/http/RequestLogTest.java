@@ -10,6 +10,13 @@ class RequestLogTest {
     void buildTokensAreShortenedInTheLog() {
         assertThat(RequestLog.query("token=abcdef123456&mac=x")).isEqualTo("?token=abcd…&mac=x");
         assertThat(RequestLog.query("mac=x&TOKEN=abcdef")).isEqualTo("?mac=x&TOKEN=abcd…");
+        assertThat(RequestLog.query("a=1&b=2&Token=abcdef")).isEqualTo("?a=1&b=2&Token=abcd…");
+    }
+
+    @Test
+    void onlyTheTokenParameterIsShortened() {
+        assertThat(RequestLog.query("mytoken=abcdef123456&mac=x")).isEqualTo("?mytoken=abcdef123456&mac=x");
+        assertThat(RequestLog.query("mac=token=abcdef123456")).isEqualTo("?mac=token=abcdef123456");
     }
 
     @Test

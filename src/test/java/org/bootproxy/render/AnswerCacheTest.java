@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.UnknownMachineAnswer;
 import org.bootproxy.fakes.HostBuilder;
 import org.bootproxy.fakes.Hosts;
+import org.bootproxy.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +51,38 @@ class AnswerCacheTest {
 
     /** Rewritten in place with a new time stamp: what an operator's editor does seconds later. */
     private void edit(String name, String text) throws IOException {
+        rewrite(name, text);
+        secondsLater();
+    }
+
+    /** Rewritten in place with a new time stamp, the renderers' clock left where it is. */
+    private void rewrite(String name, String text) throws IOException {
         write(name, text);
         Files.setLastModifiedTime(dir.resolve(name), FileTime.from(Instant.now().plusSeconds(5)));
+    }
+
+    /** A template including a snippet, rendered once: "part one\ndone\n". */
+    private FreemarkerRenderer renderedWithSnippet() throws IOException {
+        write("snippets/part.ftl", "part one\n");
+        write("provision/ks.ftl", "<#include \"/snippets/part.ftl\">done\n");
+        FreemarkerRenderer r = renderer();
+        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part one\ndone\n");
+        return r;
+    }
+
+    /** The renderers' clock moves past {@link TemplateChecks#DEFAULT}: kept answers look at their files again. */
+    private void secondsLater() {
+        clock.advance(Duration.ofSeconds(5));
+    }
+
+    private final MutableClock clock = MutableClock.now();
+
+    private FreemarkerRenderer renderer() {
+        return renderer(FreemarkerRenderer.DEFAULT_ANSWER_CACHE_BYTES);
+    }
+
+    private FreemarkerRenderer renderer(long cacheBytes) {
+        return new FreemarkerRenderer(dir, RenderLimits.defaults(), cacheBytes, new TemplateChecks(clock, TemplateChecks.DEFAULT));
     }
 
     private static BootRequest asks(MacAddress mac, String serial) {
@@ -75,7 +107,7 @@ class AnswerCacheTest {
     @Test
     void sameInputsReuseTheAnswerAndEqualButNewContextsToo() throws IOException {
         write("provision/ks.ftl", "host [=host.name] rev [=host.revision]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         String first = r.render(PROVISION, provision(WEB01));
         assertThat(r.render(PROVISION, provision(WEB01))).isSameAs(first);
         // a host read again from its file or upstream: a new object with the same values
@@ -88,7 +120,7 @@ class AnswerCacheTest {
     @Test
     void requestValuesTheTemplateDoesNotReadDoNotMatter() throws IOException {
         write("provision/ks.ftl", "host [=host.name]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_MAC, "SN-1")));
         r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_SECOND_MAC, "SN-2")));
         assertThat(hits(r)).isEqualTo(1);
@@ -98,17 +130,23 @@ class AnswerCacheTest {
 
     @Test
     void editedTemplateGivesANewAnswer() throws IOException {
+        editIsSeenOnceTheClockMoves(Duration.ofSeconds(5));
+    }
+
+    /** Renders, edits the template in place, moves the renderer's clock by {@code move}, and sees the edit. */
+    private void editIsSeenOnceTheClockMoves(Duration move) throws IOException {
         write("provision/ks.ftl", "first\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("first\n");
-        edit("provision/ks.ftl", "second\n");
+        rewrite("provision/ks.ftl", "second\n");
+        clock.advance(move);
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("second\n");
     }
 
     @Test
     void editOfTheSameSizeInTheSameSecondIsSeenWhenTheFileIsReplaced() throws IOException {
         write("provision/ks.ftl", "one\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("one\n");
         // git checkout, rsync and editors write a new file and rename it over the old one
         Path tmp = dir.resolve("provision/.ks.ftl.tmp");
@@ -116,15 +154,13 @@ class AnswerCacheTest {
         Files.setLastModifiedTime(tmp, Files.getLastModifiedTime(dir.resolve("provision/ks.ftl")));
         Files.move(tmp, dir.resolve("provision/ks.ftl"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.setLastModifiedTime(dir.resolve("provision/ks.ftl"), FileTime.from(Instant.now().plusSeconds(5)));
+        secondsLater();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("two\n");
     }
 
     @Test
     void editedIncludedSnippetGivesANewAnswer() throws IOException {
-        write("snippets/part.ftl", "part one\n");
-        write("provision/ks.ftl", "<#include \"/snippets/part.ftl\">done\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
-        assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part one\ndone\n");
+        FreemarkerRenderer r = renderedWithSnippet();
         edit("snippets/part.ftl", "part two\n");
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("part two\ndone\n");
     }
@@ -133,7 +169,7 @@ class AnswerCacheTest {
     void editedImportedLibraryGivesANewAnswer() throws IOException {
         write("snippets/lib.ftl", "<#function greet>hello<#return \"a\"></#function><#function word><#return \"one\"></#function>");
         write("provision/ks.ftl", "<#import \"/snippets/lib.ftl\" as lib>[=lib.word()]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("one\n");
         edit("snippets/lib.ftl", "<#function word><#return \"two\"></#function>");
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("two\n");
@@ -143,17 +179,34 @@ class AnswerCacheTest {
     void optionalTemplateThatAppearsGivesANewAnswer() throws IOException {
         write("provision/ks.ftl", "<#assign t = .get_optional_template(\"/snippets/site.ftl\")>"
                 + "<#if t.exists><#include \"/snippets/site.ftl\"><#else>no site part</#if>\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("no site part\n");
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("no site part\n");
         write("snippets/site.ftl", "site part");
+        secondsLater();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("site part\n");
+    }
+
+    @Test
+    void anEditIsSeenOnceItsFilesAreDueForALookAndNotBefore() throws IOException {
+        // a kept answer costs no stat of its files for TemplateChecks.DEFAULT (a second) after their last look
+        FreemarkerRenderer r = renderedWithSnippet();
+        rewrite("snippets/part.ftl", "part two\n");
+        clock.advance(TemplateChecks.DEFAULT.minusMillis(1));
+        assertThat(r.render(PROVISION, provision(WEB01))).as("looked at less than a second ago").isEqualTo("part one\ndone\n");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(r.render(PROVISION, provision(WEB01))).as("a second after the last look").isEqualTo("part two\ndone\n");
+    }
+
+    @Test
+    void aClockThatWentBackLooksAtTheFilesAgain() throws IOException {
+        editIsSeenOnceTheClockMoves(Duration.ofMillis(-1));
     }
 
     @Test
     void changedHostValueGivesANewAnswer() throws IOException {
         write("provision/ks.ftl", "[=host.params.kernelcmd]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("console=ttyS0\n");
         // even with the same revision: every value of the host is compared, not only what the backend calls a revision
         Host edited = HostBuilder.from(WEB01).param("kernelcmd", "console=tty0").build();
@@ -164,7 +217,7 @@ class AnswerCacheTest {
     @Test
     void changedRevisionGivesANewAnswer() throws IOException {
         write("provision/ks.ftl", "rev [=host.revision]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("rev rev-1\n");
         assertThat(r.render(PROVISION, provision(HostBuilder.from(WEB01).revision("rev-2").build()))).isEqualTo("rev rev-2\n");
     }
@@ -173,7 +226,7 @@ class AnswerCacheTest {
     void hostMarkedBuiltOrFailedGetsANewAnswer() throws IOException {
         // BootService hands the renderer the host with build off once a built or failed report is recorded
         write("ipxe/boot.ftl", "#!ipxe\n<#if host.build>install [=host.name]<#else>exit</#if>\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         RenderContext inBuild = context(WEB01, TemplateKind.IPXE, asks(Hosts.WEB01_MAC, ""));
         assertThat(r.render("ipxe/boot", inBuild)).isEqualTo("#!ipxe\ninstall web01.example.com\n");
         RenderContext built = context(WEB01.withBuild(false), TemplateKind.IPXE, asks(Hosts.WEB01_MAC, ""));
@@ -184,7 +237,7 @@ class AnswerCacheTest {
     @Test
     void anotherHostGetsItsOwnAnswer() throws IOException {
         write("provision/ks.ftl", "[=host.name]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, provision(WEB01))).isEqualTo("web01.example.com\n");
         assertThat(r.render(PROVISION, provision(Hosts.ALMA01))).isEqualTo("alma01.example.com\n");
         RenderContext noHost = context(null, TemplateKind.PROVISION, asks(Hosts.UNKNOWN_MAC, ""));
@@ -196,7 +249,7 @@ class AnswerCacheTest {
     @Test
     void kindGivesANewAnswer() throws IOException {
         write("provision/ks.ftl", "[=kind]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_MAC, "")))).isEqualTo("provision\n");
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.FINISH, asks(Hosts.WEB01_MAC, "")))).isEqualTo("finish\n");
     }
@@ -204,7 +257,7 @@ class AnswerCacheTest {
     @Test
     void settingsAndPublicUrlGiveANewAnswer() throws IOException {
         write("provision/ks.ftl", "[=bootproxy.intermediate_nics] [=url(\"built\")]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         BootRequest ask = asks(Hosts.WEB01_MAC, "");
         BootSettings s = TemplateFixtures.settings();
         String before = r.render(PROVISION, new RenderContext(Optional.of(WEB01), ask, TemplateKind.PROVISION, new BootUrls(s), s));
@@ -223,7 +276,7 @@ class AnswerCacheTest {
     @Test
     void eachRequestValueTheTemplateReadsGivesANewAnswer() throws IOException {
         write("provision/ks.ftl", "[=request.mac] [=request.serial] [=request.client_ip]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         BootRequest base = asks(Hosts.WEB01_MAC, "SN-1");
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, base)))
                 .isEqualTo("52:54:00:aa:00:01 SN-1 192.0.2.100\n");
@@ -244,7 +297,7 @@ class AnswerCacheTest {
     @Test
     void everyKeyOfTheRequestTheModelHasIsTracked() throws IOException {
         // whatever keys the request hash gains, a template printing one of them gets a new answer when it changes
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         BootRequest a = new BootRequest("192.0.2.100", List.of(Hosts.WEB01_MAC), "", false,
                 new MachineFacts("S1", "M1", "P1", "u-1", "x86_64", "pcbios", List.of(Hosts.WEB01_MAC), Optional.empty()));
         BootRequest b = new BootRequest("192.0.2.101", List.of(Hosts.WEB01_SECOND_MAC, Hosts.WEB01_MAC), "", true,
@@ -263,7 +316,7 @@ class AnswerCacheTest {
     @Test
     void listingTheRequestDependsOnAllOfIt() throws IOException {
         write("provision/ks.ftl", "<#list request as k, v><#if k == \"serial\">[=v]</#if></#list>\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_MAC, "SN-1")))).isEqualTo("SN-1\n");
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_MAC, "SN-2")))).isEqualTo("SN-2\n");
     }
@@ -271,7 +324,7 @@ class AnswerCacheTest {
     @Test
     void readsInABranchAreTrackedPerBranch() throws IOException {
         write("provision/ks.ftl", "<#if request.serial == \"lab\">[=request.mac]<#else>plain</#if>\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_MAC, "other")))).isEqualTo("plain\n");
         assertThat(r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(Hosts.WEB01_MAC, "lab"))))
                 .isEqualTo("52:54:00:aa:00:01\n");
@@ -297,7 +350,7 @@ class AnswerCacheTest {
     @Test
     void templateReadingTheClockIsRenderedEveryTime() throws IOException {
         write("provision/ks.ftl", "at [=.now?long]\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         r.render(PROVISION, provision(WEB01));
         r.render(PROVISION, provision(WEB01));
         assertThat(hits(r)).isZero();
@@ -308,7 +361,7 @@ class AnswerCacheTest {
     void snippetReadingTheClockMakesItsIncluderRenderEveryTime() throws IOException {
         write("snippets/stamp.ftl", "[=.now?long]");
         write("provision/ks.ftl", "<#include \"/snippets/stamp.ftl\">\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         r.render(PROVISION, provision(WEB01));
         r.render(PROVISION, provision(WEB01));
         assertThat(hits(r)).isZero();
@@ -317,7 +370,7 @@ class AnswerCacheTest {
     @Test
     void forgettingAnswersRendersAfresh() throws IOException {
         write("provision/ks.ftl", "x\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir);
+        FreemarkerRenderer r = renderer();
         r.render(PROVISION, provision(WEB01));
         r.forgetAnswers();
         assertThat(r.answerStats().entries()).isZero();
@@ -328,7 +381,7 @@ class AnswerCacheTest {
     @Test
     void sizeZeroKeepsNothing() throws IOException {
         write("provision/ks.ftl", "x\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir, RenderLimits.defaults(), 0);
+        FreemarkerRenderer r = renderer(0);
         r.render(PROVISION, provision(WEB01));
         r.render(PROVISION, provision(WEB01));
         assertThat(r.answerStats().entries()).isZero();
@@ -339,7 +392,7 @@ class AnswerCacheTest {
     void answersAreBoundedByBytesTheLeastRecentlyUsedGoingFirst() throws IOException {
         write("provision/ks.ftl", "[=request.mac] " + "x".repeat(3000) + "\n");
         long max = 64 * 1024;
-        FreemarkerRenderer r = new FreemarkerRenderer(dir, RenderLimits.defaults(), max);
+        FreemarkerRenderer r = renderer(max);
         for (int i = 0; i < 200; i++) {
             MacAddress mac = MacAddress.parse(String.format("52:54:00:77:%02x:%02x", i / 256, i % 256));
             r.render(PROVISION, context(WEB01, TemplateKind.PROVISION, asks(mac, "")));
@@ -359,7 +412,7 @@ class AnswerCacheTest {
     @Test
     void anAnswerTooLargeForTheCacheIsNotKept() throws IOException {
         write("provision/ks.ftl", "y".repeat(20_000) + "\n");
-        FreemarkerRenderer r = new FreemarkerRenderer(dir, RenderLimits.defaults(), 64 * 1024);
+        FreemarkerRenderer r = renderer(64 * 1024);
         r.render(PROVISION, provision(WEB01));
         assertThat(r.answerStats().entries()).isZero();
     }

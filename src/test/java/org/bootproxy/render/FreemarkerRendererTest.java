@@ -15,6 +15,7 @@ import org.bootproxy.boot.RenderContext;
 import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
+import org.bootproxy.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -301,27 +302,37 @@ class FreemarkerRendererTest {
 
     // ------------------------------------------------------------------ hot reload
 
+    private final MutableClock clock = MutableClock.now();
+
+    /** A renderer on {@link #clock}: template files found unchanged are looked at again a second later. */
+    private FreemarkerRenderer clocked() {
+        return new FreemarkerRenderer(dir, RenderLimits.defaults(), FreemarkerRenderer.DEFAULT_ANSWER_CACHE_BYTES,
+                new TemplateChecks(clock, TemplateChecks.DEFAULT));
+    }
+
     @Test
-    void editsApplyToTheNextRenderWithoutRestart() throws IOException {
+    void editsApplyWithinASecondWithoutRestart() throws IOException {
         write("provision/ks.ftl", "first [=host.shortname]\n");
-        FreemarkerRenderer r = renderer();
+        FreemarkerRenderer r = clocked();
         assertThat(r.render("provision/ks", provisionFor())).isEqualTo("first alma01\n");
 
         write("provision/ks.ftl", "second [=host.shortname]\n");
         // an operator's edit comes seconds later; make sure the time stamp differs even on coarse file systems
         Files.setLastModifiedTime(dir.resolve("provision/ks.ftl"), FileTime.from(Instant.now().plusSeconds(5)));
+        clock.advance(TemplateChecks.DEFAULT);
         assertThat(r.render("provision/ks", provisionFor())).isEqualTo("second alma01\n");
     }
 
     @Test
     void newAndDeletedTemplatesAreSeenWithoutRestart() throws IOException {
-        FreemarkerRenderer r = renderer();
+        FreemarkerRenderer r = clocked();
         assertThat(r.exists("ipxe/new")).isFalse();
         write("ipxe/new.ftl", "#!ipxe\n");
         assertThat(r.exists("ipxe/new")).isTrue();
         assertThat(r.names()).contains("ipxe/new");
         assertThat(r.render("ipxe/new", context(null, TemplateKind.IPXE))).isEqualTo("#!ipxe\n");
         Files.delete(dir.resolve("ipxe/new.ftl"));
+        clock.advance(TemplateChecks.DEFAULT); // a template found is looked at again a second later
         assertThat(r.exists("ipxe/new")).isFalse();
         assertThatThrownBy(() -> r.render("ipxe/new", context(null, TemplateKind.IPXE))).isInstanceOf(TemplateNotFound.class);
     }
