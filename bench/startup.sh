@@ -59,6 +59,7 @@ field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 echo "## Start-up and lookups by the number of host files"
 echo
+bench_wait_quiet
 bench_machine
 echo "- each run: launcher start to the first 200 from /healthz; then 1 lookup alone, then $RATE lookups/s of random hosts"
 echo "  for $SECONDS_ s (a new connection each) while a host file is touched every 5 s; median of $RUNS runs"
@@ -84,6 +85,7 @@ for count in $COUNTS; do
   : > "$WORK/runs"
   for run in $(seq 1 "$RUNS"); do
     sync
+    bench_wait_quiet # each start is a figure: not while another job (or the last run's JIT) still holds the cores
     start=$(date +%s%N)
     pid=$(BENCH_HOSTS=$dir bench_bootproxy "$WORK" 8080)
     ready_ms=$((($(date +%s%N) - start) / 1000000))

@@ -47,6 +47,7 @@ EOF
 
 echo "## $MACS unknown MACs, at least $REQUESTS requests, shipped heap bound"
 echo
+bench_wait_quiet
 bench_machine
 PID=$(bench_bootproxy "$WORK" 8080)
 PIDS+=("$PID")
