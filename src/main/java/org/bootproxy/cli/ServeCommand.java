@@ -23,6 +23,7 @@ import org.bootproxy.inventory.file.FileWatch;
 import org.bootproxy.http.HttpExtensions;
 import org.bootproxy.http.OpsRoutes;
 import org.bootproxy.http.MachinesRoutes;
+import org.bootproxy.support.Causes;
 import org.bootproxy.ui.Dashboard;
 import org.bootproxy.ui.DashboardSources;
 import org.bootproxy.boot.BootEvent;
@@ -333,12 +334,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Whether the server failed to bind its socket (port taken, no permission, address not ours); else it is a bug. */
     static boolean cannotListen(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(e, IOException.class).isPresent();
     }
 
     private static Dashboard dashboard(Components c, Observability o, DiscoveryWiring.Discovery discovery,
@@ -389,10 +385,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Causes.root(e);
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -15,6 +15,7 @@ import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.TokenExpired;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.Causes;
 import org.bootproxy.support.OnFatalError;
 import org.bootproxy.support.Route.Style;
 import org.eclipse.jetty.http.HttpException;
@@ -167,12 +168,7 @@ final class ErrorMapper {
 
     /** Jetty's verdict on the request (a 4xx it found while the handler read the body), somewhere in the causes. */
     private static Optional<HttpException> jettyRefusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
-                return Optional.of(h);
-            }
-        }
-        return Optional.empty();
+        return Causes.first(e, HttpException.class, h -> h.getCode() >= 400 && h.getCode() < 500);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bootproxy.support.Causes;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.EofException;
@@ -26,7 +27,7 @@ final class TextErrorHandler extends ErrorHandler {
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
         String path = Text.oneLine(request.getHttpURI().getPath(), 200);
-        if (closed(cause)) {
+        if (Causes.first(cause, EofException.class).isPresent()) {
             // Jetty ends a request this way when its connection is gone while it waits (bootproxy stopping): no
             // parser was involved, and the answer below goes nowhere
             log.info("{} ended before it was answered: its connection was closed ({}) client={}", path,
@@ -38,15 +39,6 @@ final class TextErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Text.PLAIN);
         response.write(true, ByteBuffer.wrap(line(code, message).getBytes(StandardCharsets.UTF_8)), callback);
         return true;
-    }
-
-    private static boolean closed(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof EofException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String line(int code, String message) {

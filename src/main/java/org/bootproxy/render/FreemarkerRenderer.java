@@ -18,6 +18,7 @@ import org.bootproxy.boot.TemplateFailed;
 import org.bootproxy.boot.TemplateKind;
 import org.bootproxy.boot.TemplateNotFound;
 import org.bootproxy.boot.TemplateRenderer;
+import org.bootproxy.support.Causes;
 import org.bootproxy.support.FileStamp;
 
 import java.io.IOException;
@@ -235,13 +236,13 @@ public final class FreemarkerRenderer implements TemplateRenderer {
                 throw new TemplateFailed(templateName, templateName + ": still rendering after "
                         + limits.timeLimitText() + ", stopped (render.time_limit): does a loop never end?");
             }
-            Optional<GuardedConfiguration.Refused> refused = causeOf(e, GuardedConfiguration.Refused.class);
+            Optional<GuardedConfiguration.Refused> refused = Causes.first(e, GuardedConfiguration.Refused.class);
             if (refused.isPresent()) {
                 throw new TemplateFailed(templateName, refused.get().getMessage());
             }
             if (e instanceof TemplateException te) {
                 String message = folder.withoutRoot(TemplateErrors.describe(templateName, te, context.host().isPresent()));
-                throw causeOf(e, ParseException.class).isPresent() ? TemplateFailed.syntax(templateName, message, e)
+                throw Causes.first(e, ParseException.class).isPresent() ? TemplateFailed.syntax(templateName, message, e)
                         : new TemplateFailed(templateName, message, e);
             }
             if (e instanceof IOException io) {
@@ -256,15 +257,6 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             throw new TemplateFailed(templateName, templateName + ": recursion too deep, stopped: a macro or function calls"
                     + " itself without end (or nests deeper than the Java stack allows)");
         }
-    }
-
-    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
     }
 
     private Template load(String templateName) {

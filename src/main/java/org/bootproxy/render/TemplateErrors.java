@@ -4,7 +4,9 @@ import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 
+import java.util.Optional;
 import java.util.Set;
+import org.bootproxy.support.Causes;
 import org.bootproxy.support.OneLine;
 import java.util.regex.Pattern;
 
@@ -25,11 +27,10 @@ final class TemplateErrors {
 
     /** A failure while rendering: a missing value, a wrong type, a failed include or URL helper. */
     static String describe(String templateName, TemplateException e, boolean hasHost) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ParseException syntax) {
-                // a snippet that does not parse: point at the snippet's line, not at the <#include>
-                return describe(templateName, syntax);
-            }
+        Optional<ParseException> syntax = Causes.first(e.getCause(), ParseException.class);
+        if (syntax.isPresent()) {
+            // a snippet that does not parse: point at the snippet's line, not at the <#include>
+            return describe(templateName, syntax.get());
         }
         String where = where(templateName, e.getTemplateSourceName(), e.getLineNumber());
         if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {

@@ -26,11 +26,7 @@ public interface OnFatalError {
      * TFTP ERROR 0).
      */
     static Optional<Error> in(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if ((c instanceof VirtualMachineError && !(c instanceof StackOverflowError)) || c instanceof LinkageError) {
-                return Optional.of((Error) c);
-            }
-        }
-        return Optional.empty();
+        return Causes.first(t, Error.class, c -> (c instanceof VirtualMachineError && !(c instanceof StackOverflowError))
+                || c instanceof LinkageError);
     }
 }

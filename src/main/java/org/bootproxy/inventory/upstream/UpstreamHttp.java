@@ -14,6 +14,7 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import kong.unirest.core.HttpRequest;
 import kong.unirest.core.HttpRequestWithBody;
@@ -22,6 +23,7 @@ import kong.unirest.core.Unirest;
 import kong.unirest.core.UnirestException;
 import kong.unirest.core.UnirestInstance;
 import org.bootproxy.boot.UpstreamUnavailable;
+import org.bootproxy.support.Causes;
 import org.bootproxy.support.Durations;
 import org.bootproxy.support.OneLine;
 
@@ -231,21 +233,17 @@ public final class UpstreamHttp implements AutoCloseable {
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
             return "DNS: cannot resolve " + host + " (check " + settings.key() + ".url and this machine's resolver)";
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException ssl) {
-                return tlsReason(ssl, host);
-            }
+        Optional<SSLException> ssl = Causes.first(e, SSLException.class);
+        if (ssl.isPresent()) {
+            return tlsReason(ssl.get(), host);
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "cannot connect to " + host + ": " + (t.getMessage() == null ? "connection refused" : t.getMessage())
-                        + " (is the service running, and is " + settings.key() + ".url right?)";
-            }
+        Optional<ConnectException> refused = Causes.first(e, ConnectException.class);
+        if (refused.isPresent()) {
+            String why = refused.get().getMessage();
+            return "cannot connect to " + host + ": " + (why == null ? "connection refused" : why)
+                    + " (is the service running, and is " + settings.key() + ".url right?)";
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         return "no answer for " + method + " " + pathOf(url) + ": " + root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : " " + root.getMessage());
     }
@@ -273,12 +271,7 @@ public final class UpstreamHttp implements AutoCloseable {
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(t, type).isPresent();
     }
 
     private static String messages(Throwable t) {
