@@ -62,10 +62,12 @@ public record BootSettings(
 
     /** Default template for a family and kind; family names compare case-insensitively. */
     public Optional<String> defaultTemplate(String family, TemplateKind kind) {
-        return familyDefaults.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(family))
-                .map(e -> e.getValue().get(kind))
-                .filter(Objects::nonNull)
-                .findFirst();
+        for (Map.Entry<String, Map<TemplateKind, String>> e : familyDefaults.entrySet()) { // asked on every answer
+            String name = e.getKey().equalsIgnoreCase(family) ? e.getValue().get(kind) : null;
+            if (name != null) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 }

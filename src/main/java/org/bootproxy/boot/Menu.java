@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The OS menu as a template sees it ({@code menu.*}): the installers the site offers, the timeout and default,
@@ -13,6 +14,7 @@ import java.util.Optional;
  *                    {@code install-<group>}
  */
 public record Menu(List<MenuEntry> entries, int timeoutSeconds, String defaultItem, Optional<URI> netbootxyz) {
+    private static final Pattern TIMEOUT = Pattern.compile("\\d{1,5}");
 
     public Menu {
         entries = List.copyOf(entries);
@@ -25,7 +27,7 @@ public record Menu(List<MenuEntry> entries, int timeoutSeconds, String defaultIt
     public static Menu of(List<MenuEntry> entries, MenuSettings settings, Map<String, String> overrides) {
         int timeout = settings.timeoutSeconds();
         String t = overrides.getOrDefault("menu_timeout", "").trim();
-        if (t.matches("\\d{1,5}")) {
+        if (TIMEOUT.matcher(t).matches()) {
             timeout = Integer.parseInt(t);
         }
         String wanted = overrides.getOrDefault("menu_default", settings.defaultEntry()).trim();

@@ -24,9 +24,15 @@ final class UnknownMachines {
     record Decision(Answer.Reason reason, String template, Optional<Host> host, ProfileChoice choice, String outcome) {
     }
 
+    /** The menu made for these (immutable) entries and settings, recognised by identity. */
+    private record MenuMade(List<MenuEntry> entries, MenuSettings settings, Menu menu) {
+    }
+
     private final SiteDefinitions site;
     private final BuildStateStore buildStates;
     private final Supplier<BootSettings> settings;
+    /** The last menu made without a profile's params; replaced whole (a race makes it twice, both right). */
+    private volatile MenuMade lastMenu;
 
     UnknownMachines(SiteDefinitions site, BuildStateStore buildStates, Supplier<BootSettings> settings) {
         this.site = site;
@@ -117,10 +123,24 @@ final class UnknownMachines {
         return DiscoveredToken.parse(host.token()).isPresent();
     }
 
-    /** The menu a template sees, with a profile's menu_* params over the settings. */
+    /**
+     * The menu a template sees, with a profile's menu_* params over the settings. Without a profile it is the same
+     * menu for every answer until the groups or the settings are read again: made once for them ({@link MenuMade}), so
+     * an answer neither builds it nor, in the answer cache's comparison, compares it entry by entry.
+     */
     Menu menu(BootSettings now, ProfileChoice choice) {
         Map<String, String> params = choice.chosen().map(Profile::params).orElse(Map.of());
-        return Menu.of(site.menu(), now.menu(), params);
+        List<MenuEntry> entries = site.menu();
+        if (!params.isEmpty()) {
+            return Menu.of(entries, now.menu(), params);
+        }
+        MenuMade last = lastMenu;
+        if (last != null && last.entries() == entries && last.settings() == now.menu()) {
+            return last.menu();
+        }
+        Menu made = Menu.of(entries, now.menu(), Map.of());
+        lastMenu = new MenuMade(entries, now.menu(), made);
+        return made;
     }
 
     SiteDefinitions site() {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.bootproxy.support.AtomicFile;
 import org.bootproxy.support.Sha256;
 
@@ -21,7 +20,6 @@ import org.bootproxy.support.Sha256;
  * newer bootproxy's records still read).
  */
 final class StateFolder {
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -66,12 +64,32 @@ final class StateFolder {
     }
 
     /**
+     * A name that is a file name as it is: {@code [A-Za-z0-9_-][A-Za-z0-9._-]{0,199}}, tested without a regex (asked
+     * on every answer to a host in build).
+     */
+    static boolean safe(String name) {
+        int n = name.length();
+        if (n == 0 || n > 200 || name.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Host names are normally safe file names already (web01.example.com). Anything else is replaced by '_'
      * and a short hash of the real name is added, so two names never share a file.
      */
     static String fileName(String hostName) {
         Objects.requireNonNull(hostName, "hostName");
-        if (SAFE_NAME.matcher(hostName).matches()) {
+        if (safe(hostName)) {
             return hostName + ".json";
         }
         String safe = hostName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");

@@ -141,4 +141,43 @@ class UnknownMachineAnswersTest {
         assertThat(m.timeoutSeconds()).isEqualTo(5);
         assertThat(Menu.of(entries, settings, Map.of("menu_default", "rack-z")).defaultItem()).isEqualTo("local");
     }
+
+    @Test
+    void theMenuATemplateSeesFollowsTheGroupsAndSettingsItWasMadeFrom() {
+        java.util.concurrent.atomic.AtomicReference<List<MenuEntry>> listed =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of(new MenuEntry("alma9", "AlmaLinux 9")));
+        SiteDefinitions groups = new SiteDefinitions() {
+            @Override
+            public Profiles profiles() {
+                return new Profiles(List.of());
+            }
+
+            @Override
+            public List<MenuEntry> menu() {
+                return listed.get();
+            }
+
+            @Override
+            public Optional<Host> hostFromGroup(String group, String name, List<Nic> nics, String token,
+                                                Map<String, String> params) {
+                return Optional.empty();
+            }
+        };
+        UnknownMachines unknown = new UnknownMachines(groups, states, () -> BootServiceTest.SETTINGS);
+        BootSettings now = BootServiceTest.SETTINGS;
+        Menu first = unknown.menu(now, ProfileChoice.NONE);
+        assertThat(first.entries()).extracting(MenuEntry::group).containsExactly("alma9");
+        assertThat(unknown.menu(now, ProfileChoice.NONE)).as("made once for the same groups and settings").isSameAs(first);
+
+        listed.set(List.of(new MenuEntry("alma9", "AlmaLinux 9"), new MenuEntry("debian12", "Debian 12")));
+        assertThat(unknown.menu(now, ProfileChoice.NONE).entries()).extracting(MenuEntry::group)
+                .containsExactly("alma9", "debian12");
+
+        BootSettings shorter = new BootSettings(now.publicUrl(), now.intermediateNics(), now.unknownAnswer(),
+                now.familyDefaults(), now.retrySeconds(), now.grub(), new MenuSettings(5, "alma9", Optional.empty()));
+        Menu edited = unknown.menu(shorter, ProfileChoice.NONE);
+        assertThat(edited.timeoutSeconds()).isEqualTo(5);
+        assertThat(edited.defaultItem()).isEqualTo("install-alma9");
+        assertThat(unknown.menu(now, ProfileChoice.NONE).timeoutSeconds()).isEqualTo(60);
+    }
 }

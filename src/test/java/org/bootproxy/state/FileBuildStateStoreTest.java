@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bootproxy.boot.BuildState;
 import org.bootproxy.boot.StateNotRecorded;
@@ -96,6 +99,25 @@ class FileBuildStateStoreTest {
         assertThat(store.get(".._.._etc_passwd")).map(BuildState::revision).contains("b");
         assertThat(store.get("web 01")).map(BuildState::revision).contains("c");
         assertThat(StateFolder.fileName("web01.example.com")).isEqualTo("web01.example.com.json");
+    }
+
+    @Test
+    void aNameIsKeptAsItIsExactlyWhenItIsASafeFileName() {
+        // the character test stands for [A-Za-z0-9_-][A-Za-z0-9._-]{0,199}: every edge of it, checked against it
+        Pattern safe = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}");
+        List<String> names = new ArrayList<>(List.of("", "a", ".a", "a.", "-a", "_a", "A-Z_0.9", "web 01",
+                "web/01", "web\\01", "é", "web01.example.com", "a:b", "a@b", "a~b", "`", "[", "{", "/", ":", "@"));
+        names.add("a".repeat(200));
+        names.add("a".repeat(201));
+        for (char c = 0; c < 256; c++) {
+            names.add(String.valueOf(c));
+            names.add("a" + c);
+        }
+        for (String name : names) {
+            assertThat(StateFolder.safe(name)).as("'%s'", name).isEqualTo(safe.matcher(name).matches());
+            assertThat(StateFolder.fileName(name).equals(name + ".json")).as("'%s'", name)
+                    .isEqualTo(safe.matcher(name).matches());
+        }
     }
 
     @Test
