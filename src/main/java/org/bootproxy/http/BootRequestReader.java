@@ -34,7 +34,7 @@ final class BootRequestReader {
      * {@code X-Forwarded-For} entry that is not a trusted proxy ({@link ForwardedFor}).
      */
     String clientIp(Context ctx) {
-        return forwardedFor.clientIp(ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        return forwardedFor.clientIp(ctx.req().getRemoteAddr(), () -> Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bootproxy.support.IpLiteral;
@@ -41,15 +42,20 @@ final class ForwardedFor {
 
     /**
      * @param peer    the socket's remote address
-     * @param headers every {@code X-Forwarded-For} header of the request, in order
+     * @param headers every {@code X-Forwarded-For} header of the request, in order: asked for only when the peer is
+     *                a trusted proxy
      * @return the client's address, canonical ({@code ::1}, {@code 192.0.2.7})
      */
-    String clientIp(String peer, List<String> headers) {
+    String clientIp(String peer, Supplier<List<String>> headers) {
         String remote = IpLiteral.canonical(peer);
         if (trustedProxies.isEmpty() || !IpLiteral.parse(remote).map(this::trusted).orElse(false)) {
             return remote;
         }
-        List<Optional<InetAddress>> hops = entries(headers);
+        List<String> forwarded = headers.get();
+        if (forwarded.isEmpty()) {
+            return remote; // a trusted proxy that forwarded no one (or a local client): the peer, as below
+        }
+        List<Optional<InetAddress>> hops = entries(forwarded);
         String lastTrusted = remote;
         for (int i = hops.size() - 1; i >= 0; i--) {
             if (hops.get(i).isEmpty()) {
@@ -66,7 +72,12 @@ final class ForwardedFor {
     }
 
     private boolean trusted(InetAddress address) {
-        return trustedProxies.stream().anyMatch(c -> c.contains(address));
+        for (Cidr c : trustedProxies) { // asked on every request from a trusted peer: no stream
+            if (c.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entries the headers list, left to right: an address, or empty for an entry that is not one. */

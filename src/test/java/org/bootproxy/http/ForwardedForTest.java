@@ -21,7 +21,7 @@ class ForwardedForTest {
             Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")));
 
     private String client(String peer, String... headers) {
-        return rule.clientIp(peer, List.of(headers));
+        return rule.clientIp(peer, () -> List.of(headers));
     }
 
     // ------------------------------------------------------------------ chains of 1 to 4 addresses
@@ -65,7 +65,7 @@ class ForwardedForTest {
     void aClientCannotNameAnotherHostLeftOfWhatTheTrustedProxyAppended() {
         // curl -H 'X-Forwarded-For: 192.0.2.77, 10.9.9.9' through a proxy: the proxy's view (the right-most) wins
         ForwardedFor strict = new ForwardedFor(List.of(Cidr.parse("127.0.0.0/8")));
-        assertThat(strict.clientIp(PROXY, List.of("192.0.2.77, 10.9.9.9"))).isEqualTo("10.9.9.9");
+        assertThat(strict.clientIp(PROXY, () -> List.of("192.0.2.77, 10.9.9.9"))).isEqualTo("10.9.9.9");
     }
 
     @Test
@@ -73,6 +73,12 @@ class ForwardedForTest {
         // stricter than Rails, which reads it from anyone ("IF YOU DON'T USE A PROXY, THIS MAKES YOU VULNERABLE")
         assertThat(client("192.0.2.50", "192.0.2.77")).isEqualTo("192.0.2.50");
         assertThat(client("192.0.2.50")).isEqualTo("192.0.2.50");
+        assertThat(rule.clientIp("192.0.2.50", () -> {
+            throw new AssertionError("the header of an untrusted peer was read");
+        })).isEqualTo("192.0.2.50");
+        assertThat(new ForwardedFor(List.of()).clientIp(PROXY, () -> {
+            throw new AssertionError("the header was read with no trusted proxies");
+        })).isEqualTo(PROXY);
     }
 
     @Test
