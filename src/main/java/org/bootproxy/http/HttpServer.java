@@ -108,8 +108,11 @@ public final class HttpServer {
             listeners.add(cfg, settings, onFatal);
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new TextErrorHandler());
-                server.insertHandler(new RefuseConnect());
+                // in place of the statistics handler Javalin puts first: nothing reads its counts, and with no stop
+                // timeout it has no graceful stop to wait for; it cost every request its counting
+                server.setHandler(new RefuseConnect());
             });
+            cfg.jetty.modifyServletContextHandler(context -> context.setSessionHandler(new NoSessions()));
             cfg.router.javaLangErrorHandler((res, error) -> {
                 OnFatalError.in(error).ifPresent(e -> onFatal.fatal("HTTP handler", e));
                 log.error("error answering a request", error);

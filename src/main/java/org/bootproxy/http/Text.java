@@ -24,7 +24,10 @@ final class Text {
      */
     static void send(Context ctx, int status, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ctx.status(status).contentType(contentType);
+        ctx.status(status);
+        if (!contentType.equals(ctx.res().getContentType())) {
+            ctx.contentType(contentType); // Javalin set the default (plain text) already: Jetty parses each one set
+        }
         ctx.res().setContentLength(bytes.length);
         try {
             ctx.res().getOutputStream().write(bytes);
