@@ -8,11 +8,16 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.io.Flushable;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes log lines on a thread of its own, so a request never waits for stderr (a slow journald, a terminal,
@@ -24,12 +29,22 @@ import java.util.concurrent.atomic.LongAdder;
  * the writer catches up it writes one warning with how many were lost since the last such warning. On stop, the
  * lines still queued are written for up to {@code maxFlushTime} milliseconds.
  *
+ * <p>Lines are written in batches: the writer takes what is queued (up to 512 lines), writes it, flushes the
+ * appenders that gather lines ({@link ConsoleLines}: one {@code write} a batch), then lets lines gather for 2 ms
+ * before it looks again, so under load neither a request nor the writer is woken for every line. A line is written
+ * at most a few milliseconds after it was logged. So at most {@code queueSize} lines wait, plus the batch being
+ * written.
+ *
  * <p>Logback's own {@code AsyncAppender} with {@code neverBlock} drops silently (its queue's answer is ignored),
  * and by default throws away INFO lines once the queue is 80 % full: hence this one.
  */
 public final class AsyncLines extends UnsynchronizedAppenderBase<ILoggingEvent> implements AppenderAttachable<ILoggingEvent> {
 
     public static final int DEFAULT_QUEUE_SIZE = 8192;
+    /** Lines written per batch, at most, before the appenders are flushed. */
+    private static final int BATCH = 512;
+    /** How long the writer lets lines gather after a batch: a line waits at most this long for its write. */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
     private final LongAdder dropped = new LongAdder();
@@ -79,21 +94,47 @@ public final class AsyncLines extends UnsynchronizedAppenderBase<ILoggingEvent> 
     }
 
     private void write() {
+        List<ILoggingEvent> batch = new ArrayList<>(BATCH);
         long reported = 0;
         while (!stopping || !queue.isEmpty()) {
-            ILoggingEvent e;
+            ILoggingEvent first;
             try {
-                e = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException ie) {
                 break;
             }
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+            }
             long lost = dropped.sum();
-            if (lost > reported && (e == null || queue.isEmpty())) {
+            if (lost > reported && queue.isEmpty()) {
                 appenders.appendLoopOnAppenders(droppedWarning(lost - reported));
                 reported = lost;
             }
-            if (e != null) {
+            for (ILoggingEvent e : batch) {
                 appenders.appendLoopOnAppenders(e);
+            }
+            batch.clear();
+            flushAll();
+            if (first != null && !stopping) {
+                // let lines gather rather than be woken for each one: a request's offer then finds no one waiting
+                // (no wake-up call) and the next batch goes out in one write
+                LockSupport.parkNanos(GATHER_NANOS);
+            }
+        }
+        flushAll();
+    }
+
+    /** Writes out what the appenders hold ({@link ConsoleLines} gathers a batch in a buffer). */
+    private void flushAll() {
+        for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof Flushable f) {
+                try {
+                    f.flush();
+                } catch (IOException e) {
+                    addError("could not flush log lines", e);
+                }
             }
         }
     }

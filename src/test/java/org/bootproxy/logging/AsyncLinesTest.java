@@ -57,8 +57,8 @@ class AsyncLinesTest {
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("the logging thread never waited")
                 .isLessThan(5_000);
-        // the writer holds at most one line, the queue two: at least seven are gone
-        assertThat(async.dropped()).isBetween(7L, 8L);
+        // the writer holds the batch it took from the queue (two lines at most here), the queue two more: six are gone
+        assertThat(async.dropped()).isBetween(6L, 8L);
 
         out.release.countDown();
         async.stop();
@@ -100,5 +100,75 @@ class AsyncLinesTest {
         out.release.countDown();
         async.stop();
         assertThat(out.written).containsExactly("GET /unattended/iPXE");
+    }
+
+    /** A stderr that counts the writes it is given. */
+    static final class CountingErr extends java.io.OutputStream {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public synchronized void write(int b) {
+            writes.incrementAndGet();
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes.incrementAndGet();
+            bytes.write(b, off, len);
+        }
+
+        synchronized String text() {
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void linesReachTheConsoleWholeInBatchesNotOneWriteEachAndSoon() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        java.io.PrintStream before = System.err;
+        CountingErr err = new CountingErr();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ConsoleLines console = new ConsoleLines();
+            console.setContext(context);
+            console.setTarget("System.err");
+            console.setImmediateFlush(false);
+            ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+            encoder.setContext(context);
+            encoder.setPattern("%msg%n");
+            encoder.start();
+            console.setEncoder(encoder);
+            console.start();
+            AsyncLines async = new AsyncLines();
+            async.setContext(context);
+            async.addAppender(console);
+            async.start();
+
+            async.doAppend(line(context, "alone"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!err.text().contains("alone\n") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(err.text()).as("a single line goes out without more lines to push it").isEqualTo("alone\n");
+
+            int writesBefore = err.writes.get();
+            String longLine = "x".repeat(ConsoleLines.BUFFER + 100);
+            for (int i = 0; i < 2000; i++) {
+                async.doAppend(line(context, i == 1000 ? longLine : "line " + i));
+            }
+            async.stop();
+            String[] lines = err.text().split("\n");
+            assertThat(lines).hasSize(2001);
+            for (int i = 0; i < 2000; i++) {
+                assertThat(lines[i + 1]).isEqualTo(i == 1000 ? longLine : "line " + i);
+            }
+            assertThat(err.writes.get() - writesBefore).as("writes for 2000 lines").isLessThan(200);
+        } finally {
+            System.setErr(before);
+            context.stop();
+        }
     }
 }
