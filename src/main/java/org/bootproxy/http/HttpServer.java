@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.bootproxy.boot.BootEvents;
@@ -129,7 +130,10 @@ public final class HttpServer {
         });
     }
 
-    /** The route table: the extensions' routes (exact paths such as /unattended/templateServer win), then ours. */
+    /**
+     * The route table: the extensions' routes (exact paths such as /unattended/templateServer win), then ours; matched
+     * with {@code /unattended/{kind}} and the routes that must stay ahead of it first ({@link RouteOrder}).
+     */
     private List<Route<Handler>> table(BootRequestReader reader, Fallback fallback, HttpExtensions extensions,
                                        FileSender files, Optional<Path> assets, Optional<Path> httpbootDir,
                                        BodyReader bodies) {
@@ -138,6 +142,11 @@ public final class HttpServer {
         AssetsHandler pub = AssetsHandler.pub(assets, files);
         HttpbootHandler httpboot = new HttpbootHandler(boot, httpbootDir, files, workers);
         HealthHandler health = new HealthHandler(warmUp);
+        // the kind decides the stage and the style (iPXE or installer) before a worker is asked for
+        Route<Handler> kinds = Route.<Handler>get("/unattended/{kind}", "unattended", Style.INSTALLER, ctx -> {
+            unattended.classify(ctx);
+            workers.around(unattended::unattended).handle(ctx);
+        }).ownBound();
 
         // Foreman's path forms of the reports (routes.rb: unattended/built/(:id), unattended/failed/(:id); the id is not
         // used to find the host): before the extensions', whose /unattended/{kind}/{template} would take them
@@ -155,11 +164,7 @@ public final class HttpServer {
                 // the body arrives without a thread, then a worker records it (BuildReportHandler)
                 Route.<Handler>post("/unattended/failed", "failed", Style.REPORT, reports::failed).ownBound(),
                 Route.<Handler>get("/unattended/failed", "failed", Style.REPORT, reports::failedNeedsPost),
-                // the kind decides the stage and the style (iPXE or installer) before a worker is asked for
-                Route.<Handler>get("/unattended/{kind}", "unattended", Style.INSTALLER, ctx -> {
-                    unattended.classify(ctx);
-                    workers.around(unattended::unattended).handle(ctx);
-                }).ownBound(),
+                kinds,
                 Route.<Handler>get("/ignition", "ignition", Style.INSTALLER, unattended::ignition),
                 Route.<Handler>get("/userdata/{mac}/user-data", "userdata", Style.INSTALLER, unattended::userData),
                 Route.<Handler>get("/userdata/{mac}/meta-data", "userdata", Style.INSTALLER, unattended::metaData),
@@ -176,7 +181,8 @@ public final class HttpServer {
                 Route.<Handler>head("/EFI/BOOT/<path>", "httpboot", Style.PLAIN, httpboot.efiBoot()::head).ownBound(),
                 Route.<Handler>get("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::get).ownBound(),
                 Route.<Handler>head("/EFI/<path>", "httpboot", Style.PLAIN, httpboot.efi()::head).ownBound()));
-        return List.copyOf(table);
+        // what machines ask for, matched first: the same route answers every path as in this order (RouteOrder)
+        return List.copyOf(RouteOrder.hotFirst(table, Set.of(kinds)));
     }
 
     /**
