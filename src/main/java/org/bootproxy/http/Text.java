@@ -25,7 +25,7 @@ final class Text {
     static void send(Context ctx, int status, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ctx.status(status);
-        if (!contentType.equals(ctx.res().getContentType())) {
+        if (!sameType(contentType, ctx.res().getContentType())) {
             ctx.contentType(contentType); // Javalin set the default (plain text) already: Jetty parses each one set
         }
         ctx.res().setContentLength(bytes.length);
@@ -33,6 +33,34 @@ final class Text {
             ctx.res().getOutputStream().write(bytes);
         } catch (IOException e) {
             throw new ClientGone(e); // the request ends, as with any write failure
+        }
+    }
+
+    /**
+     * The same content type as Jetty reports it back: it keeps a known type in its own spelling
+     * ({@code text/plain;charset=utf-8}), so spaces and case do not count.
+     */
+    static boolean sameType(String wanted, String current) {
+        if (current == null) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < wanted.length() && wanted.charAt(i) == ' ') {
+                i++;
+            }
+            while (j < current.length() && current.charAt(j) == ' ') {
+                j++;
+            }
+            if (i == wanted.length() || j == current.length()) {
+                return i == wanted.length() && j == current.length();
+            }
+            if (Character.toLowerCase(wanted.charAt(i)) != Character.toLowerCase(current.charAt(j))) {
+                return false;
+            }
+            i++;
+            j++;
         }
     }
 
