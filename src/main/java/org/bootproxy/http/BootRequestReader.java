@@ -66,8 +66,10 @@ final class BootRequestReader {
             mac.ifPresent(macs::add);
         }
         macs.addAll(headerMacs(ctx.headerMap()));
-        MachineFacts facts = new MachineFacts(fact(ctx, "serial"), fact(ctx, "manufacturer"), fact(ctx, "product"),
-                fact(ctx, "uuid"), fact(ctx, "arch"), fact(ctx, "platform"), macList(ctx.queryParam("macs")),
+        String query = ctx.queryString(); // read once: each call goes through the servlet wrappers
+        MachineFacts facts = new MachineFacts(fact(ctx, query, "serial"), fact(ctx, query, "manufacturer"),
+                fact(ctx, query, "product"), fact(ctx, query, "uuid"), fact(ctx, query, "arch"),
+                fact(ctx, query, "platform"), macList(ctx.queryParam("macs")),
                 MacAddress.tryParse(ctx.queryParam("bootif")));
         return new BootRequest(clientIp, macs.stream().distinct().toList(), token, bootstrap(ctx.queryParam("bootstrap")), facts);
     }
@@ -99,8 +101,8 @@ final class BootRequestReader {
      * must not become "i440FX   PIIX". Form decoding (Javalin's) is used only when the raw value is not valid
      * percent-encoding.
      */
-    private static String fact(Context ctx, String name) {
-        return rawParam(ctx.queryString(), name).flatMap(PercentDecoding::decode).orElseGet(() -> ctx.queryParam(name));
+    private static String fact(Context ctx, String query, String name) {
+        return rawParam(query, name).flatMap(PercentDecoding::decode).orElseGet(() -> ctx.queryParam(name));
     }
 
     /** Anaconda's {@code inst.ks.sendmac} headers in their N order; unreadable values are skipped. */
