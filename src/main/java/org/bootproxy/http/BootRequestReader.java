@@ -21,7 +21,8 @@ import org.bootproxy.support.PercentDecoding;
  * read as Rails reads it for Foreman, and only from trusted proxies ({@link ForwardedFor}).
  */
 final class BootRequestReader {
-    private static final Pattern RHN_HEADER = Pattern.compile("(?i)x-rhn-provisioning-mac-(\\d{1,4})");
+    private static final String RHN_PREFIX = "x-rhn-provisioning-mac-";
+    private static final Pattern RHN_HEADER = Pattern.compile("(?i)" + RHN_PREFIX + "(\\d{1,4})");
 
     private final ForwardedFor forwardedFor;
 
@@ -109,6 +110,9 @@ final class BootRequestReader {
     static List<MacAddress> headerMacs(Map<String, String> headers) {
         TreeMap<Integer, MacAddress> byIndex = new TreeMap<>();
         headers.forEach((name, value) -> {
+            if (!name.regionMatches(true, 0, RHN_PREFIX, 0, RHN_PREFIX.length())) {
+                return; // most headers: no matcher made for them
+            }
             Matcher m = RHN_HEADER.matcher(name);
             if (m.matches() && value != null) {
                 String[] words = value.trim().split("\\s+");

@@ -112,8 +112,8 @@ public final class AsyncLines extends UnsynchronizedAppenderBase<ILoggingEvent> 
                 appenders.appendLoopOnAppenders(droppedWarning(lost - reported));
                 reported = lost;
             }
-            for (ILoggingEvent e : batch) {
-                appenders.appendLoopOnAppenders(e);
+            for (int i = 0; i < batch.size(); i++) {
+                appenders.appendLoopOnAppenders(batch.get(i));
             }
             batch.clear();
             flushAll();
