@@ -144,32 +144,14 @@ class UnknownMachineAnswersTest {
 
     @Test
     void theMenuATemplateSeesFollowsTheGroupsAndSettingsItWasMadeFrom() {
-        java.util.concurrent.atomic.AtomicReference<List<MenuEntry>> listed =
-                new java.util.concurrent.atomic.AtomicReference<>(List.of(new MenuEntry("alma9", "AlmaLinux 9")));
-        SiteDefinitions groups = new SiteDefinitions() {
-            @Override
-            public Profiles profiles() {
-                return new Profiles(List.of());
-            }
-
-            @Override
-            public List<MenuEntry> menu() {
-                return listed.get();
-            }
-
-            @Override
-            public Optional<Host> hostFromGroup(String group, String name, List<Nic> nics, String token,
-                                                Map<String, String> params) {
-                return Optional.empty();
-            }
-        };
+        FixedSite groups = new FixedSite().group("alma9", Hosts.WEB01, "AlmaLinux 9");
         UnknownMachines unknown = new UnknownMachines(groups, states, () -> BootServiceTest.SETTINGS);
         BootSettings now = BootServiceTest.SETTINGS;
         Menu first = unknown.menu(now, ProfileChoice.NONE);
         assertThat(first.entries()).extracting(MenuEntry::group).containsExactly("alma9");
         assertThat(unknown.menu(now, ProfileChoice.NONE)).as("made once for the same groups and settings").isSameAs(first);
 
-        listed.set(List.of(new MenuEntry("alma9", "AlmaLinux 9"), new MenuEntry("debian12", "Debian 12")));
+        groups.group("debian12", Hosts.DB01, "Debian 12");
         assertThat(unknown.menu(now, ProfileChoice.NONE).entries()).extracting(MenuEntry::group)
                 .containsExactly("alma9", "debian12");
 

@@ -20,6 +20,8 @@ public final class FixedSite implements SiteDefinitions {
     private final List<Profile> profiles;
     private final Map<String, Host> groups = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
+    /** The same list until a group is added, as a real site's is until its folder is read again. */
+    private List<MenuEntry> menu = List.of();
 
     public FixedSite(Profile... profiles) {
         this.profiles = List.of(profiles);
@@ -30,6 +32,7 @@ public final class FixedSite implements SiteDefinitions {
         groups.put(name, settings);
         if (menuTitle != null) {
             titles.put(name, menuTitle);
+            menu = titles.entrySet().stream().map(e -> new MenuEntry(e.getKey(), e.getValue())).toList();
         }
         return this;
     }
@@ -41,7 +44,7 @@ public final class FixedSite implements SiteDefinitions {
 
     @Override
     public List<MenuEntry> menu() {
-        return titles.entrySet().stream().map(e -> new MenuEntry(e.getKey(), e.getValue())).toList();
+        return menu;
     }
 
     @Override
