@@ -16,21 +16,28 @@ class RouteOrderTest {
 
     @Test
     void pathsThatNoRequestCanMatchBothAreTold() {
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/built")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/templateServer")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/{kind}/{template}")).isFalse();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/built/{id}")).isFalse();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/healthz")).isFalse();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/ui/mac/{mac}")).isFalse();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/pub/<path>")).isFalse();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/{a}/<path>")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/<path>")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/*")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/{a}/{b}")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}", "/unattended/grub.cfg-{mac}")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/unattended/{kind}/", "/unattended/x")).as("a trailing slash is no segment").isTrue();
-        assertThat(RouteOrder.mayShareAPath("/a", "/a/<path>")).isTrue();
-        assertThat(RouteOrder.mayShareAPath("/a", "/a/{b}")).isFalse();
+        // a path, another, and whether one request path can match both
+        Object[][] pairs = {
+            {"/unattended/{kind}", "/unattended/built", true},
+            {"/unattended/{kind}", "/unattended/templateServer", true},
+            {"/unattended/{kind}", "/unattended/{kind}/{template}", false},
+            {"/unattended/{kind}", "/unattended/built/{id}", false},
+            {"/unattended/{kind}", "/healthz", false},
+            {"/unattended/{kind}", "/ui/mac/{mac}", false},
+            {"/unattended/{kind}", "/pub/<path>", false},
+            {"/unattended/{kind}", "/{a}/<path>", true},
+            {"/unattended/{kind}", "/unattended/<path>", true},
+            {"/unattended/{kind}", "/unattended/*", true},
+            {"/unattended/{kind}", "/{a}/{b}", true},
+            {"/unattended/{kind}", "/unattended/grub.cfg-{mac}", true},
+            {"/unattended/{kind}/", "/unattended/x", true}, // a trailing slash is no segment
+            {"/a", "/a/<path>", true},
+            {"/a", "/a/{b}", false},
+        };
+        for (Object[] p : pairs) {
+            assertThat(RouteOrder.mayShareAPath((String) p[0], (String) p[1])).as("%s %s", p[0], p[1]).isEqualTo(p[2]);
+            assertThat(RouteOrder.mayShareAPath((String) p[1], (String) p[0])).as("%s %s", p[1], p[0]).isEqualTo(p[2]);
+        }
     }
 
     @Test
