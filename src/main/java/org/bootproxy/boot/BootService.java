@@ -459,7 +459,7 @@ public final class BootService {
 
     /**
      * Prepares every template and renders the ones an answer needs, for {@code example} (a host of the inventory, when
-     * it lists them) and for no host, for up to {@code budget}: {@code serve} calls it before it says ready, so the
+     * it lists them) and for no host, each once and for at most {@code budget}: {@code serve} calls it before it says ready, so the
      * first machine does not pay for a cold template engine. Nothing is recorded or kept.
      */
     public void warmUp(Optional<Host> example, java.time.Duration budget) {

@@ -28,8 +28,9 @@ public interface TemplateRenderer {
 
     /**
      * Reads and prepares every template now, then renders each sample (a template name and what it is rendered for)
-     * again and again for up to {@code budget}, without keeping the answers: the first answer after start then costs
-     * what the next ones do. Failures are left for the real renders to report.
+     * once, stopping early when {@code budget} has passed, without keeping the answers: the first answer after start
+     * then finds every class it needs loaded and linked (what makes a cold first answer slow), and the JIT compiles
+     * the rest while real machines ask. Failures are left for the real renders to report.
      */
     default void warmUp(Map<String, RenderContext> samples, java.time.Duration budget) {
     }

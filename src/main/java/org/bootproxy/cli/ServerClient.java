@@ -28,7 +28,18 @@ final class ServerClient {
                     + " the config (0.0.0.0 is read as 127.0.0.1)")
     String url;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Made on the first request, not with the command: picocli makes every command's object on every start, and
+     * an HTTP client sets up TLS (the JDK's trust store) for a fifth of a second of {@code serve}'s start.
+     */
+    private HttpClient client;
+
+    private HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return client;
+    }
 
     URI base() {
         if (url != null && !url.isBlank()) {
@@ -51,7 +62,7 @@ final class ServerClient {
 
     private <T> HttpResponse<T> call(HttpRequest r, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
         try {
-            return client.send(r, handler);
+            return client().send(r, handler);
         } catch (ConnectException e) {
             throw new NotServing("no bootproxy answers at " + base() + " (is 'bootproxy serve' running? give its address"
                     + " with --url, e.g. --url http://192.0.2.1:8000)");

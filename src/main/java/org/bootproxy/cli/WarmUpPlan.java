@@ -7,9 +7,15 @@ import org.bootproxy.boot.Host;
 
 /** What {@code serve} asks itself before it says ready, so the first machine is not answered by a cold JVM. */
 final class WarmUpPlan {
-    /** How long the warm-up at start may take, and at most how many rounds of {@link #paths} it asks. */
+    /**
+     * How long the warm-up at start may take at most, and how many rounds of {@link #paths} it asks. The first round
+     * loads and links what the answers need (a cold JVM's first request costs 100-150 ms of that); the second asks
+     * again what the first rendered, so answers from the answer cache are warm too. More rounds only fed the JIT:
+     * 40 rounds in 450 ms kept the C2 compiler busy for about a second of CPU before ready, for a first lookup no
+     * faster than after two (BENCHMARKS.md, issue 15, "Start-up critical path").
+     */
     static final Duration BUDGET = Duration.ofMillis(450);
-    static final int ROUNDS = 40;
+    static final int ROUNDS = 2;
     /** How many hosts' answers the warm-up renders. */
     static final int HOSTS = 8;
 

@@ -195,13 +195,14 @@ public final class FreemarkerRenderer implements TemplateRenderer {
             }
         }
         long deadline = System.nanoTime() + budget.toNanos();
-        while (!samples.isEmpty() && System.nanoTime() < deadline) {
-            for (Map.Entry<String, RenderContext> s : samples.entrySet()) {
-                try {
-                    fresh(s.getKey(), s.getValue(), RenderModel.request(s.getValue().request()), new RenderInputs(folder.root(), checks.now()));
-                } catch (RuntimeException e) {
-                    // the same: a real render reports it
-                }
+        for (Map.Entry<String, RenderContext> s : samples.entrySet()) {
+            if (System.nanoTime() >= deadline) {
+                return;
+            }
+            try {
+                fresh(s.getKey(), s.getValue(), RenderModel.request(s.getValue().request()), new RenderInputs(folder.root(), checks.now()));
+            } catch (RuntimeException e) {
+                // the same: a real render reports it
             }
         }
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,7 +62,8 @@ public final class FileInventory implements HostInventory {
             for (HostsDirectory.LoadedFile f : directory.files()) {
                 problems.addAll(f.problems());
                 f.served().ifPresent(p -> {
-                    ParsedHost stamped = p.withHost(stamp.apply(p.host()));
+                    Host host = stamp.apply(p.host());
+                    ParsedHost stamped = host == p.host() ? p : p.withHost(host);
                     parsed.add(stamped);
                     served.put(f.path(), stamped.host());
                 });
@@ -70,7 +72,8 @@ public final class FileInventory implements HostInventory {
             problems.addAll(index.clashes());
             problems.sort(Comparator.comparing((HostFileProblem p) -> p.file().toString())
                     .thenComparingInt(HostFileProblem::line));
-            return new Snapshot(index, List.copyOf(problems), Map.copyOf(served),
+            // served is this snapshot's own: wrapped, not copied (50,000 paths hashed again at start-up)
+            return new Snapshot(index, List.copyOf(problems), Collections.unmodifiableMap(served),
                     directory.listingProblem().isPresent());
         }
 

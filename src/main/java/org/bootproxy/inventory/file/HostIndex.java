@@ -2,6 +2,7 @@ package org.bootproxy.inventory.file;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,17 +25,22 @@ import org.bootproxy.boot.MacAddress;
  * not served at all. Each file in a clash gets a problem naming the others.
  */
 final class HostIndex {
-    private final Map<MacAddress, Host> byMac;
-    private final Map<String, Host> byIp;
-    private final Map<String, Host> byToken;
+    private final Map<MacAddress, ParsedHost> byMac;
+    private final Map<String, ParsedHost> byIp;
+    private final Map<String, ParsedHost> byToken;
     private final List<Host> hosts;
     private final List<HostFileProblem> clashes;
 
-    private HostIndex(Map<MacAddress, Host> byMac, Map<String, Host> byIp, Map<String, Host> byToken,
+    /**
+     * The maps are this index's own (made by {@link #of}, never changed after): wrapped, not copied again. They map to
+     * the hosts as read ({@link ParsedHost}, kept for their files anyway), so no second map of hosts is built: at
+     * 50,000 host files each copy was 100,000 entries made while every core is busy reading.
+     */
+    private HostIndex(Map<MacAddress, ParsedHost> byMac, Map<String, ParsedHost> byIp, Map<String, ParsedHost> byToken,
                       List<Host> hosts, List<HostFileProblem> clashes) {
-        this.byMac = Map.copyOf(byMac);
-        this.byIp = Map.copyOf(byIp);
-        this.byToken = Map.copyOf(byToken);
+        this.byMac = Collections.unmodifiableMap(byMac);
+        this.byIp = Collections.unmodifiableMap(byIp);
+        this.byToken = Collections.unmodifiableMap(byToken);
         this.hosts = List.copyOf(hosts);
         this.clashes = List.copyOf(clashes);
     }
@@ -42,14 +48,14 @@ final class HostIndex {
     /** Indexes the hosts read from the files, given in file order. */
     static HostIndex of(List<ParsedHost> parsed) {
         List<HostFileProblem> clashes = new ArrayList<>();
-        Map<String, Host> byName = unique(parsed, p -> Map.of(p.host().name(), p.nameLine()), Function.identity(),
+        Map<String, ParsedHost> byName = unique(parsed, p -> Map.of(p.host().name(), p.nameLine()), Function.identity(),
                 "name", "no host is served from these files until the names differ", clashes);
         List<ParsedHost> served = parsed.stream().filter(p -> byName.containsKey(p.host().name())).toList();
-        Map<MacAddress, Host> byMac = unique(served, ParsedHost::macLines, MacAddress::colons,
+        Map<MacAddress, ParsedHost> byMac = unique(served, ParsedHost::macLines, MacAddress::colons,
                 "MAC", "no host is found by this MAC until only one file has it", clashes);
-        Map<String, Host> byIp = unique(served, ParsedHost::ipLines, Function.identity(),
+        Map<String, ParsedHost> byIp = unique(served, ParsedHost::ipLines, Function.identity(),
                 "IP", "no host is found by this IP until only one file has it", clashes);
-        Map<String, Host> byToken = unique(served,
+        Map<String, ParsedHost> byToken = unique(served,
                 p -> p.host().token().isEmpty() ? Map.of() : Map.of(p.host().token(), p.tokenLine()), token -> "",
                 "token", "no host is found by this token until only one file has it", clashes);
         List<Host> hosts = served.stream().map(ParsedHost::host).sorted(Comparator.comparing(Host::name)).toList();
@@ -61,11 +67,12 @@ final class HostIndex {
      * Maps each key to its host when only one file has it; records a clash for every file of a key that
      * several files have.
      */
-    private static <K> Map<K, Host> unique(List<ParsedHost> parsed, Function<ParsedHost, Map<K, Integer>> keysWithLines,
+    private static <K> Map<K, ParsedHost> unique(List<ParsedHost> parsed, Function<ParsedHost, Map<K, Integer>> keysWithLines,
                                            Function<K, String> shown, String what, String consequence,
                                            List<HostFileProblem> clashes) {
-        // the first file to claim each key; a second file makes it a clash (rare: a map only for those)
-        Map<K, ParsedHost> first = new HashMap<>();
+        // the first file to claim each key; a second file makes it a clash (rare: a map only for those). Sized for a
+        // key a host, so that 50,000 hosts are not rehashed a dozen times on the way (once more for two NICs each)
+        Map<K, ParsedHost> first = new HashMap<>(capacity(parsed.size()));
         Map<K, Map<Path, ParsedHost>> clashing = new LinkedHashMap<>();
         for (ParsedHost p : parsed) {
             for (K key : keysWithLines.apply(p).keySet()) {
@@ -79,12 +86,7 @@ final class HostIndex {
                 }
             }
         }
-        Map<K, Host> unique = new HashMap<>();
-        first.forEach((key, p) -> {
-            if (!clashing.containsKey(key)) {
-                unique.put(key, p.host());
-            }
-        });
+        clashing.keySet().forEach(first::remove);
         clashing.forEach((key, files) -> files.forEach((file, p) -> {
             String others = new TreeSet<>(files.keySet()).stream().filter(f -> !f.equals(file))
                     .map(Path::toString).collect(Collectors.joining(", "));
@@ -92,19 +94,24 @@ final class HostIndex {
             clashes.add(new HostFileProblem(file, keysWithLines.apply(p).get(key),
                     what + (value.isEmpty() ? "" : " " + value) + " is also in " + others + ": " + consequence));
         }));
-        return unique;
+        return first;
+    }
+
+    /** A HashMap capacity that holds {@code entries} without growing. */
+    private static int capacity(int entries) {
+        return (int) Math.min(1 << 30, entries / 0.75 + 1);
     }
 
     Optional<Host> byMac(MacAddress mac) {
-        return Optional.ofNullable(byMac.get(mac));
+        return Optional.ofNullable(byMac.get(mac)).map(ParsedHost::host);
     }
 
     Optional<Host> byIp(String ip) {
-        return Optional.ofNullable(byIp.get(ip));
+        return Optional.ofNullable(byIp.get(ip)).map(ParsedHost::host);
     }
 
     Optional<Host> byToken(String token) {
-        return Optional.ofNullable(byToken.get(token));
+        return Optional.ofNullable(byToken.get(token)).map(ParsedHost::host);
     }
 
     /** The hosts served, by name. */
