@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A SHA-256 digest, kept as 64 lower-case hex digits: content revisions (a host file, an upstream answer)
@@ -15,11 +14,15 @@ import java.util.regex.Pattern;
  */
 public record Sha256(String hex) {
 
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * Never updated, only cloned: {@code MessageDigest.getInstance} looks its provider up on every call, which
+     * 50,000 host files read at start paid once each (and C2 compiled the look-up while they were read).
+     */
+    private static final MessageDigest PROTOTYPE = newDigest();
 
     public Sha256 {
         Objects.requireNonNull(hex, "hex");
-        if (!HEX.matcher(hex).matches()) {
+        if (!isLowerHex(hex)) {
             throw new IllegalArgumentException("a SHA-256 digest is 64 lower-case hex digits, not '" + OneLine.of(hex, 80) + "'");
         }
     }
@@ -55,7 +58,30 @@ public record Sha256(String hex) {
         return hex;
     }
 
+    /** 64 characters, each 0-9 or a-f: a loop, not a regular expression, as every file read at start checks one. */
+    private static boolean isLowerHex(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A fresh digest of its own: a clone of the prototype, or a new one when the provider's cannot be cloned. */
     private static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class Sha256Test {
@@ -32,5 +37,30 @@ class Sha256Test {
     @Test
     void onlyAWellFormedDigestIsOne() {
         assertThatThrownBy(() -> new Sha256("ABC")).hasMessageContaining("64 lower-case hex digits");
+        String upper = "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD";
+        assertThatThrownBy(() -> new Sha256(upper)).hasMessageContaining("64 lower-case hex digits");
+        String g = "g" + "0".repeat(63);
+        assertThatThrownBy(() -> new Sha256(g)).hasMessageContaining("64 lower-case hex digits");
+        assertThatThrownBy(() -> new Sha256("0".repeat(65))).hasMessageContaining("64 lower-case hex digits");
+        assertThat(new Sha256("0123456789abcdef".repeat(4)).hex()).isEqualTo("0123456789abcdef".repeat(4));
+    }
+
+    @Test
+    void digestsTakenAtOnceOnManyThreadsAreEachTheirBytesOwn() throws Exception {
+        // the host files are read in parallel: no thread's bytes may leak into another's digest
+        List<byte[]> inputs = IntStream.range(0, 2_000)
+                .mapToObj(i -> ("host-" + i + "\n").repeat(1 + i % 50).getBytes(StandardCharsets.UTF_8)).toList();
+        List<Sha256> alone = inputs.stream().map(Sha256::of).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Sha256>> together = inputs.stream().map(b -> pool.submit(() -> Sha256.of(b))).toList();
+            for (int i = 0; i < inputs.size(); i++) {
+                assertThat(together.get(i).get()).as("input %d", i).isEqualTo(alone.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Sha256.of(new byte[0]).hex())
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 }
