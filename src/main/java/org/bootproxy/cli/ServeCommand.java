@@ -117,6 +117,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigException("--log-format: " + e.getMessage());
         }
         format.apply();
+        // the host files read next stay live: the heap makes room for them in one step, not three (StartupHeap)
+        StartupHeap heap = StartupHeap.growInLargeSteps();
         Overrides flags = site.over(new Overrides(httpAddress, tftpAddress, tftpRoot, null, null, assets, null, publicUrl));
         BootproxyConfig s = common.resolve(flags);
         Observability events = Observability.create(s.timeline());
@@ -166,6 +168,8 @@ final class ServeCommand implements Callable<Integer> {
             discovery.close();
             LOG.error("{}", e.getMessage());
             return CANNOT_LISTEN;
+        } finally {
+            heap.close();
         }
 
         try {

@@ -11,16 +11,21 @@ import java.util.concurrent.TimeUnit;
 /** Runs a real client (curl, atftp, tftp-hpa's tftp) and keeps its exit code and output. */
 public record ExternalProcess(int exitCode, String output) {
 
+    /** Runs command in workDir; its output goes through a temporary file there, removed once it is read. */
     public static ExternalProcess run(Path workDir, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(workDir, "client", ".log");
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor();
-            throw new AssertionError("still running after 180 s: " + command + "\n" + Files.readString(log));
+        try {
+            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor();
+                throw new AssertionError("still running after 180 s: " + command + "\n" + Files.readString(log));
+            }
+            return new ExternalProcess(p.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new ExternalProcess(p.exitValue(), Files.readString(log));
     }
 
     /** Fails with the Debian package to install when a client program is missing. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bootproxy.boot.Host;
@@ -45,22 +46,82 @@ final class HostIndex {
         this.clashes = List.copyOf(clashes);
     }
 
+    /** From this many hosts the maps are built on every core (start-up at 50,000 host files). */
+    static final int PARALLEL_FROM = 1024;
+
     /** Indexes the hosts read from the files, given in file order. */
     static HostIndex of(List<ParsedHost> parsed) {
+        return parsed.size() >= PARALLEL_FROM ? inParallel(parsed) : inTurn(parsed);
+    }
+
+    /** One map after the other, on the calling thread. */
+    static HostIndex inTurn(List<ParsedHost> parsed) {
         List<HostFileProblem> clashes = new ArrayList<>();
-        Map<String, ParsedHost> byName = unique(parsed, p -> Map.of(p.host().name(), p.nameLine()), Function.identity(),
-                "name", "no host is served from these files until the names differ", clashes);
+        Map<String, ParsedHost> byName = byName(parsed, clashes);
         List<ParsedHost> served = parsed.stream().filter(p -> byName.containsKey(p.host().name())).toList();
-        Map<MacAddress, ParsedHost> byMac = unique(served, ParsedHost::macLines, MacAddress::colons,
-                "MAC", "no host is found by this MAC until only one file has it", clashes);
-        Map<String, ParsedHost> byIp = unique(served, ParsedHost::ipLines, Function.identity(),
-                "IP", "no host is found by this IP until only one file has it", clashes);
-        Map<String, ParsedHost> byToken = unique(served,
-                p -> p.host().token().isEmpty() ? Map.of() : Map.of(p.host().token(), p.tokenLine()), token -> "",
-                "token", "no host is found by this token until only one file has it", clashes);
-        List<Host> hosts = served.stream().map(ParsedHost::host).sorted(Comparator.comparing(Host::name)).toList();
+        Map<MacAddress, ParsedHost> byMac = byMac(served, clashes);
+        Map<String, ParsedHost> byIp = byIp(served, clashes);
+        Map<String, ParsedHost> byToken = byToken(served, clashes);
+        return of(byMac, byIp, byToken, sortedHosts(served), clashes);
+    }
+
+    /**
+     * The same index as {@link #inTurn}, its maps built at once on the common pool: the name map, and the MAC, IP and
+     * token maps and the sorted hosts over every host read, which are the ones served unless two files share a name
+     * (then those three are built again from the hosts served, as {@link #inTurn} does). Each map is still made once and
+     * by one thread; only different maps are made side by side (at 50,000 host files the index took 0.4 s on one core).
+     */
+    static HostIndex inParallel(List<ParsedHost> parsed) {
+        List<HostFileProblem> nameClashes = new ArrayList<>();
+        List<HostFileProblem> macClashes = new ArrayList<>();
+        List<HostFileProblem> ipClashes = new ArrayList<>();
+        List<HostFileProblem> tokenClashes = new ArrayList<>();
+        ForkJoinTask<Map<String, ParsedHost>> byName = ForkJoinTask.adapt(() -> byName(parsed, nameClashes));
+        ForkJoinTask<Map<MacAddress, ParsedHost>> byMac = ForkJoinTask.adapt(() -> byMac(parsed, macClashes));
+        ForkJoinTask<Map<String, ParsedHost>> byIp = ForkJoinTask.adapt(() -> byIp(parsed, ipClashes));
+        ForkJoinTask<Map<String, ParsedHost>> byToken = ForkJoinTask.adapt(() -> byToken(parsed, tokenClashes));
+        ForkJoinTask<List<Host>> hosts = ForkJoinTask.adapt(() -> sortedHosts(parsed));
+        // the calling thread makes the first and helps with the others; each list of clashes has one writer
+        ForkJoinTask.invokeAll(byName, byMac, byIp, byToken, hosts);
+        if (!nameClashes.isEmpty()) {
+            // rare: hosts that share a name are not served and claim no MAC, IP or token, so the maps over all hosts
+            // are dropped and the index made again as inTurn makes it
+            return inTurn(parsed);
+        }
+        List<HostFileProblem> clashes = new ArrayList<>(macClashes);
+        clashes.addAll(ipClashes);
+        clashes.addAll(tokenClashes);
+        return of(byMac.join(), byIp.join(), byToken.join(), hosts.join(), clashes);
+    }
+
+    private static HostIndex of(Map<MacAddress, ParsedHost> byMac, Map<String, ParsedHost> byIp,
+                                Map<String, ParsedHost> byToken, List<Host> hosts, List<HostFileProblem> clashes) {
         clashes.sort(Comparator.comparing((HostFileProblem p) -> p.file().toString()).thenComparingInt(HostFileProblem::line));
         return new HostIndex(byMac, byIp, byToken, hosts, clashes);
+    }
+
+    private static Map<String, ParsedHost> byName(List<ParsedHost> parsed, List<HostFileProblem> clashes) {
+        return unique(parsed, p -> Map.of(p.host().name(), p.nameLine()), Function.identity(),
+                "name", "no host is served from these files until the names differ", clashes);
+    }
+
+    private static Map<MacAddress, ParsedHost> byMac(List<ParsedHost> served, List<HostFileProblem> clashes) {
+        return unique(served, ParsedHost::macLines, MacAddress::colons,
+                "MAC", "no host is found by this MAC until only one file has it", clashes);
+    }
+
+    private static Map<String, ParsedHost> byIp(List<ParsedHost> served, List<HostFileProblem> clashes) {
+        return unique(served, ParsedHost::ipLines, Function.identity(),
+                "IP", "no host is found by this IP until only one file has it", clashes);
+    }
+
+    private static Map<String, ParsedHost> byToken(List<ParsedHost> served, List<HostFileProblem> clashes) {
+        return unique(served, p -> p.host().token().isEmpty() ? Map.of() : Map.of(p.host().token(), p.tokenLine()),
+                token -> "", "token", "no host is found by this token until only one file has it", clashes);
+    }
+
+    private static List<Host> sortedHosts(List<ParsedHost> served) {
+        return served.stream().map(ParsedHost::host).sorted(Comparator.comparing(Host::name)).toList();
     }
 
     /**

@@ -173,7 +173,9 @@ final class YamlFolder {
         listedAs = null;
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
-            paths = listing.filter(YamlFolder::isYamlName).sorted().toList();
+            // in the folder's order: the files are kept by name below, so sorting 50,000 paths first only cost the
+            // start-up a single-threaded 0.1 s
+            paths = listing.filter(YamlFolder::isYamlName).toList();
         } catch (NoSuchFileException e) {
             if (!optional) {
                 return listingFailed(e);
