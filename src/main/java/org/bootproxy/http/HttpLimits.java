@@ -29,7 +29,7 @@ public record HttpLimits(int workers, Duration maxQueueWait, int downloads, int 
     /**
      * Threads beyond {@link #workers}: refusals, acceptor, selector, download and body callbacks, each a short job.
      * Not more: a thread Jetty starts for a burst stays for a minute, and under load every thread the pool has takes
-     * turns on the two cores (64 here left some 95 threads running at 64 connections, 16 about 65, with less CPU an
+     * turns on the two cores (64 here left some 95 threads running at 64 connections, 16 left 67, with less CPU an
      * answer and shorter young collections, which scan every thread's stack; BENCHMARKS.md, issue 15's fourth round).
      */
     static final int SPARE_THREADS = 16;
