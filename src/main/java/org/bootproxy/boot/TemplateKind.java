@@ -22,7 +22,10 @@ public enum TemplateKind {
     /** an Ignition v3 config (Fedora CoreOS): {@code /unattended/ignition}, matchbox's {@code /ignition?mac=} */
     IGNITION("ignition");
 
+    private static final TemplateKind[] KINDS = values();
+
     private final String foremanName;
+    private final Optional<TemplateKind> asOptional = Optional.of(this);
 
     TemplateKind(String foremanName) {
         this.foremanName = foremanName;
@@ -38,11 +41,17 @@ public enum TemplateKind {
         if (name == null) {
             return Optional.empty();
         }
+        // the name as Foreman spells it (what machines ask for, every request): no copies of it made
+        for (TemplateKind k : KINDS) {
+            if (k.foremanName.equals(name)) {
+                return k.asOptional;
+            }
+        }
         String n = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         if (n.equals("gpxe")) {
             return Optional.of(IPXE);
         }
-        for (TemplateKind k : values()) {
+        for (TemplateKind k : KINDS) {
             if (k.foremanName.toLowerCase(Locale.ROOT).replace('-', '_').equals(n)) {
                 return Optional.of(k);
             }

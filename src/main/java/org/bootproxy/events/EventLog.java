@@ -37,10 +37,46 @@ public final class EventLog implements BootEvents {
     /** Addresses whose MAC is remembered; the oldest is forgotten first. */
     private static final int MAX_ADDRESSES = 65_536;
 
-    /** One timeline's events and their estimated size. */
+    /**
+     * One timeline's events and their estimated size. Each event's own size is kept beside it, so dropping the oldest
+     * (once a timeline is full, on every event, under the lock every request waits for) does not work it out again.
+     */
     private static final class Line {
         final Deque<BootEvent> events = new ArrayDeque<>();
+        /** The sizes of {@link #events}, in their order: a ring starting at {@link #first}. */
+        private int[] sizes = new int[8];
+        private int first;
         long bytes;
+
+        void addLast(BootEvent e, long size) {
+            int n = events.size();
+            if (n == sizes.length) {
+                int[] more = new int[n * 2];
+                for (int i = 0; i < n; i++) {
+                    more[i] = sizes[(first + i) % n];
+                }
+                sizes = more;
+                first = 0;
+            }
+            sizes[(first + n) % sizes.length] = (int) Math.min(size, Integer.MAX_VALUE);
+            events.addLast(e);
+            bytes += size;
+        }
+
+        /** Drops the oldest event; returns its size. */
+        long removeFirst() {
+            events.removeFirst();
+            long size = sizes[first];
+            first = (first + 1) % sizes.length;
+            bytes -= size;
+            return size;
+        }
+
+        void clear() {
+            events.clear();
+            first = 0;
+            bytes = 0;
+        }
     }
 
     private final int perMac;
@@ -132,8 +168,7 @@ public final class EventLog implements BootEvents {
         });
         all.sort(Comparator.comparing(BootEvent::at));
         bytes -= line.bytes;
-        line.events.clear();
-        line.bytes = 0;
+        line.clear();
         all.forEach(ev -> add(line, ev, size(ev)));
     }
 
@@ -160,13 +195,10 @@ public final class EventLog implements BootEvents {
 
     /** @param size {@link #size} of {@code e} */
     private void add(Line line, BootEvent e, long size) {
-        line.events.addLast(e);
-        line.bytes += size;
+        line.addLast(e, size);
         bytes += size;
         while (line.events.size() > perMac) {
-            long s = size(line.events.removeFirst());
-            line.bytes -= s;
-            bytes -= s;
+            bytes -= line.removeFirst();
         }
     }
 

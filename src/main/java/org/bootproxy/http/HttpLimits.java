@@ -26,8 +26,13 @@ import org.bootproxy.boot.BuildState;
  */
 public record HttpLimits(int workers, Duration maxQueueWait, int downloads, int bodies, long maxBodyBytes, int keptBodyBytes,
                          Duration bodyDeadline, Duration idleTimeout) {
-    /** Threads beyond {@link #workers}: refusals, acceptor, selector, download and body callbacks. */
-    static final int SPARE_THREADS = 64;
+    /**
+     * Threads beyond {@link #workers}: refusals, acceptor, selector, download and body callbacks, each a short job.
+     * Not more: a thread Jetty starts for a burst stays for a minute, and under load every thread the pool has takes
+     * turns on the two cores (64 here left some 95 threads running at 64 connections, 16 left 67, with less CPU an
+     * answer and shorter young collections, which scan every thread's stack; BENCHMARKS.md, issue 15's fourth round).
+     */
+    static final int SPARE_THREADS = 16;
 
     public static final HttpLimits DEFAULTS = new HttpLimits(32, Duration.ofSeconds(1), 512, 256, 1024 * 1024, BuildState.MAX_REPORT_BYTES,
             Duration.ofSeconds(30), Duration.ofSeconds(30));

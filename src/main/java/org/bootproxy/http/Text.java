@@ -23,7 +23,11 @@ final class Text {
      * copy it through a fresh 32 KiB buffer, the largest allocation of an answer that is a few KiB.
      */
     static void send(Context ctx, int status, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(ctx, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code status} with {@code bytes}, which are only read. */
+    static void send(Context ctx, int status, String contentType, byte[] bytes) {
         ctx.status(status);
         if (!sameType(contentType, ctx.res().getContentType())) {
             ctx.contentType(contentType); // Javalin set the default (plain text) already: Jetty parses each one set

@@ -29,6 +29,8 @@ final class UnattendedHandler {
     private final BootService boot;
     private final BootRequestReader reader;
     private final Fallback fallback;
+    /** A kept answer's bytes, encoded once. */
+    private final AnswerBytes bytes = new AnswerBytes();
 
     UnattendedHandler(BootService boot, BootRequestReader reader, Fallback fallback) {
         this.boot = boot;
@@ -134,11 +136,11 @@ final class UnattendedHandler {
         answer(ctx, ex, answer);
     }
 
-    private static void answer(Context ctx, Exchange ex, Answer answer) {
+    private void answer(Context ctx, Exchange ex, Answer answer) {
         ex.detail(answer.template());
         ex.host(answer.hostName());
         boolean json = answer.template().startsWith("ignition/");
-        Text.send(ctx, 200, json ? "application/json; charset=utf-8" : Text.PLAIN, answer.body());
+        Text.send(ctx, 200, json ? "application/json; charset=utf-8" : Text.PLAIN, bytes.of(answer.body()));
     }
 
     private static String stage(TemplateKind kind) {

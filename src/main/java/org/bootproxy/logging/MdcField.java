@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public final class MdcField extends ClassicConverter {
     private String key;
     private String prefix;
+    private Last last = new Last("", "");
 
     @Override
     public void start() {
@@ -26,6 +27,19 @@ public final class MdcField extends ClassicConverter {
     @Override
     public String convert(ILoggingEvent event) {
         String value = event.getMDCPropertyMap().get(key);
-        return value == null || value.isEmpty() ? "" : prefix + value;
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        // lines in a row mostly carry the same client (and MAC): the field written for the last value is reused
+        Last seen = last;
+        if (!seen.value().equals(value)) {
+            seen = new Last(value, prefix + value);
+            last = seen;
+        }
+        return seen.field();
+    }
+
+    /** A value and the field written for it; replaced whole, so a layout shared by threads reads a matching pair. */
+    private record Last(String value, String field) {
     }
 }

@@ -122,7 +122,7 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
     }
 
     private static String byStatus(String status) {
-        if (!status.matches("\\d{3}")) {
+        if (!isStatusCode(status)) {
             return status.toLowerCase(Locale.ROOT).replace('-', '_');
         }
         int s = Integer.parseInt(status);
@@ -135,6 +135,15 @@ public final class BootMetrics implements BootEvents, InventoryObserver {
             case 503 -> "unavailable";
             default -> s >= 500 ? "error" : "refused";
         };
+    }
+
+    /** Three digits: an HTTP status (asked on every answer: a character test, not a regex compiled each time). */
+    private static boolean isStatusCode(String s) {
+        return s.length() == 3 && digit(s.charAt(0)) && digit(s.charAt(1)) && digit(s.charAt(2));
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override

@@ -85,10 +85,12 @@ final class AnswerCache {
     private static final int MAX_READ_SETS = 8;
     /** What an entry costs besides its text and key values: the objects around them. */
     private static final long ENTRY_OVERHEAD = 400;
-    private static final List<Method> COMPARED = Arrays.stream(RenderContext.class.getRecordComponents())
+    private static final Method[] COMPARED = Arrays.stream(RenderContext.class.getRecordComponents())
             .filter(c -> !c.getName().equals("request"))
             .map(RecordComponent::getAccessor)
-            .toList();
+            .toArray(Method[]::new);
+    /** The accessors' (empty) arguments, one array for every call: a call without it makes a new one each time. */
+    private static final Object[] NO_ARGS = {};
 
     /** What the cache did so far. */
     record Stats(long hits, long misses, long stored, long evicted, long entries, long bytes) {
@@ -277,7 +279,7 @@ final class AnswerCache {
         }
         try {
             for (Method m : COMPARED) {
-                if (!Objects.equals(m.invoke(a), m.invoke(b))) {
+                if (!Objects.equals(m.invoke(a, NO_ARGS), m.invoke(b, NO_ARGS))) {
                     return false;
                 }
             }

@@ -65,6 +65,26 @@ class EventLogTest {
     }
 
     @Test
+    void theBytesCountedAreThoseOfTheEventsKeptWhileFullTimelinesDropTheirOldest() {
+        EventLog log = new EventLog(3, 1 << 20);
+        for (int i = 0; i < 40; i++) { // events of different sizes, the timeline's ring grown and wrapped
+            log.record(at(i, MAC, IP, "ipxe", "x".repeat(i % 7)));
+            log.record(at(i, "52:54:00:00:00:02", IP, "provision", "y".repeat(i)));
+        }
+        long kept = log.timeline(MAC).stream().mapToLong(EventLog::size).sum()
+                + log.timeline("52:54:00:00:00:02").stream().mapToLong(EventLog::size).sum();
+        assertThat(log.timeline(MAC)).hasSize(3);
+        assertThat(log.bytes()).isEqualTo(kept);
+
+        EventLog wide = new EventLog(50, 1 << 20); // more events than the ring starts with, then dropped again
+        for (int i = 0; i < 120; i++) {
+            wide.record(at(i, MAC, IP, "ipxe", "z".repeat(i % 13)));
+        }
+        assertThat(wide.timeline(MAC)).hasSize(50).first().extracting(BootEvent::detail).isEqualTo("z".repeat(70 % 13));
+        assertThat(wide.bytes()).isEqualTo(wide.timeline(MAC).stream().mapToLong(EventLog::size).sum());
+    }
+
+    @Test
     void theTimelineUpdatedLastComesFirstAndGoesLastEvenWhenItsMacAsksTwiceInARow() {
         String a = "52:54:00:00:00:0a";
         String b = "52:54:00:00:00:0b";

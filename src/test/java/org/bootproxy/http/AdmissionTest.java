@@ -11,7 +11,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.bootproxy.fakes.MemoryBuildStates;
 import org.bootproxy.fakes.MutableClock;
@@ -53,6 +57,44 @@ class AdmissionTest {
             assertThat(first.get(10, TimeUnit.SECONDS).body()).contains("template=ipxe/kickstart host=web01.example.com");
             assertThat(app.get("/unattended/provision?mac=" + WEB01_MAC).statusCode()).as("the place is free again")
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withEveryWorkerHeldTheHealthCheckAndTheRefusalsAreStillAnsweredAtOnce() throws Exception {
+        SlowInventory slow = new SlowInventory(WEB01);
+        int workers = HttpLimits.DEFAULTS.workers();
+        try (HttpFixture app = new HttpFixture(slow, new EchoRenderer(), new MemoryBuildStates(),
+                HttpSettingsBuilder.loopback().build(), HttpExtensions.NONE)) {
+            List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+            ExecutorService clients = Executors.newFixedThreadPool(workers);
+            for (int i = 0; i < workers; i++) {
+                held.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return app.get("/unattended/provision?mac=" + WEB01_MAC);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, clients));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (slow.waiting.get() < workers && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(slow.waiting.get()).as("every worker waits for the inventory").isEqualTo(workers);
+
+            // the threads beyond the workers answer what takes no worker, and the refusals, without a wait
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                assertThat(app.get("/healthz").statusCode()).isEqualTo(200);
+                assertThat(app.get("/unattended/iPXE?mac=" + WEB01_MAC).body()).contains("bootproxy is busy");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered at once").isLessThan(Duration.ofSeconds(1));
+            }
+            slow.gate.countDown();
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertThat(h.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+            clients.shutdown();
         }
     }
 

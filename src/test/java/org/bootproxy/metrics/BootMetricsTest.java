@@ -36,6 +36,20 @@ class BootMetricsTest {
     }
 
     @Test
+    void anAnswerWithoutAResultIsSortedByItsStatusAndAnyOtherOutcomeKeepsItsName() {
+        assertThat(BootMetrics.outcome(http("ipxe", "", "204", Map.of()))).isEqualTo("ok");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "404", Map.of()))).isEqualTo("not_found");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "400", Map.of()))).isEqualTo("bad_request");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "503", Map.of()))).isEqualTo("unavailable");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "502", Map.of()))).isEqualTo("error");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "409", Map.of()))).isEqualTo("refused");
+        // not three ASCII digits: a word of its own, in the metric's spelling
+        assertThat(BootMetrics.outcome(http("ipxe", "", "2000", Map.of()))).isEqualTo("2000");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "\u0664\u0660\u0664", Map.of()))).isEqualTo("\u0664\u0660\u0664");
+        assertThat(BootMetrics.outcome(http("ipxe", "", "Timed-Out", Map.of()))).isEqualTo("timed_out");
+    }
+
+    @Test
     void durationsAreSecondsInAHistogramWithBuckets() {
         var m = new BootMetrics();
         m.record(http("ipxe", "ipxe/kickstart", "200", Map.of("ms", "12", "result", "ok")));
